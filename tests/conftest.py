@@ -48,3 +48,51 @@ def isolated_user_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: py
     monkeypatch.delenv("HAYDIGO_DATABASE_URL", raising=False)
     monkeypatch.delenv("HAYDIGO_BOL_CLIENT_SECRET", raising=False)
     return root
+
+
+# --- databases ---------------------------------------------------------------------------
+
+import itertools  # noqa: E402
+
+from support.postgres import PostgresServer, start_postgres  # noqa: E402
+
+_db_counter = itertools.count()
+
+
+@pytest.fixture(scope="session")
+def postgres_server():
+    try:
+        server = start_postgres()
+    except FileNotFoundError as exc:
+        pytest.skip(f"PostgreSQL tests skipped: {exc}. Install the Debian package 'postgresql'.")
+    except Exception as exc:  # a server that cannot start must not hide as a pass
+        pytest.fail(f"PostgreSQL is installed but the test server did not start: {exc}")
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def postgres_url(postgres_server: PostgresServer) -> str:
+    return postgres_server.create_database(f"haydigo_test_{next(_db_counter)}")
+
+
+@pytest.fixture
+def sqlite_url(tmp_path) -> str:
+    return f"sqlite:///{tmp_path / 'desk.sqlite3'}"
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def database_url(request) -> str:
+    """Runs the test once on SQLite and once on a real PostgreSQL server."""
+    if request.param == "sqlite":
+        return request.getfixturevalue("sqlite_url")
+    return request.getfixturevalue("postgres_url")
+
+
+@pytest.fixture
+def database(database_url: str):
+    from haydigo_desk.persistence.database import open_database
+
+    db = open_database(database_url)
+    yield db
+    db.dispose()

@@ -1,0 +1,28 @@
+"""``haydigo-desk db upgrade|current``: schema migrations by hand."""
+
+from __future__ import annotations
+
+import argparse
+
+from haydigo_desk.config import resolve_database_url
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser("db", help="database maintenance (upgrade, current)")
+    parser.add_argument("action", choices=["upgrade", "current"])
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from haydigo_desk.persistence import migrate
+    from haydigo_desk.persistence.database import open_database
+
+    database = open_database(resolve_database_url(args.database_url), upgrade=False)
+    try:
+        if args.action == "upgrade":
+            migrate.upgrade(database.engine)
+        revision = migrate.current_revision(database.engine)
+        print(f"{database.safe_url}: revision {revision} (head {migrate.head_revision()})")
+        return 0
+    finally:
+        database.dispose()

@@ -1,0 +1,54 @@
+"""The short strings stored for statuses; one place so UI, sync and services agree."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class OrderStatus(StrEnum):
+    NEW = "new"
+    PICKING = "picking"
+    PACKED = "packed"
+    SHIPPED = "shipped"
+    CANCELLED = "cancelled"
+    PROBLEM = "problem"
+
+
+class PickListStatus(StrEnum):
+    OPEN = "open"
+    IN_PROGRESS = "in_progress"
+    DONE = "done"
+
+
+class ShipmentState(StrEnum):
+    QUEUED = "queued"
+    SENT = "sent"
+    CONFIRMED = "confirmed"
+    FAILED = "failed"
+    CANCELLED = "cancelled"
+
+
+class OutboxKind(StrEnum):
+    SHIPMENT = "shipment"
+    CANCELLATION = "cancellation"
+    STOCK = "stock"
+
+
+class OutboxState(StrEnum):
+    QUEUED = "queued"
+    SENT = "sent"
+    DONE = "done"
+    FAILED = "failed"
+    CANCELLED = "cancelled"
+
+
+class StaffRole(StrEnum):
+    PICKER = "picker"
+    MANAGER = "manager"
+
+
+class SyncOutcome(StrEnum):
+    RUNNING = "running"
+    OK = "ok"
+    FAILED = "failed"
+    SKIPPED = "skipped"

@@ -1,0 +1,27 @@
+"""Alembic environment: the connection comes from the caller (haydigo_desk.persistence.migrate)."""
+
+from __future__ import annotations
+
+from alembic import context
+
+from haydigo_desk.persistence.models import Base
+
+config = context.config
+target_metadata = Base.metadata
+
+
+def run_migrations() -> None:
+    connection = config.attributes.get("connection")
+    if connection is None:
+        raise RuntimeError("Run migrations through haydigo_desk.persistence.migrate")
+    context.configure(
+        connection=connection,
+        target_metadata=target_metadata,
+        render_as_batch=connection.dialect.name == "sqlite",  # SQLite cannot ALTER much
+        compare_type=True,
+    )
+    with context.begin_transaction():
+        context.run_migrations()
+
+
+run_migrations()

@@ -1,0 +1,407 @@
+"""SQLAlchemy 2 models: the desk's whole database schema.
+
+Conventions: bol.com ids are text (they are alphanumeric or UUIDs); money is Numeric(10, 2);
+every timestamp is timezone-aware UTC; enumerations are stored as short strings (constants
+in haydigo_desk.domain.states) so that a new value never needs a schema change.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from decimal import Decimal
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    Numeric,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+    type_annotation_map = {datetime: DateTime(timezone=True)}
+
+
+class ProductList(Base):
+    __tablename__ = "product_lists"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(100), unique=True)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class Store(Base):
+    """A webshop; all its channels draw stock from one product list."""
+
+    __tablename__ = "stores"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(100), unique=True)
+    product_list_id: Mapped[int] = mapped_column(ForeignKey("product_lists.id"))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    product_list: Mapped[ProductList] = relationship()
+
+
+class Location(Base):
+    """A warehouse location such as "A-03-2"; pick lists walk them in natural order."""
+
+    __tablename__ = "locations"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(40), unique=True)
+    description: Mapped[str] = mapped_column(String(200), default="")
+
+
+class Product(Base):
+    __tablename__ = "products"
+    __table_args__ = (
+        Index("ix_products_list_ean", "product_list_id", "ean"),
+        Index("ix_products_list_sku", "product_list_id", "sku"),
+        Index("ix_products_offer_id", "offer_id"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    product_list_id: Mapped[int] = mapped_column(ForeignKey("product_lists.id"))
+    sku: Mapped[str] = mapped_column(String(100), default="")
+    ean: Mapped[str] = mapped_column(String(20), default="")
+    title: Mapped[str] = mapped_column(String(500), default="")
+    image_url: Mapped[str | None] = mapped_column(String(1000))
+    image_path: Mapped[str | None] = mapped_column(String(1000))
+    image_checked_at: Mapped[datetime | None]
+    location_id: Mapped[int | None] = mapped_column(ForeignKey("locations.id"))
+    # Stock in the warehouse: available = on_hand - reserved (derived, never stored).
+    on_hand: Mapped[int] = mapped_column(Integer, default=0)
+    reserved: Mapped[int] = mapped_column(Integer, default=0)
+    # The standard bol.com offer fields, as last imported.
+    offer_id: Mapped[str | None] = mapped_column(String(64))
+    reference: Mapped[str | None] = mapped_column(String(100))
+    price: Mapped[Decimal | None] = mapped_column(Numeric(10, 2))
+    condition: Mapped[str | None] = mapped_column(String(40))
+    fulfilment_method: Mapped[str | None] = mapped_column(String(10))
+    delivery_code: Mapped[str | None] = mapped_column(String(40))
+    on_hold: Mapped[bool] = mapped_column(Boolean, default=False)
+    bol_stock_amount: Mapped[int | None] = mapped_column(Integer)
+    bol_corrected_stock: Mapped[int | None] = mapped_column(Integer)
+    bol_managed_by_retailer: Mapped[bool | None] = mapped_column(Boolean)
+    bol_last_modified: Mapped[datetime | None]
+    offer_raw: Mapped[dict | None] = mapped_column(JSON)
+    # The available value bol.com last confirmed; a push is queued only when it differs.
+    last_pushed_available: Mapped[int | None] = mapped_column(Integer)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+    location: Mapped[Location | None] = relationship()
+
+    @property
+    def available(self) -> int:
+        return self.on_hand - self.reserved
+
+
+class StockMovement(Base):
+    """Every change of on_hand or reserved, with who, why and from which channel."""
+
+    __tablename__ = "stock_movements"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    product_id: Mapped[int] = mapped_column(ForeignKey("products.id", ondelete="CASCADE"), index=True)
+    on_hand_delta: Mapped[int] = mapped_column(Integer, default=0)
+    reserved_delta: Mapped[int] = mapped_column(Integer, default=0)
+    reason: Mapped[str] = mapped_column(String(200))
+    channel: Mapped[str] = mapped_column(String(60), default="desk")
+    user_name: Mapped[str] = mapped_column(String(100), default="")
+    order_line_id: Mapped[int | None] = mapped_column(ForeignKey("order_lines.id"))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class MarketplaceAccount(Base):
+    """A bol.com seller account. The client secret lives in the OS keyring, never here."""
+
+    __tablename__ = "marketplace_accounts"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(100), unique=True)
+    marketplace: Mapped[str] = mapped_column(String(20), default="bol")
+    client_id: Mapped[str] = mapped_column(String(200), default="")
+    environment: Mapped[str] = mapped_column(String(20), default="production")
+    base_url: Mapped[str | None] = mapped_column(String(500))
+    token_url: Mapped[str | None] = mapped_column(String(500))
+    store_id: Mapped[int] = mapped_column(ForeignKey("stores.id"))
+    product_list_id: Mapped[int] = mapped_column(ForeignKey("product_lists.id"))
+    excluded_countries: Mapped[list[str]] = mapped_column(JSON, default=list)
+    harvest_products: Mapped[bool] = mapped_column(Boolean, default=True)
+    harvest_orders: Mapped[bool] = mapped_column(Boolean, default=False)
+    sync_interval_minutes: Mapped[int] = mapped_column(Integer, default=10)
+    default_transporter: Mapped[str] = mapped_column(String(40), default="TNT")
+    enabled: Mapped[bool] = mapped_column(Boolean, default=True)
+    offers_synced_until: Mapped[datetime | None]
+    last_full_order_sweep_at: Mapped[datetime | None]
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    store: Mapped[Store] = relationship()
+    product_list: Mapped[ProductList] = relationship()
+
+
+class Order(Base):
+    __tablename__ = "orders"
+    __table_args__ = (
+        UniqueConstraint("account_id", "bol_order_id", name="uq_orders_account_bol_order"),
+        Index("ix_orders_status_placed", "status", "placed_at"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    account_id: Mapped[int] = mapped_column(ForeignKey("marketplace_accounts.id"))
+    bol_order_id: Mapped[str] = mapped_column(String(64))
+    status: Mapped[str] = mapped_column(String(20), default="new")
+    placed_at: Mapped[datetime | None]
+    customer_name: Mapped[str] = mapped_column(String(200), default="")
+    company: Mapped[str] = mapped_column(String(200), default="")
+    street: Mapped[str] = mapped_column(String(200), default="")
+    house_number: Mapped[str] = mapped_column(String(20), default="")
+    house_number_extension: Mapped[str] = mapped_column(String(20), default="")
+    extra_address_information: Mapped[str] = mapped_column(String(200), default="")
+    zip_code: Mapped[str] = mapped_column(String(20), default="")
+    city: Mapped[str] = mapped_column(String(100), default="")
+    country_code: Mapped[str] = mapped_column(String(2), default="")
+    email: Mapped[str] = mapped_column(String(200), default="")
+    language: Mapped[str] = mapped_column(String(10), default="")
+    latest_delivery_date: Mapped[date | None] = mapped_column(Date)
+    expiry_date: Mapped[date | None] = mapped_column(Date)
+    problem: Mapped[str] = mapped_column(String(500), default="")
+    raw_json: Mapped[dict | None] = mapped_column(JSON)
+    # Which desk works on the order right now (multi-workstation claims).
+    claimed_by: Mapped[str | None] = mapped_column(String(200))
+    claimed_at: Mapped[datetime | None]
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+    lines: Mapped[list[OrderLine]] = relationship(
+        back_populates="order", cascade="all, delete-orphan", order_by="OrderLine.id"
+    )
+
+
+class OrderLine(Base):
+    __tablename__ = "order_lines"
+    __table_args__ = (
+        UniqueConstraint("order_id", "bol_order_item_id", name="uq_order_lines_order_item"),
+        Index("ix_order_lines_bol_order_item_id", "bol_order_item_id"),
+        Index("ix_order_lines_ean", "ean"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    order_id: Mapped[int] = mapped_column(ForeignKey("orders.id", ondelete="CASCADE"))
+    bol_order_item_id: Mapped[str] = mapped_column(String(64))
+    product_id: Mapped[int | None] = mapped_column(ForeignKey("products.id"), index=True)
+    ean: Mapped[str] = mapped_column(String(20), default="")
+    sku: Mapped[str] = mapped_column(String(100), default="")
+    title: Mapped[str] = mapped_column(String(500), default="")
+    offer_id: Mapped[str | None] = mapped_column(String(64))
+    unit_price: Mapped[Decimal | None] = mapped_column(Numeric(10, 2))
+    quantity: Mapped[int] = mapped_column(Integer, default=1)
+    quantity_picked: Mapped[int] = mapped_column(Integer, default=0)
+    quantity_shipped: Mapped[int] = mapped_column(Integer, default=0)
+    quantity_cancelled: Mapped[int] = mapped_column(Integer, default=0)
+    # Units of this line currently reserved in stock (so a release never releases twice).
+    quantity_reserved: Mapped[int] = mapped_column(Integer, default=0)
+    cancellation_requested: Mapped[bool] = mapped_column(Boolean, default=False)
+    unmatched: Mapped[bool] = mapped_column(Boolean, default=False)
+    fulfilment_method: Mapped[str] = mapped_column(String(10), default="FBR")
+    latest_delivery_date: Mapped[date | None] = mapped_column(Date)
+    expiry_date: Mapped[date | None] = mapped_column(Date)
+    bol_changed_at: Mapped[datetime | None]
+
+    order: Mapped[Order] = relationship(back_populates="lines")
+    product: Mapped[Product | None] = relationship()
+
+    @property
+    def quantity_open(self) -> int:
+        """Units still to ship: ordered minus shipped minus cancelled."""
+        return max(self.quantity - self.quantity_shipped - self.quantity_cancelled, 0)
+
+
+class PickList(Base):
+    __tablename__ = "pick_lists"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(40), unique=True)  # printed as a barcode
+    status: Mapped[str] = mapped_column(String(20), default="open")
+    account_id: Mapped[int | None] = mapped_column(ForeignKey("marketplace_accounts.id"))
+    created_by: Mapped[str] = mapped_column(String(100), default="")
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    completed_at: Mapped[datetime | None]
+
+    orders: Mapped[list[PickListOrder]] = relationship(
+        back_populates="pick_list", cascade="all, delete-orphan", order_by="PickListOrder.position"
+    )
+    lines: Mapped[list[PickListLine]] = relationship(
+        back_populates="pick_list", cascade="all, delete-orphan", order_by="PickListLine.id"
+    )
+
+
+class PickListOrder(Base):
+    __tablename__ = "pick_list_orders"
+    __table_args__ = (UniqueConstraint("pick_list_id", "order_id", name="uq_pick_list_orders"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    pick_list_id: Mapped[int] = mapped_column(ForeignKey("pick_lists.id", ondelete="CASCADE"))
+    order_id: Mapped[int] = mapped_column(ForeignKey("orders.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+    pick_list: Mapped[PickList] = relationship(back_populates="orders")
+    order: Mapped[Order] = relationship()
+
+
+class PickListLine(Base):
+    """One order line to take from the shelf; quantity_picked counts batch-picked units."""
+
+    __tablename__ = "pick_list_lines"
+    __table_args__ = (
+        UniqueConstraint("pick_list_id", "order_line_id", name="uq_pick_list_lines"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    pick_list_id: Mapped[int] = mapped_column(ForeignKey("pick_lists.id", ondelete="CASCADE"))
+    order_line_id: Mapped[int] = mapped_column(
+        ForeignKey("order_lines.id", ondelete="CASCADE"), index=True
+    )
+    quantity: Mapped[int] = mapped_column(Integer, default=1)
+    quantity_picked: Mapped[int] = mapped_column(Integer, default=0)
+
+    pick_list: Mapped[PickList] = relationship(back_populates="lines")
+    order_line: Mapped[OrderLine] = relationship()
+
+
+class Shipment(Base):
+    __tablename__ = "shipments"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    order_id: Mapped[int] = mapped_column(ForeignKey("orders.id"), index=True)
+    transporter_code: Mapped[str] = mapped_column(String(40))
+    track_and_trace: Mapped[str | None] = mapped_column(String(100))
+    shipment_reference: Mapped[str | None] = mapped_column(String(90))
+    state: Mapped[str] = mapped_column(String(20), default="queued")
+    bol_shipment_id: Mapped[str | None] = mapped_column(String(64))
+    error: Mapped[str] = mapped_column(Text, default="")
+    created_by: Mapped[str] = mapped_column(String(100), default="")
+    workstation: Mapped[str] = mapped_column(String(100), default="")
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    confirmed_at: Mapped[datetime | None]
+
+    lines: Mapped[list[ShipmentLine]] = relationship(
+        back_populates="shipment", cascade="all, delete-orphan"
+    )
+
+
+class ShipmentLine(Base):
+    __tablename__ = "shipment_lines"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    shipment_id: Mapped[int] = mapped_column(ForeignKey("shipments.id", ondelete="CASCADE"))
+    order_line_id: Mapped[int] = mapped_column(ForeignKey("order_lines.id"), index=True)
+    quantity: Mapped[int] = mapped_column(Integer)
+
+    shipment: Mapped[Shipment] = relationship(back_populates="lines")
+    order_line: Mapped[OrderLine] = relationship()
+
+
+class OutboxEntry(Base):
+    """A write to bol.com: committed here first, then sent by the sync worker."""
+
+    __tablename__ = "outbox"
+    __table_args__ = (
+        Index("ix_outbox_state_next", "state", "next_attempt_at"),
+        Index("ix_outbox_coalesce_key", "coalesce_key"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    account_id: Mapped[int] = mapped_column(ForeignKey("marketplace_accounts.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(20))  # shipment | cancellation | stock
+    payload: Mapped[dict] = mapped_column(JSON)
+    state: Mapped[str] = mapped_column(String(20), default="queued")
+    # Stock updates for one offer coalesce: a newer value replaces a queued older one.
+    coalesce_key: Mapped[str | None] = mapped_column(String(120))
+    shipment_id: Mapped[int | None] = mapped_column(ForeignKey("shipments.id"))
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    next_attempt_at: Mapped[datetime | None]
+    process_status_id: Mapped[str | None] = mapped_column(String(64))
+    last_error: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    sent_at: Mapped[datetime | None]
+    done_at: Mapped[datetime | None]
+
+
+class SyncRun(Base):
+    __tablename__ = "sync_runs"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    account_id: Mapped[int] = mapped_column(ForeignKey("marketplace_accounts.id"), index=True)
+    started_at: Mapped[datetime] = mapped_column(default=utcnow)
+    finished_at: Mapped[datetime | None]
+    duration_ms: Mapped[int] = mapped_column(Integer, default=0)
+    outcome: Mapped[str] = mapped_column(String(20), default="running")  # ok|failed|skipped
+    full_sweep: Mapped[bool] = mapped_column(Boolean, default=False)
+    workstation: Mapped[str] = mapped_column(String(100), default="")
+    orders_new: Mapped[int] = mapped_column(Integer, default=0)
+    orders_updated: Mapped[int] = mapped_column(Integer, default=0)
+    orders_filtered: Mapped[int] = mapped_column(Integer, default=0)
+    cancellations: Mapped[int] = mapped_column(Integer, default=0)
+    products_new: Mapped[int] = mapped_column(Integer, default=0)
+    products_updated: Mapped[int] = mapped_column(Integer, default=0)
+    stock_updates_sent: Mapped[int] = mapped_column(Integer, default=0)
+    shipments_confirmed: Mapped[int] = mapped_column(Integer, default=0)
+    shipments_failed: Mapped[int] = mapped_column(Integer, default=0)
+    api_calls: Mapped[int] = mapped_column(Integer, default=0)
+    rate_limited: Mapped[int] = mapped_column(Integer, default=0)
+    errors: Mapped[list[str]] = mapped_column(JSON, default=list)
+    message: Mapped[str] = mapped_column(Text, default="")
+
+
+class ScanLogEntry(Base):
+    """Audit of every scan at a station: who scanned what, where, and what the desk said."""
+
+    __tablename__ = "scan_log"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    workstation: Mapped[str] = mapped_column(String(100))
+    user_name: Mapped[str] = mapped_column(String(100), default="")
+    code: Mapped[str] = mapped_column(String(200))
+    result: Mapped[str] = mapped_column(String(40))
+    detail: Mapped[str] = mapped_column(String(500), default="")
+    order_id: Mapped[int | None] = mapped_column(ForeignKey("orders.id"), index=True)
+    pick_list_id: Mapped[int | None] = mapped_column(ForeignKey("pick_lists.id"))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
+
+
+class StaffMember(Base):
+    """People at the desk; a badge barcode logs them in at the start of a shift."""
+
+    __tablename__ = "staff"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(100), unique=True)
+    badge_code: Mapped[str | None] = mapped_column(String(100), unique=True)
+    role: Mapped[str] = mapped_column(String(20), default="picker")  # picker | manager
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)

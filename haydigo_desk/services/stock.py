@@ -1,0 +1,101 @@
+"""Stock use cases on product rows: every change is logged and queues the bol.com push."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy.orm import Session
+
+from haydigo_desk.domain import stock as rules
+from haydigo_desk.persistence.models import Product, StockMovement
+from haydigo_desk.services.stock_push import queue_stock_push
+
+
+@dataclass(frozen=True)
+class StockChange:
+    product_id: int
+    on_hand: int
+    reserved: int
+
+    @property
+    def available(self) -> int:
+        return self.on_hand - self.reserved
+
+
+def _level(product: Product) -> rules.StockLevel:
+    return rules.StockLevel(product.on_hand, product.reserved)
+
+
+def _apply(
+    session: Session,
+    product: Product,
+    new: rules.StockLevel,
+    *,
+    reason: str,
+    channel: str,
+    user_name: str,
+    order_line_id: int | None = None,
+) -> StockChange:
+    movement = StockMovement(
+        product_id=product.id,
+        on_hand_delta=new.on_hand - product.on_hand,
+        reserved_delta=new.reserved - product.reserved,
+        reason=reason,
+        channel=channel,
+        user_name=user_name,
+        order_line_id=order_line_id,
+    )
+    product.on_hand, product.reserved = new.on_hand, new.reserved
+    session.add(movement)
+    queue_stock_push(session, product)
+    return StockChange(product.id, product.on_hand, product.reserved)
+
+
+def reserve(
+    session: Session, product: Product, quantity: int, *, order_line_id: int | None = None,
+    channel: str = "bol.com",
+) -> StockChange:
+    return _apply(
+        session, product, rules.reserve(_level(product), quantity),
+        reason="order imported", channel=channel, user_name="", order_line_id=order_line_id,
+    )
+
+
+def release(
+    session: Session, product: Product, quantity: int, *, reason: str = "order line cancelled",
+    order_line_id: int | None = None, channel: str = "bol.com",
+) -> StockChange:
+    return _apply(
+        session, product, rules.release(_level(product), quantity),
+        reason=reason, channel=channel, user_name="", order_line_id=order_line_id,
+    )
+
+
+def ship(
+    session: Session, product: Product, quantity: int, *, user_name: str = "",
+    order_line_id: int | None = None, channel: str = "bol.com",
+) -> StockChange:
+    return _apply(
+        session, product, rules.ship(_level(product), quantity),
+        reason="shipped", channel=channel, user_name=user_name, order_line_id=order_line_id,
+    )
+
+
+def adjust(
+    session: Session, product: Product, delta: int, *, reason: str, user_name: str,
+    channel: str = "desk",
+) -> StockChange:
+    return _apply(
+        session, product, rules.adjust(_level(product), delta, reason),
+        reason=reason, channel=channel, user_name=user_name,
+    )
+
+
+def correct(
+    session: Session, product: Product, counted_on_hand: int, *, reason: str, user_name: str,
+    channel: str = "desk",
+) -> StockChange:
+    return _apply(
+        session, product, rules.correct(_level(product), counted_on_hand, reason),
+        reason=reason, channel=channel, user_name=user_name,
+    )
