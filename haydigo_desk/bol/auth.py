@@ -1,0 +1,191 @@
+"""OAuth2 client credentials for bol.com: one cached token per account, renewed before expiry.
+
+The secret travels only in the ``Authorization: Basic`` header of the token request, never in
+a URL. bol issues no refresh token: renewing means asking again, which the provider does shortly
+before ``expires_in`` (read from each answer: it has been 299 and 599 seconds) runs out, and
+when the API answers 401 "Expired JWT". Concurrent callers share one token request.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import base64
+import json
+import logging
+import time
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+
+import httpx
+from pydantic import SecretStr
+
+from haydigo_desk.bol import media
+from haydigo_desk.bol.errors import (
+    BolAuthenticationError,
+    BolUnexpectedResponseError,
+)
+
+log = logging.getLogger(__name__)
+
+TOKEN_ENDPOINT = "POST /token"
+REJECTED_CREDENTIALS = "bol.com rejected the client id or secret"
+
+
+class ClientCredentials:
+    """A client id and its secret; the secret never shows in ``repr``/``str``."""
+
+    __slots__ = ("_secret", "client_id")
+
+    def __init__(self, client_id: str, client_secret: str | SecretStr) -> None:
+        if not client_id:
+            raise ValueError("client id is empty")
+        secret = client_secret if isinstance(client_secret, SecretStr) else SecretStr(client_secret)
+        if not secret.get_secret_value():
+            raise ValueError("client secret is empty")
+        self.client_id = client_id
+        self._secret = secret
+
+    @property
+    def secret(self) -> SecretStr:
+        return self._secret
+
+    def basic_header(self) -> str:
+        pair = f"{self.client_id}:{self._secret.get_secret_value()}".encode()
+        return "Basic " + base64.b64encode(pair).decode("ascii")
+
+    def __repr__(self) -> str:
+        return f"ClientCredentials(client_id={self.client_id!r}, client_secret='**********')"
+
+
+class Redactor:
+    """Replaces every known secret (client secret, tokens) in text by ``***``."""
+
+    def __init__(self) -> None:
+        self._secrets: list[str] = []
+
+    def add(self, secret: str) -> None:
+        if secret and secret not in self._secrets:
+            self._secrets.append(secret)
+            del self._secrets[:-8]  # the client secret plus recent tokens is plenty
+
+    def scrub(self, text: str) -> str:
+        for secret in self._secrets:
+            text = text.replace(secret, "***")
+        return text
+
+
+@dataclass
+class _Token:
+    value: str = field(repr=False)
+    expires_at: float  # clock time after which it must not be used any more
+
+
+class TokenProvider:
+    """Hands out a valid bearer token, asking login.bol.com only when needed.
+
+    ``send`` posts the token request; the client passes its own retrying sender so that 5xx
+    and network errors at the token endpoint are retried and counted like any other call.
+    """
+
+    def __init__(
+        self,
+        credentials: ClientCredentials,
+        token_url: str,
+        send: Callable[[httpx.Request], Awaitable[httpx.Response]],
+        *,
+        clock: Callable[[], float] = time.monotonic,
+        redactor: Redactor | None = None,
+        renew_margin: float = 30.0,
+    ) -> None:
+        self._credentials = credentials
+        self._token_url = token_url
+        self._send = send
+        self._clock = clock
+        self._redactor = redactor or Redactor()
+        self._redactor.add(credentials.secret.get_secret_value())
+        self._renew_margin = renew_margin
+        self._token: _Token | None = None
+        self._lock = asyncio.Lock()
+        self.token_requests = 0
+
+    def __repr__(self) -> str:
+        return f"TokenProvider(client_id={self._credentials.client_id!r}, url={self._token_url!r})"
+
+    def _valid(self) -> _Token | None:
+        token = self._token
+        return token if token is not None and self._clock() < token.expires_at else None
+
+    async def token(self) -> str:
+        """A token that stays valid for at least the renew margin."""
+        if (token := self._valid()) is not None:
+            return token.value
+        async with self._lock:  # the first caller fetches; the others then find it cached
+            if (token := self._valid()) is not None:
+                return token.value
+            self._token = await self._fetch()
+            return self._token.value
+
+    def invalidate(self, token: str) -> None:
+        """Forget ``token`` after bol rejected it (unless a newer one already replaced it)."""
+        if self._token is not None and self._token.value == token:
+            self._token = None
+
+    async def _fetch(self) -> _Token:
+        request = httpx.Request(
+            "POST",
+            self._token_url,
+            headers={
+                "Authorization": self._credentials.basic_header(),
+                "Accept": media.TOKEN_ACCEPT,
+                "Content-Type": media.FORM,
+            },
+            content=b"grant_type=client_credentials",
+        )
+        self.token_requests += 1
+        response = await self._send(request)
+        request_id = response.headers.get("x-request-id")
+        body = _json_or_none(response)
+        if response.status_code in (400, 401, 403):
+            error = str((body or {}).get("error", "")) if isinstance(body, dict) else ""
+            detail = REJECTED_CREDENTIALS
+            if error and error != "invalid_client":
+                detail = f"{REJECTED_CREDENTIALS} ({self._redactor.scrub(error)})"
+            raise BolAuthenticationError(
+                detail, status=response.status_code, endpoint=TOKEN_ENDPOINT, request_id=request_id
+            )
+        if response.status_code != 200 or not isinstance(body, dict):
+            raise BolUnexpectedResponseError(
+                f"unexpected answer from the bol.com token endpoint (HTTP {response.status_code})",
+                status=response.status_code,
+                endpoint=TOKEN_ENDPOINT,
+                request_id=request_id,
+            )
+        value = body.get("access_token")
+        if not isinstance(value, str) or not value:
+            raise BolUnexpectedResponseError(
+                "the bol.com token answer has no access_token",
+                status=response.status_code,
+                endpoint=TOKEN_ENDPOINT,
+                request_id=request_id,
+            )
+        self._redactor.add(value)
+        lifetime = _expires_in(body.get("expires_in"))
+        margin = min(self._renew_margin, lifetime * 0.1)
+        log.debug("bol.com token received, valid for %ss", lifetime)
+        return _Token(value=value, expires_at=self._clock() + lifetime - margin)
+
+
+def _expires_in(value: object) -> float:
+    """bol has sent 299 and 599; anything unreadable is taken as the older, shorter one."""
+    try:
+        seconds = float(value)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return 299.0
+    return seconds if seconds > 0 else 299.0
+
+
+def _json_or_none(response: httpx.Response) -> object | None:
+    try:
+        return json.loads(response.content)
+    except ValueError:
+        return None

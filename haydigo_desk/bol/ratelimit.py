@@ -1,0 +1,118 @@
+"""Pacing per rate-limit bucket, fed by bol's ``x-ratelimit-*`` response headers.
+
+bol publishes a bucket per path and method and reports it on every answer:
+``x-ratelimit-limit`` (capacity), ``x-ratelimit-remaining`` and ``x-ratelimit-reset`` (seconds
+until the bucket refills; a value above 10^9 is treated as an epoch, to be safe). The limiter
+keeps that state per bucket and, before a request, waits when the bucket is empty, spreads the
+last few requests over the time left when it is nearly empty, and honours a 429's Retry-After.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import Awaitable, Callable, Mapping
+from dataclasses import dataclass, field
+
+EPOCH_THRESHOLD = 1_000_000_000
+
+
+@dataclass
+class BucketState:
+    limit: int | None = None
+    remaining: int | None = None
+    reset_at: float | None = None  # clock time at which the bucket refills
+    blocked_until: float = 0.0  # clock time before which a 429 told us not to call
+    lock: asyncio.Lock = field(default_factory=asyncio.Lock, repr=False)
+
+
+def _int_header(headers: Mapping[str, str], name: str) -> int | None:
+    value = headers.get(name)
+    if value is None:
+        return None
+    try:
+        return int(float(value.strip()))
+    except ValueError:
+        return None
+
+
+class RateLimiter:
+    """Waits before requests so that bol.com answers with data rather than 429s.
+
+    ``low_water`` is the share of the bucket below which the remaining requests are spread
+    evenly over the time until the refill instead of being sent in one burst.
+    """
+
+    def __init__(
+        self,
+        *,
+        clock: Callable[[], float] = time.monotonic,
+        sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
+        wall_clock: Callable[[], float] = time.time,
+        low_water: float = 0.1,
+    ) -> None:
+        self._clock = clock
+        self._sleep = sleep
+        self._wall_clock = wall_clock
+        self._low_water = low_water
+        self._buckets: dict[str, BucketState] = {}
+
+    def state(self, bucket: str) -> BucketState:
+        return self._buckets.setdefault(bucket, BucketState())
+
+    def delay_for(self, bucket: str) -> float:
+        """Seconds to wait before the next request on ``bucket`` may go out."""
+        state = self.state(bucket)
+        now = self._clock()
+        if state.blocked_until > now:
+            return state.blocked_until - now
+        if state.remaining is None or state.reset_at is None or state.reset_at <= now:
+            return 0.0
+        if state.remaining <= 0:
+            return state.reset_at - now
+        if state.limit and state.remaining < max(1.0, state.limit * self._low_water):
+            return (state.reset_at - now) / (state.remaining + 1)
+        return 0.0
+
+    async def acquire(self, bucket: str) -> float:
+        """Wait until a request on ``bucket`` may go out; returns the seconds waited.
+
+        Requests on one bucket queue behind each other while one of them waits, and each
+        takes one slot so that concurrent callers do not all spend the last one.
+        """
+        state = self.state(bucket)
+        waited = 0.0
+        async with state.lock:
+            delay = self.delay_for(bucket)
+            if delay > 0:
+                await self._sleep(delay)
+                waited += delay
+            now = self._clock()
+            if state.reset_at is not None and state.reset_at <= now:
+                state.remaining, state.reset_at = None, None  # refilled; headers will tell
+            if state.remaining is not None:
+                state.remaining -= 1
+        return waited
+
+    def update(self, bucket: str, headers: Mapping[str, str]) -> None:
+        """Take the bucket's state from a response's ``x-ratelimit-*`` headers."""
+        remaining = _int_header(headers, "x-ratelimit-remaining")
+        reset = _int_header(headers, "x-ratelimit-reset")
+        limit = _int_header(headers, "x-ratelimit-limit")
+        if remaining is None and reset is None and limit is None:
+            return
+        state = self.state(bucket)
+        if limit is not None:
+            state.limit = limit
+        if remaining is not None:
+            state.remaining = max(remaining, 0)
+        if reset is not None:
+            if reset > EPOCH_THRESHOLD:
+                reset = max(reset - self._wall_clock(), 0)
+            state.reset_at = self._clock() + reset
+
+    def block(self, bucket: str, seconds: float) -> None:
+        """A 429 said: no request on this bucket for ``seconds``."""
+        state = self.state(bucket)
+        state.blocked_until = max(state.blocked_until, self._clock() + seconds)
+        state.remaining = 0

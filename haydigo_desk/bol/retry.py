@@ -1,0 +1,63 @@
+"""Small decision functions for retrying: what to retry, how long to wait.
+
+Kept apart from the client so each rule is testable on its own.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from email.utils import parsedate_to_datetime
+
+import httpx
+
+# A GET, PUT, PATCH or DELETE can be repeated without harm; a POST may create a second
+# shipment, so it is repeated only when it certainly never reached bol.com.
+IDEMPOTENT_METHODS = frozenset({"GET", "HEAD", "PUT", "PATCH", "DELETE", "OPTIONS"})
+
+
+@dataclass(frozen=True, slots=True)
+class RetryPolicy:
+    max_attempts: int = 4  # tries for 5xx, connection errors and timeouts (first one included)
+    backoff_base: float = 0.5  # seconds before the first retry (before jitter)
+    backoff_cap: float = 30.0  # no single wait is longer than this
+    max_rate_limited: int = 5  # 429s waited out for one call before giving up
+    max_retry_after: float = 300.0  # a longer Retry-After is not waited out: the call raises
+    default_retry_after: float = 5.0  # a 429 without a usable Retry-After
+
+
+def backoff_delay(attempt: int, policy: RetryPolicy, rng: random.Random) -> float:
+    """Capped exponential backoff with full jitter; ``attempt`` is 1 for the first retry."""
+    ceiling = min(policy.backoff_cap, policy.backoff_base * (2 ** (attempt - 1)))
+    return rng.uniform(ceiling / 2, ceiling)
+
+
+def retry_after_seconds(response: httpx.Response, default: float) -> float:
+    """Seconds a 429 (or 503) asks us to wait: ``Retry-After`` as seconds or as an HTTP date."""
+    value = response.headers.get("retry-after")
+    if not value:
+        return default
+    try:
+        return max(float(value), 0.0)
+    except ValueError:
+        pass
+    try:
+        when = parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return default
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    return max((when - datetime.now(UTC)).total_seconds(), 0.0)
+
+
+def is_retryable_status(status: int) -> bool:
+    return status >= 500
+
+
+def network_error_is_safe_to_retry(error: httpx.TransportError, method: str) -> bool:
+    """A connect failure never reached the server; other errors only matter for non-idempotent
+    methods, which must not be repeated blindly."""
+    if method.upper() in IDEMPOTENT_METHODS:
+        return True
+    return isinstance(error, httpx.ConnectError | httpx.ConnectTimeout | httpx.PoolTimeout)
