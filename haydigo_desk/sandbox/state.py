@@ -1,0 +1,482 @@
+"""The live world of one sandbox: catalogue, orders, shipments, process statuses, metrics.
+
+One lock guards everything, because the server's loop thread and a test's thread both touch
+it. Every public method takes the lock, settles process statuses that are due, and returns
+plain data (dicts, lists), never the live objects.
+"""
+
+from __future__ import annotations
+
+import heapq
+import random
+import threading
+from collections import Counter
+from dataclasses import replace
+from datetime import date, datetime, timedelta
+
+from haydigo_desk.sandbox.catalogue import Offer, build_catalogue
+from haydigo_desk.sandbox.clock import bol_local, local_date, utcnow
+from haydigo_desk.sandbox.config import FaultConfig, SandboxConfig
+from haydigo_desk.sandbox.ids import make_numeric_id, make_uuid
+from haydigo_desk.sandbox.orders import HANDLED_VISIBLE, Order, OrderFactory, OrderItem
+from haydigo_desk.sandbox.process import (
+    ProcessRecord,
+    cancellation_error,
+    shipment_error,
+)
+
+PAGE_SIZE = 50
+
+
+class SandboxState:
+    def __init__(self, config: SandboxConfig, now: datetime | None = None) -> None:
+        config.validate()
+        self.config = config
+        self._lock = threading.RLock()
+        start = now or utcnow()
+        self.offers: list[Offer] = build_catalogue(
+            random.Random(config.seed), config.products, start
+        )
+        self._offers_by_id = {offer.offer_id: offer for offer in self.offers}
+        self._factory = OrderFactory(
+            random.Random(f"{config.seed}/orders"), self.offers, config.country_mix
+        )
+        self._live_rng = random.Random(f"{config.seed}/live")  # cancellation requests, arrivals
+        self._ids_rng = random.Random(f"{config.seed}/ids")  # process, shipment, transport ids
+        self._orders: dict[str, Order] = {}
+        self._newest_first: list[Order] = []
+        self._items: dict[str, OrderItem] = {}
+        self._order_of_item: dict[str, str] = {}
+        self._processes: dict[str, ProcessRecord] = {}
+        self._pending: list[tuple[datetime, int, str]] = []
+        self._sequence = 0
+        self._shipments: list[dict] = []
+        self._cancellations: list[dict] = []
+        self.request_counts: Counter[str] = Counter()
+        self.faults = replace(config.faults)
+        self._seed_initial_orders(start)
+        self._next_arrival = self._arrival_after(start)
+
+    # ----- seeding and the passing of time -------------------------------------------------
+    def _seed_initial_orders(self, start: datetime) -> None:
+        rng = random.Random(f"{self.config.seed}/initial")
+        ages = sorted((rng.uniform(0, 36 * 3600) for _ in range(self.config.open_orders)),
+                      reverse=True)
+        for age in ages:  # oldest first, so the newest ends up in front
+            order = self._add_order(start - timedelta(seconds=age))
+            if rng.random() < self.config.cancel_rate:
+                item = rng.choice(order.items)
+                item.cancellation_request = True
+
+    def _arrival_after(self, moment: datetime) -> datetime | None:
+        rate = self.config.order_rate_per_hour
+        if rate <= 0:
+            return None
+        return moment + timedelta(hours=self._live_rng.expovariate(rate))
+
+    def tick(self, now: datetime | None = None) -> list[str]:
+        """Places the orders (and cancellation requests) due by ``now`` at the configured rate."""
+        now = now or utcnow()
+        placed: list[str] = []
+        with self._lock:
+            while self._next_arrival is not None and self._next_arrival <= now:
+                placed.append(self._add_order(self._next_arrival).order_id)
+                if self._live_rng.random() < self.config.cancel_rate:
+                    self._random_cancellation_request(now)
+                self._next_arrival = self._arrival_after(self._next_arrival)
+            self._settle(now)
+        return placed
+
+    def _settle(self, now: datetime) -> None:
+        while self._pending and self._pending[0][0] <= now:
+            _, _, process_id = heapq.heappop(self._pending)
+            self._processes[process_id].settle()
+
+    # ----- orders ---------------------------------------------------------------------------
+    def _add_order(self, placed_at: datetime, **choice) -> Order:
+        order = self._factory.make(placed_at, **choice)
+        self._orders[order.order_id] = order
+        if self._newest_first and placed_at < self._newest_first[0].placed_at:
+            self._newest_first.append(order)
+            self._newest_first.sort(key=lambda o: o.placed_at, reverse=True)
+        else:
+            self._newest_first.insert(0, order)
+        for item in order.items:
+            self._items[item.order_item_id] = item
+            self._order_of_item[item.order_item_id] = order.order_id
+            item.offer.open_quantity += item.quantity
+            item.offer.ordered_since_stock_update += item.quantity
+        return order
+
+    def add_orders(
+        self,
+        n: int = 1,
+        country: str | None = None,
+        lines: int | None = None,
+        eans: list[str] | None = None,
+    ) -> list[str]:
+        """Places ``n`` open orders now; returns their ids, newest last."""
+        with self._lock:
+            now = utcnow()
+            return [
+                self._add_order(now, country=country, lines=lines, eans=eans).order_id
+                for _ in range(n)
+            ]
+
+    def _random_cancellation_request(self, now: datetime) -> str | None:
+        candidates = [
+            item for item in self._items.values() if item.is_open and not item.cancellation_request
+        ]
+        if not candidates:
+            return None
+        item = self._live_rng.choice(candidates)
+        item.cancellation_request = True
+        item.changed_at = now
+        return item.order_item_id
+
+    def request_cancellation(self, order_item_id: str | None = None) -> str | None:
+        """A customer asks to cancel an open item (a random one when no id is given).
+
+        Returns the item id, or None when the item is unknown or no longer open.
+        """
+        with self._lock:
+            now = utcnow()
+            self._settle(now)
+            if order_item_id is None:
+                return self._random_cancellation_request(now)
+            item = self._items.get(order_item_id)
+            if item is None or not item.is_open:
+                return None
+            item.cancellation_request = True
+            item.changed_at = now
+            return order_item_id
+
+    def list_orders(
+        self,
+        page: int = 1,
+        method: str = "FBR",
+        status: str = "OPEN",
+        change_interval_minute: int | None = None,
+        latest_change_date: date | None = None,
+    ) -> list[dict]:
+        """One page (50, newest first) of ``ReducedOrder`` bodies; empty past the last page."""
+        with self._lock:
+            now = utcnow()
+            self._settle(now)
+            if method == "FBB":
+                return []  # the sandbox shop fulfils everything itself
+            changed_since = (
+                now - timedelta(minutes=change_interval_minute) if change_interval_minute else None
+            )
+            handled_since = now - HANDLED_VISIBLE
+            first, last = (page - 1) * PAGE_SIZE, page * PAGE_SIZE
+            found = 0
+            result: list[dict] = []
+            for order in self._newest_first:
+                items = [
+                    item
+                    for item in order.items
+                    if _status_matches(item, status, handled_since)
+                    and (changed_since is None or item.changed_at >= changed_since)
+                    and (latest_change_date is None or local_date(item.changed_at)
+                         == latest_change_date)
+                ]
+                if not items:
+                    continue
+                if first <= found < last:
+                    result.append(order.to_reduced(items))
+                found += 1
+                if found >= last:
+                    break
+            return result
+
+    def order_detail(self, order_id: str) -> dict | None:
+        with self._lock:
+            self._settle(utcnow())
+            order = self._orders.get(order_id)
+            return order.to_detail() if order else None
+
+    # ----- v10 writes -------------------------------------------------------------------------
+    def _new_process(self, event_type: str, description: str, apply) -> ProcessRecord:
+        now = utcnow()
+        self._sequence += 1
+        record = ProcessRecord(
+            process_status_id=make_uuid(self._ids_rng),
+            event_type=event_type,
+            description=description,
+            created_at=now,
+            due_at=now + timedelta(seconds=self.config.process_delay_s),
+            apply=apply,
+        )
+        self._processes[record.process_status_id] = record
+        heapq.heappush(self._pending, (record.due_at, self._sequence, record.process_status_id))
+        return record
+
+    def submit_shipment(
+        self,
+        lines: list[tuple[str, int | None]],
+        transporter_code: str | None,
+        track_and_trace: str | None,
+        reference: str | None,
+        shipping_label_id: str | None,
+        shared_base_url: str,
+    ) -> dict:
+        """Accepts a shipment as PENDING; its checks and effects run when the record settles."""
+
+        def apply() -> tuple[str | None, str | None]:
+            error = shipment_error(lines, self._items, self._order_of_item)
+            if error:
+                return None, error
+            now = utcnow()
+            shipped = []
+            for item_id, quantity in lines:
+                item = self._items[item_id]
+                amount = item.open_quantity if quantity is None else quantity
+                item.quantity_shipped += amount
+                item.changed_at = now
+                item.offer.open_quantity -= amount
+                shipped.append({"orderItemId": item_id, "ean": item.offer.ean, "quantity": amount})
+            order = self._orders[self._order_of_item[lines[0][0]]]
+            self._shipments.append({
+                "shipmentId": make_numeric_id(self._ids_rng, 9),
+                "transportId": make_numeric_id(self._ids_rng, 9),
+                "orderId": order.order_id,
+                "orderPlacedDateTime": bol_local(order.placed_at),
+                "shipmentDateTime": bol_local(now),
+                "shipmentReference": reference,
+                "shippingLabelId": shipping_label_id,
+                "transporterCode": transporter_code,
+                "trackAndTrace": track_and_trace,
+                "items": shipped,
+            })
+            return lines[0][0], None
+
+        ids = ", ".join(item_id for item_id, _ in lines)
+        with self._lock:
+            self._settle(utcnow())
+            return self._new_process(
+                "CREATE_SHIPMENT", f"Create shipment for order item(s) {ids}.", apply
+            ).to_json(shared_base_url)
+
+    def submit_cancellation(
+        self, order_item_id: str, reason_code: str, shared_base_url: str
+    ) -> dict:
+        def apply() -> tuple[str | None, str | None]:
+            error = cancellation_error(order_item_id, self._items)
+            if error:
+                return None, error
+            item = self._items[order_item_id]
+            amount = item.open_quantity
+            item.quantity_cancelled += amount
+            item.changed_at = utcnow()
+            item.offer.open_quantity -= amount
+            self._cancellations.append({
+                "orderItemId": order_item_id,
+                "orderId": self._order_of_item[order_item_id],
+                "reasonCode": reason_code,
+                "quantity": amount,
+                "cancelledAt": bol_local(item.changed_at),
+                "customerRequested": item.cancellation_request,
+            })
+            return order_item_id, None
+
+        with self._lock:
+            self._settle(utcnow())
+            return self._new_process(
+                "CANCEL_ORDER", f"Cancel order item {order_item_id}.", apply
+            ).to_json(shared_base_url)
+
+    def process_status(self, process_id: str, shared_base_url: str) -> dict | None:
+        with self._lock:
+            self._settle(utcnow())
+            record = self._processes.get(process_id)
+            return record.to_json(shared_base_url) if record else None
+
+    def process_statuses(self, process_ids: list[str], shared_base_url: str) -> list[dict]:
+        """The known ones among ``process_ids``, in the order asked (bulk endpoint)."""
+        with self._lock:
+            self._settle(utcnow())
+            records = (self._processes.get(process_id) for process_id in process_ids)
+            return [record.to_json(shared_base_url) for record in records if record]
+
+    def shipments_for(self, order_id: str | None, page: int) -> list[dict]:
+        """``ReducedShipment`` bodies, newest first, 50 per page."""
+        with self._lock:
+            self._settle(utcnow())
+            chosen = [s for s in reversed(self._shipments) if order_id in (None, s["orderId"])]
+            return [_reduced_shipment(s) for s in chosen[(page - 1) * PAGE_SIZE:page * PAGE_SIZE]]
+
+    # ----- offers (v11, synchronous) -----------------------------------------------------------
+    def list_offers(
+        self,
+        start: int,
+        size: int,
+        *,
+        modified_since: datetime | None = None,
+        eans: set[str] | None = None,
+        offer_ids: set[str] | None = None,
+        reference: str | None = None,
+        for_sale: bool | None = None,
+    ) -> tuple[list[dict], int | None]:
+        """Offers from position ``start``; returns (bodies, next position or None)."""
+        with self._lock:
+            page: list[dict] = []
+            position = start
+            while position < len(self.offers) and len(page) < size:
+                offer = self.offers[position]
+                position += 1
+                if (
+                    (modified_since is None or offer.last_modified >= modified_since)
+                    and (eans is None or offer.ean in eans)
+                    and (offer_ids is None or offer.offer_id in offer_ids)
+                    and (reference is None or offer.reference == reference)
+                    and (for_sale is None or offer.for_sale == for_sale)
+                ):
+                    page.append(offer.to_v11())
+            return page, (position if position < len(self.offers) else None)
+
+    def offer(self, offer_id: str) -> dict | None:
+        with self._lock:
+            offer = self._offers_by_id.get(offer_id)
+            return offer.to_v11() if offer else None
+
+    def offer_by_ean(self, ean: str) -> Offer | None:
+        with self._lock:
+            return next((offer for offer in self.offers if offer.ean == ean), None)
+
+    def set_offer_stock(self, offer_id: str, amount: int, managed_by_retailer: bool | None) -> bool:
+        with self._lock:
+            offer = self._offers_by_id.get(offer_id)
+            if offer is None:
+                return False
+            now = utcnow()
+            offer.stock_amount = amount
+            if managed_by_retailer is not None:
+                offer.managed_by_retailer = managed_by_retailer
+            offer.ordered_since_stock_update = 0
+            offer.last_modified = now
+            offer.stock_updates.append({"amount": amount, "managedByRetailer":
+                                        offer.managed_by_retailer, "at": bol_local(now)})
+            return True
+
+    # ----- inspection --------------------------------------------------------------------------
+    def count_request(self, key: str) -> None:
+        with self._lock:
+            self.request_counts[key] += 1
+
+    def shipments(self) -> list[dict]:
+        with self._lock:
+            self._settle(utcnow())
+            return [dict(s, items=[dict(i) for i in s["items"]]) for s in self._shipments]
+
+    def cancellations(self) -> list[dict]:
+        with self._lock:
+            self._settle(utcnow())
+            return [dict(c) for c in self._cancellations]
+
+    def offer_stock(self) -> dict[str, dict]:
+        """Offers whose stock was set through the API, keyed by offer id, with the last value."""
+        with self._lock:
+            return {
+                offer.offer_id: {
+                    "ean": offer.ean,
+                    "reference": offer.reference,
+                    "amount": offer.stock_amount,
+                    "managedByRetailer": offer.managed_by_retailer,
+                    "correctedStock": offer.corrected_stock,
+                    "updates": len(offer.stock_updates),
+                }
+                for offer in self.offers
+                if offer.stock_updates
+            }
+
+    def order_summary(self, order_id: str) -> dict | None:
+        with self._lock:
+            self._settle(utcnow())
+            order = self._orders.get(order_id)
+            return _order_summary(order) if order else None
+
+    def open_order_ids(self) -> list[str]:
+        with self._lock:
+            self._settle(utcnow())
+            return [o.order_id for o in self._newest_first if any(i.is_open for i in o.items)]
+
+    def process_counts(self) -> dict[str, int]:
+        with self._lock:
+            self._settle(utcnow())
+            return dict(Counter(record.status for record in self._processes.values()))
+
+    def set_faults(self, **changes) -> FaultConfig:
+        """Changes faults at runtime, e.g. ``set_faults(error_rate=0.2)``."""
+        with self._lock:
+            updated = replace(self.faults, **changes)
+            updated.validate()
+            self.faults = updated
+            return replace(updated)
+
+    def snapshot(self, include_orders: bool = True) -> dict:
+        with self._lock:
+            self._settle(utcnow())
+            body = {
+                "orderCount": len(self._orders),
+                "openOrderCount": sum(
+                    1 for o in self._orders.values() if any(i.is_open for i in o.items)
+                ),
+                "shipments": self.shipments(),
+                "cancellations": self.cancellations(),
+                "offerStock": self.offer_stock(),
+                "requestCounts": dict(self.request_counts),
+                "processStatuses": self.process_counts(),
+                "faults": self.faults.to_json(),
+            }
+            if include_orders:
+                body["orders"] = [_order_summary(o) for o in self._newest_first]
+            return body
+
+
+def _status_matches(item: OrderItem, status: str, handled_since: datetime) -> bool:
+    if item.is_open:
+        return status in ("OPEN", "ALL")
+    if item.changed_at < handled_since:
+        return False  # bol drops handled items from the list after 48 hours
+    if status == "SHIPPED":
+        return item.quantity_shipped > 0
+    return status == "ALL"
+
+
+def _order_summary(order: Order) -> dict:
+    return {
+        "orderId": order.order_id,
+        "orderPlacedDateTime": bol_local(order.placed_at),
+        "countryCode": order.country,
+        "status": "OPEN" if any(i.is_open for i in order.items) else "HANDLED",
+        "items": [
+            {
+                "orderItemId": item.order_item_id,
+                "ean": item.offer.ean,
+                "reference": item.offer.reference,
+                "quantity": item.quantity,
+                "quantityShipped": item.quantity_shipped,
+                "quantityCancelled": item.quantity_cancelled,
+                "cancellationRequest": item.cancellation_request,
+                "status": item.status,
+            }
+            for item in order.items
+        ],
+    }
+
+
+def _reduced_shipment(shipment: dict) -> dict:
+    return {
+        "shipmentId": shipment["shipmentId"],
+        "shipmentDateTime": shipment["shipmentDateTime"],
+        "shipmentReference": shipment["shipmentReference"] or "",
+        "order": {
+            "orderId": shipment["orderId"],
+            "orderPlacedDateTime": shipment["orderPlacedDateTime"],
+        },
+        "shipmentItems": [
+            {"orderItemId": i["orderItemId"], "ean": i["ean"]} for i in shipment["items"]
+        ],
+        "transport": {"transportId": shipment["transportId"]},
+    }
