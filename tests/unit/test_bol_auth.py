@@ -175,7 +175,9 @@ def test_environments_map_spec_paths() -> None:
     assert production.token_url == "https://login.bol.com/token"
     demo = BolEnvironment.demo()
     assert demo.url("/retailer/orders") == "https://api.bol.com/retailer-demo/orders"
-    assert demo.url("/shared/process-status/1") == "https://api.bol.com/shared-demo/process-status/1"
+    assert (
+        demo.url("/shared/process-status/1") == "https://api.bol.com/shared-demo/process-status/1"
+    )
     assert demo.token_url == "https://login.bol.com/token"
     sandbox = BolEnvironment.custom("http://127.0.0.1:8765/")
     assert sandbox.url("/retailer/orders") == "http://127.0.0.1:8765/retailer/orders"
