@@ -24,7 +24,9 @@ def build_parser() -> argparse.ArgumentParser:
         "also HAYDIGO_DATABASE_URL), e.g. postgresql+psycopg://user@host/db",
     )
     parser.add_argument("--log-level", default="INFO", help="DEBUG, INFO, WARNING or ERROR")
-    parser.add_argument("--demo", action="store_true", help="open the demo with the local bol.com sandbox")
+    parser.add_argument(
+        "--demo", action="store_true", help="open the demo with the local bol.com sandbox"
+    )
     subparsers = parser.add_subparsers(dest="command", metavar="command")
     for module_name in COMMAND_MODULES:
         importlib.import_module(module_name).register(subparsers)

@@ -1,3 +1,4 @@
+# ruff: noqa: E501 - literal SQL rows read best on one line each
 """The migrations build exactly the models' schema, and old databases upgrade with nothing lost."""
 
 from datetime import UTC, datetime

@@ -65,7 +65,9 @@ def start_postgres() -> PostgresServer:
         shutil.chown(root, "postgres", "postgres")
         run_as = ["runuser", "-u", "postgres", "--"]
     server = PostgresServer(bin_dir, root, free_port(), run_as)
-    server._run(str(bin_dir / "initdb"), "-A", "trust", "-U", "postgres", "-D", str(server.data_dir))
+    server._run(
+        str(bin_dir / "initdb"), "-A", "trust", "-U", "postgres", "-D", str(server.data_dir)
+    )
     options = (
         f"-c listen_addresses=127.0.0.1 -p {server.port} -k {root} -c fsync=off "
         "-c synchronous_commit=off -c full_page_writes=off"

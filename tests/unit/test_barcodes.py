@@ -22,7 +22,8 @@ def test_valid_codes_are_recognised(code, kind):
 
 @pytest.mark.parametrize(
     ("code", "problem"),
-    [("8712345678907", BarcodeProblem.BAD_CHECK_DIGIT), ("96385075", BarcodeProblem.BAD_CHECK_DIGIT),
+    [("8712345678907", BarcodeProblem.BAD_CHECK_DIGIT),
+     ("96385075", BarcodeProblem.BAD_CHECK_DIGIT),
      ("036000291453", BarcodeProblem.BAD_CHECK_DIGIT), ("87123456789", BarcodeProblem.WRONG_LENGTH),
      ("87123A5678906", BarcodeProblem.NOT_DIGITS), ("", BarcodeProblem.NOT_DIGITS),
      ("٨٧١٢٣٤٥٦٧٨٩٠٦", BarcodeProblem.NOT_DIGITS)],

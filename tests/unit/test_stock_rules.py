@@ -1,6 +1,14 @@
 import pytest
 
-from haydigo_desk.domain.stock import StockError, StockLevel, adjust, correct, release, reserve, ship
+from haydigo_desk.domain.stock import (
+    StockError,
+    StockLevel,
+    adjust,
+    correct,
+    release,
+    reserve,
+    ship,
+)
 
 
 def test_import_reserves_and_cancellation_releases():

@@ -1,0 +1,75 @@
+"""The one Qt object through which sync results reach the windows (queued signals)."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+
+from haydigo_desk.sync.events import SyncReport
+
+
+class SyncController(QObject):
+    """Adapts the worker's listener calls (any thread) to Qt signals (the GUI thread).
+
+    Signals emitted from the worker thread are delivered queued to slots of GUI objects, so
+    widgets only ever change on the GUI thread.
+    """
+
+    started = Signal(int, str)  # account id, account name
+    progress = Signal(int, str, int, int)  # account id, step, done, total
+    finished = Signal(object)  # SyncReport
+    failed = Signal(int, str)  # account id, message
+    data_changed = Signal(str)  # "orders", "products", "outbox", "cancellation:<order id>"
+    schedule_changed = Signal(object)  # {account_id: next run as datetime}
+
+    def __init__(self, worker: Any | None = None, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._worker = worker
+
+    def attach(self, worker: Any) -> None:
+        self._worker = worker
+
+    # --- SyncListener (called on the worker thread) ---------------------------------------------
+
+    def cycle_started(self, account_id: int, account_name: str) -> None:
+        self.started.emit(account_id, account_name)
+
+    def cycle_progress(self, account_id: int, step: str, done: int, total: int) -> None:
+        self.progress.emit(account_id, step, done, total)
+
+    def cycle_finished(self, report: SyncReport) -> None:
+        self.finished.emit(report)
+
+    def cycle_failed(self, account_id: int, message: str) -> None:
+        self.failed.emit(account_id, message)
+
+    def notify_changed(self, what: str) -> None:
+        self.data_changed.emit(what)
+
+    def next_runs_changed(self, schedule: dict) -> None:
+        self.schedule_changed.emit(schedule)
+
+    # --- SyncGateway (called on the GUI thread) -------------------------------------------------
+
+    @property
+    def available(self) -> bool:
+        return self._worker is not None
+
+    def request_sync(self, account_id: int | None = None) -> None:
+        if self._worker is not None:
+            self._worker.request_sync(account_id)
+
+    def next_runs(self) -> dict:
+        return self._worker.next_runs() if self._worker is not None else {}
+
+    def submit(self, coroutine_factory: Callable[..., Awaitable[Any]]) -> asyncio.Future:
+        """Run ``coroutine_factory(services)`` on the worker's loop; await the result with qasync.
+
+        ``services`` gives the worker-side objects (``client_for(account_id)``, ``database``...).
+        """
+        if self._worker is None:
+            raise RuntimeError("The sync worker is not running")
+        return asyncio.wrap_future(self._worker.submit(coroutine_factory))
