@@ -1,0 +1,91 @@
+"""The desk's main window: navigation on the left, the chosen section on the right."""
+
+from __future__ import annotations
+
+import importlib
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QIcon, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from haydigo_desk import APP_NAME
+from haydigo_desk.context import DeskContext
+from haydigo_desk.resources_path import resource
+from haydigo_desk.ui.sections import SECTIONS
+from haydigo_desk.ui.sync_controller import SyncController
+
+
+def load_section_class(spec: str) -> type[QWidget]:
+    module_name, class_name = spec.split(":")
+    return getattr(importlib.import_module(module_name), class_name)
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, context: DeskContext, controller: SyncController) -> None:
+        super().__init__()
+        self.context = context
+        self.controller = controller
+        self.setWindowTitle(APP_NAME)
+        self.setWindowIcon(QIcon(str(resource("icons", "haydigo-desk.svg"))))
+        self.resize(1280, 800)
+
+        central = QWidget()
+        outer = QVBoxLayout(central)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(0)
+        self.top_area = QVBoxLayout()  # banners (demo, alerts) go here
+        outer.addLayout(self.top_area)
+        body = QHBoxLayout()
+        outer.addLayout(body, 1)
+
+        self.navigation = QListWidget()
+        self.navigation.setObjectName("navigation")
+        self.navigation.setFixedWidth(210)
+        self.stack = QStackedWidget()
+        body.addWidget(self.navigation)
+        body.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+
+        self.sections: dict[str, QWidget] = {}
+        for index, spec in enumerate(SECTIONS):
+            section = load_section_class(spec)(context, controller, self)
+            self.sections[section.section_id] = section
+            item = QListWidgetItem(
+                QIcon(str(resource("icons", "actions", f"{section.icon_name}.svg"))),
+                section.title(),
+            )
+            item.setData(Qt.ItemDataRole.UserRole, section.section_id)
+            self.navigation.addItem(item)
+            self.stack.addWidget(section)
+            if index < 9:  # Ctrl+1..9 jump to a section
+                shortcut = QShortcut(QKeySequence(f"Ctrl+{index + 1}"), self)
+                shortcut.activated.connect(lambda i=index: self.navigation.setCurrentRow(i))
+        self.navigation.currentRowChanged.connect(self._show_section)
+        if SECTIONS:
+            self.navigation.setCurrentRow(0)
+        controller.data_changed.connect(self._on_data_changed)
+
+    def _show_section(self, row: int) -> None:
+        if row < 0:
+            return
+        self.stack.setCurrentIndex(row)
+        self.stack.currentWidget().refresh()
+
+    def show_section(self, section_id: str) -> QWidget:
+        for row in range(self.navigation.count()):
+            if self.navigation.item(row).data(Qt.ItemDataRole.UserRole) == section_id:
+                self.navigation.setCurrentRow(row)
+        return self.sections[section_id]
+
+    def _on_data_changed(self, _what: str) -> None:
+        current = self.stack.currentWidget()
+        if current is not None:
+            current.refresh()

@@ -1,0 +1,11 @@
+"""The sections of the main window, in the order of the navigation.
+
+A section is a QWidget class constructed as ``Section(context, controller, parent)`` with a
+class attribute ``section_id``, ``icon_name`` (an SVG in resources/icons/actions), a
+``title() -> str`` (translated) and ``refresh() -> None`` (reload what it shows; called when it
+becomes visible and when the sync reports changed data). Listed as "module:Class" strings
+so this module stays import-light.
+"""
+
+SECTIONS: list[str] = [
+]
