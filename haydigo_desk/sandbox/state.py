@@ -14,6 +14,7 @@ from collections import Counter
 from dataclasses import replace
 from datetime import date, datetime, timedelta
 
+from haydigo_desk.sandbox.auth import TokenStore
 from haydigo_desk.sandbox.catalogue import Offer, build_catalogue
 from haydigo_desk.sandbox.clock import bol_local, local_date, utcnow
 from haydigo_desk.sandbox.config import FaultConfig, SandboxConfig
@@ -24,6 +25,7 @@ from haydigo_desk.sandbox.process import (
     cancellation_error,
     shipment_error,
 )
+from haydigo_desk.sandbox.ratelimit import RateLimiter
 
 PAGE_SIZE = 50
 
@@ -38,6 +40,7 @@ class SandboxState:
             random.Random(config.seed), config.products, start
         )
         self._offers_by_id = {offer.offer_id: offer for offer in self.offers}
+        self._offers_by_ean = {offer.ean: offer for offer in self.offers}
         self._factory = OrderFactory(
             random.Random(f"{config.seed}/orders"), self.offers, config.country_mix
         )
@@ -54,6 +57,8 @@ class SandboxState:
         self._cancellations: list[dict] = []
         self.request_counts: Counter[str] = Counter()
         self.faults = replace(config.faults)
+        self.rate_limiter = RateLimiter(config.rate_scale)
+        self.tokens = TokenStore(config.client_id, config.client_secret)
         self._seed_initial_orders(start)
         self._next_arrival = self._arrival_after(start)
 
@@ -342,7 +347,7 @@ class SandboxState:
 
     def offer_by_ean(self, ean: str) -> Offer | None:
         with self._lock:
-            return next((offer for offer in self.offers if offer.ean == ean), None)
+            return self._offers_by_ean.get(ean)
 
     def set_offer_stock(self, offer_id: str, amount: int, managed_by_retailer: bool | None) -> bool:
         with self._lock:
@@ -358,6 +363,15 @@ class SandboxState:
             offer.stock_updates.append({"amount": amount, "managedByRetailer":
                                         offer.managed_by_retailer, "at": bol_local(now)})
             return True
+
+    def update_offer(self, offer_id: str, on_hold: bool | None, reference: str | None) -> None:
+        with self._lock:
+            offer = self._offers_by_id[offer_id]
+            if on_hold is not None:
+                offer.on_hold = bool(on_hold)
+            if reference is not None:
+                offer.reference = str(reference)[:100]
+            offer.last_modified = utcnow()
 
     # ----- inspection --------------------------------------------------------------------------
     def count_request(self, key: str) -> None:
@@ -406,6 +420,13 @@ class SandboxState:
             self._settle(utcnow())
             return dict(Counter(record.status for record in self._processes.values()))
 
+    def rate_limited_count(self) -> int:
+        """How many 429 answers were served."""
+        return self.rate_limiter.rejected
+
+    def expire_tokens_now(self) -> int:
+        return self.tokens.expire_all()
+
     def set_faults(self, **changes) -> FaultConfig:
         """Changes faults at runtime, e.g. ``set_faults(error_rate=0.2)``."""
         with self._lock:
@@ -426,6 +447,9 @@ class SandboxState:
                 "cancellations": self.cancellations(),
                 "offerStock": self.offer_stock(),
                 "requestCounts": dict(self.request_counts),
+                "rateLimited": self.rate_limiter.rejected,
+                "rateScale": self.rate_limiter.scale,
+                "tokensIssued": self.tokens.issued,
                 "processStatuses": self.process_counts(),
                 "faults": self.faults.to_json(),
             }
