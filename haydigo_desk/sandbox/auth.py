@@ -73,10 +73,11 @@ class TokenStore:
 
     def expire_all(self) -> int:
         """The "tokens expire early" fault, at once: every issued token dies now."""
-        now = self._clock()
+        # Past the 1 s clock-skew allowance, so the very next call already sees "Expired JWT".
+        dead = self._clock() - 2.0
         with self._lock:
             for token in self._tokens.values():
-                token.dies_at = min(token.dies_at, now)
+                token.dies_at = min(token.dies_at, dead)
             return len(self._tokens)
 
     def now(self) -> float:

@@ -1,0 +1,120 @@
+"""``haydigo-desk sandbox``: serve the local bol.com simulator until stopped (Ctrl+C)."""
+
+from __future__ import annotations
+
+import argparse
+import signal
+import sys
+import threading
+
+from haydigo_desk.sandbox import (
+    DEMO_CLIENT_ID,
+    DEMO_CLIENT_SECRET,
+    FaultConfig,
+    SandboxConfig,
+    parse_country_mix,
+    parse_rate_per_hour,
+    start_sandbox,
+)
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    add = parser.add_argument
+    add("--port", type=int, default=8765, help="port on 127.0.0.1 (0 = any free port)")
+    add("--seed", type=int, default=1, help="seed of the catalogue and the initial orders")
+    add("--products", type=int, default=500, help="number of products/offers")
+    add("--open-orders", type=int, default=120, help="open orders at start")
+    add("--order-rate", type=parse_rate_per_hour, default=30.0, metavar="RATE",
+        help="new orders over time, e.g. 30/h, 2/min (default 30/h)")
+    add("--cancel-rate", type=float, default=0.05,
+        help="customer cancellation requests per placed order (0-1)")
+    add("--rate-scale", type=float, default=1.0,
+        help="make bol's rate limits this many times faster")
+    add("--token-lifetime", type=int, default=599, help="token lifetime in seconds")
+    add("--process-delay", type=float, default=2.0,
+        help="seconds a v10 write stays PENDING before SUCCESS or FAILURE")
+    add("--countries", type=parse_country_mix, default=None, metavar="MIX",
+        help="delivery country weights, e.g. NL=70,BE=25,DE=5")
+    add("--client-id", default=DEMO_CLIENT_ID)
+    add("--client-secret", default=DEMO_CLIENT_SECRET)
+    add("--latency-ms", type=float, default=0.0, help="fault: added latency per answer")
+    add("--error-rate", type=float, default=0.0, help="fault: share of 5xx answers")
+    add("--timeout-rate", type=float, default=0.0, help="fault: share of requests never answered")
+    add("--malformed-rate", type=float, default=0.0, help="fault: share of cut-off JSON answers")
+    add("--token-expiry", type=float, default=None, metavar="SECONDS",
+        help="fault: tokens stop working this long after issue, whatever expires_in says")
+
+
+def register(subparsers) -> None:
+    parser = subparsers.add_parser(
+        "sandbox", help="run a local bol.com API simulator (for the demo, tests, benchmarks)"
+    )
+    add_arguments(parser)
+    parser.set_defaults(handler=run)
+
+
+def config_from_args(args: argparse.Namespace) -> SandboxConfig:
+    config = SandboxConfig(
+        seed=args.seed,
+        products=args.products,
+        open_orders=args.open_orders,
+        order_rate_per_hour=args.order_rate,
+        cancel_rate=args.cancel_rate,
+        rate_scale=args.rate_scale,
+        token_lifetime_s=args.token_lifetime,
+        process_delay_s=args.process_delay,
+        client_id=args.client_id,
+        client_secret=args.client_secret,
+        faults=FaultConfig(
+            latency_ms=args.latency_ms,
+            error_rate=args.error_rate,
+            timeout_rate=args.timeout_rate,
+            malformed_rate=args.malformed_rate,
+            token_expiry_s=args.token_expiry,
+        ),
+    )
+    if args.countries:
+        config.country_mix = args.countries
+    return config
+
+
+def run(args: argparse.Namespace) -> int:
+    try:
+        config = config_from_args(args)
+        config.validate()
+        sandbox = start_sandbox(config, port=args.port)
+    except (ValueError, OSError) as error:
+        print(f"sandbox: {error}", file=sys.stderr)
+        return 2
+    stop = threading.Event()
+
+    def on_signal(signum, frame) -> None:
+        stop.set()
+
+    previous = {sig: signal.signal(sig, on_signal) for sig in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        print(f"bol.com sandbox listening on {sandbox.url}", flush=True)
+        print(f"  token URL:     {sandbox.token_url}")
+        print(f"  client id:     {sandbox.client_id}")
+        print(f"  client secret: {sandbox.client_secret}")
+        print(f"  state:         {sandbox.url}/_sandbox/state")
+        print("Press Ctrl+C to stop.", flush=True)
+        while not stop.wait(0.5):
+            pass
+    finally:
+        sandbox.stop()
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+    print("sandbox stopped", flush=True)
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Runs the command without the desk's entry point (handy while that is being built)."""
+    parser = argparse.ArgumentParser(prog="haydigo-desk sandbox")
+    add_arguments(parser)
+    return run(parser.parse_args(argv))
+
+
+if __name__ == "__main__":
+    sys.exit(main())
