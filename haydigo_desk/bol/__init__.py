@@ -11,7 +11,7 @@ Typical use, one client per account on the sync worker's loop::
 """
 
 from haydigo_desk.bol.auth import ClientCredentials
-from haydigo_desk.bol.client import BolClient, ShipmentLine, shipment_body
+from haydigo_desk.bol.client import BolClient, ShipmentLine, ShippingLabel, shipment_body
 from haydigo_desk.bol.credentials import (
     KEYRING_SERVICE,
     SECRET_ENV_VAR,
@@ -81,6 +81,7 @@ __all__ = [
     "RetryPolicy",
     "SecretStoreUnavailableError",
     "ShipmentLine",
+    "ShippingLabel",
     "delete_client_secret",
     "has_client_secret",
     "load_client_secret",

@@ -16,7 +16,8 @@ import logging
 import random
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterable, Sequence
-from dataclasses import dataclass
+from contextvars import ContextVar
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import Any, TypeVar
 from urllib.parse import quote
@@ -80,6 +81,10 @@ USER_AGENT = f"HaydiGO-Desk/{__version__} (bol.com Retailer API client; httpx/{h
 
 M = TypeVar("M", bound=pydantic.BaseModel)
 
+# The request id of the answer the current task is handling: each asyncio task has its own
+# context, so concurrent calls never report each other's id in an error.
+_answer_request_id: ContextVar[str | None] = ContextVar("bol_answer_request_id", default=None)
+
 
 @dataclass(frozen=True, slots=True)
 class ShipmentLine:
@@ -87,6 +92,13 @@ class ShipmentLine:
 
     order_item_id: str
     quantity: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ShippingLabel:
+    pdf: bytes = field(repr=False)
+    transporter_code: str | None
+    track_and_trace: str | None
 
 
 class BolClient:
@@ -358,6 +370,27 @@ class BolClient:
             accept=media.V11_JSON,
         )
 
+    async def get_shipping_label(self, shipping_label_id: str) -> ShippingLabel:
+        """The PDF of a label bought through bol (VVB), with its transporter and T&T code."""
+        response = await self._call(
+            "GET",
+            "/retailer/shipping-labels/{shipping-label-id}",
+            shipping_label_id,
+            accept=media.V10_PDF,
+        )
+        if not response.content.startswith(b"%PDF"):
+            raise BolUnexpectedResponseError(
+                "bol.com did not send a PDF label",
+                status=response.status_code,
+                endpoint="GET /retailer/shipping-labels/{shipping-label-id}",
+                request_id=response.headers.get("x-request-id"),
+            )
+        return ShippingLabel(
+            pdf=response.content,
+            transporter_code=response.headers.get("x-transporter-code"),
+            track_and_trace=response.headers.get("x-track-and-trace-code"),
+        )
+
     # --- products and images ---------------------------------------------------------------------
 
     async def get_product_assets(self, ean: str, usage: str | None = None) -> list[ProductAsset]:
@@ -480,6 +513,7 @@ class BolClient:
 
             request_id = response.headers.get("x-request-id")
             self.last_request_id = request_id or self.last_request_id
+            _answer_request_id.set(request_id)
             self._limiter.update(endpoint, response.headers)
             log.debug(
                 "%s %s -> %d in %.0f ms (request id %s)",
@@ -596,7 +630,7 @@ class BolClient:
         try:
             return model.model_validate(data)
         except pydantic.ValidationError as exc:
-            raise _shape_error(exc, endpoint, self.last_request_id) from None
+            raise _shape_error(exc, endpoint, _answer_request_id.get()) from None
 
     def _parse_list(self, model: type[M], items: list[Any], endpoint: str) -> list[M]:
         return [self._parse(model, item, endpoint) for item in items]
@@ -685,7 +719,9 @@ def _list_field(data: Any, key: str, endpoint: str) -> list[Any]:
     if value is None:
         return []
     if not isinstance(value, list):
-        raise BolUnexpectedResponseError(f"{key!r} is not a list", endpoint=endpoint)
+        raise BolUnexpectedResponseError(
+            f"{key!r} is not a list", endpoint=endpoint, request_id=_answer_request_id.get()
+        )
     return value
 
 

@@ -351,6 +351,11 @@ def answering_bol() -> FakeBol:
     offers["page"]["nextCursor"] = None
     bol.script("GET", "/retailer/offers", json_response(200, offers))
     bol.script("PATCH", f"/retailer/offers/{OFFER_ID}", httpx.Response(204))
+    bol.script(
+        "GET",
+        f"/retailer/shipping-labels/{OFFER_ID}",
+        httpx.Response(200, content=b"%PDF-1.4", headers={"X-Transporter-Code": "TNT"}),
+    )
     return bol
 
 
@@ -386,6 +391,7 @@ CALLS: dict[str, Callable[[BolClient], Awaitable[Any]]] = {
     "get offer": lambda c: c.get_offer(OFFER_ID),
     "patch stock": lambda c: c.update_offer_stock(OFFER_ID, 12, managed_by_retailer=True),
     "product assets": lambda c: c.get_product_assets("0000007740404", usage="PRIMARY"),
+    "shipping label pdf": lambda c: c.get_shipping_label(OFFER_ID),
 }
 
 

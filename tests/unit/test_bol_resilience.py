@@ -271,3 +271,22 @@ def test_retry_helpers() -> None:
     assert retry_after_seconds(httpx.Response(429), 5.0) == 5.0
     dated = httpx.Response(429, headers={"Retry-After": "Wed, 21 Oct 2015 07:28:00 GMT"})
     assert retry_after_seconds(dated, 5.0) == 0.0  # a date in the past: no wait
+
+
+@pytest.mark.asyncio
+async def test_concurrent_errors_carry_their_own_request_id(clock: FakeClock) -> None:
+    import asyncio
+
+    bol = FakeBol()
+    for n in (1, 2):
+        bol.script(
+            "GET",
+            f"/retailer/orders/W{n}",
+            json_response(200, {"orderItems": []}, {"x-request-id": f"rid-W{n}"}),
+        )
+    async with make_client(bol, clock) as client:
+        results = await asyncio.gather(
+            client.get_order("W1"), client.get_order("W2"), return_exceptions=True
+        )
+    assert [type(r) for r in results] == [BolUnexpectedResponseError] * 2
+    assert [r.request_id for r in results] == ["rid-W1", "rid-W2"]
