@@ -90,9 +90,14 @@ def _helvetica() -> FontSet:
     return FontSet("Helvetica", "Helvetica-Bold", unicode=False)
 
 
+# Latin letters that have no Unicode decomposition to strip an accent from.
+_BASE_LETTERS = str.maketrans({"ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "ı": "i", "ħ": "h",
+                               "Ħ": "H", "ŧ": "t", "Ŧ": "T"})
+
+
 def _to_cp1252(text: str) -> str:
     out: list[str] = []
-    for char in text:
+    for char in text.translate(_BASE_LETTERS):
         try:
             char.encode("cp1252")
             out.append(char)
