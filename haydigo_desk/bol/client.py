@@ -65,7 +65,7 @@ from haydigo_desk.bol.retry import (
     network_error_is_safe_to_retry,
     retry_after_seconds,
 )
-from haydigo_desk.bol.stats import ApiStats
+from haydigo_desk.bol.stats import ApiStats, EndpointStats
 
 log = logging.getLogger(__name__)
 
@@ -508,7 +508,7 @@ class BolClient:
                 raise BolNetworkError(
                     f"could not reach bol.com ({kind}) after {attempt} attempt(s)",
                     endpoint=endpoint,
-                    may_have_been_processed=not network_error_is_safe_to_retry(exc, "POST"),
+                    may_have_been_processed=not safe,
                 ) from None
 
             request_id = response.headers.get("x-request-id")
@@ -556,7 +556,7 @@ class BolClient:
                 raise self._error_for(response, endpoint)
             return response
 
-    async def _backoff(self, stats: Any, failures: int) -> None:
+    async def _backoff(self, stats: EndpointStats, failures: int) -> None:
         delay = backoff_delay(failures, self._retry, self._rng)
         stats.waited_seconds += delay
         await self._sleep(delay)

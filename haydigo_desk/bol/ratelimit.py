@@ -10,11 +10,14 @@ last few requests over the time left when it is nearly empty, and honours a 429'
 from __future__ import annotations
 
 import asyncio
+import logging
 import time
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, field
 
 EPOCH_THRESHOLD = 1_000_000_000
+
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -85,6 +88,7 @@ class RateLimiter:
         async with state.lock:
             delay = self.delay_for(bucket)
             if delay > 0:
+                log.debug("pacing %s: waiting %.1f s for the rate-limit bucket", bucket, delay)
                 await self._sleep(delay)
                 waited += delay
             now = self._clock()
