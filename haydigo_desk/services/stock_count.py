@@ -1,0 +1,283 @@
+"""Stock count import from CSV, in two phases: preview (changes nothing), then apply.
+
+The file needs a header naming an EAN and/or SKU column and a quantity column (English or
+Dutch names), separated by ``;`` (Dutch spreadsheets) or ``,``. The preview matches every line
+to a product of the list and reports what is wrong with the rest; ``apply_stock_count`` sets
+on_hand to the counted values through services.stock, which queues the bol.com push.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections import defaultdict
+from dataclasses import dataclass
+from enum import StrEnum
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from haydigo_desk.domain.barcodes import check_gtin
+from haydigo_desk.domain.stock import StockError
+from haydigo_desk.persistence.models import Product
+from haydigo_desk.services import stock
+from haydigo_desk.services.product_match import find_product
+
+EAN_HEADERS = {"ean", "ean13", "ean-13", "ean code", "ean-code", "gtin", "barcode"}
+SKU_HEADERS = {"sku", "reference", "referentie", "artikelnummer", "article number", "code"}
+QUANTITY_HEADERS = {
+    "quantity", "qty", "aantal", "count", "counted", "geteld", "stock", "voorraad", "on hand",
+}
+MAX_QUANTITY = 1_000_000  # beyond this a value is a slip (an EAN in the quantity column)
+COUNT_CHANNEL = "stock count"
+
+
+class StockCountFormatError(ValueError):
+    """The file as a whole cannot be read (no header, missing columns, empty)."""
+
+
+class StockCountError(ValueError):
+    """Applying was refused; nothing changed."""
+
+
+class CountProblemKind(StrEnum):
+    MISSING_CODE = "missing_code"
+    INVALID_EAN = "invalid_ean"
+    UNKNOWN_CODE = "unknown_code"
+    BAD_QUANTITY = "bad_quantity"
+    DUPLICATE = "duplicate"
+
+
+@dataclass(frozen=True)
+class CountLine:
+    """One data line of the file as read, before matching."""
+
+    line_no: int
+    ean: str
+    sku: str
+    quantity_text: str
+
+    @property
+    def code(self) -> str:
+        return self.ean or self.sku
+
+
+@dataclass(frozen=True)
+class CountProblem:
+    line_no: int
+    code: str
+    kind: CountProblemKind
+    value: str = ""  # the offending text (a quantity, or the other line numbers of a duplicate)
+
+
+@dataclass(frozen=True)
+class CountMatch:
+    line_no: int
+    product_id: int
+    ean: str
+    sku: str
+    title: str
+    current_on_hand: int
+    counted: int
+
+    @property
+    def difference(self) -> int:
+        return self.counted - self.current_on_hand
+
+
+@dataclass(frozen=True)
+class ParsedCount:
+    delimiter: str
+    lines: tuple[CountLine, ...]
+
+
+@dataclass(frozen=True)
+class StockCountPreview:
+    product_list_id: int
+    matches: tuple[CountMatch, ...]
+    problems: tuple[CountProblem, ...]
+    line_count: int
+
+    @property
+    def has_errors(self) -> bool:
+        return bool(self.problems)
+
+    @property
+    def changes(self) -> tuple[CountMatch, ...]:
+        return tuple(m for m in self.matches if m.difference != 0)
+
+
+@dataclass(frozen=True)
+class StockCountResult:
+    changed: int
+    unchanged: int
+    skipped_lines: int  # lines with a problem that were left out
+
+
+def _header_name(text: str) -> str:
+    return " ".join(text.replace("\ufeff", "").replace("_", " ").strip().casefold().split())
+
+
+def _sniff_delimiter(header_line: str) -> str:
+    return ";" if header_line.count(";") >= header_line.count(",") and ";" in header_line else ","
+
+
+def _column(names: list[str], wanted: set[str]) -> int | None:
+    for index, name in enumerate(names):
+        if name in wanted:
+            return index
+    return None
+
+
+def parse_stock_count_csv(text: str) -> ParsedCount:
+    """Read the lines of a stock count file; only the file's shape is checked here."""
+    text = text.lstrip("\ufeff")
+    raw_lines = text.splitlines()
+    header_index = next((i for i, line in enumerate(raw_lines) if line.strip()), None)
+    if header_index is None:
+        raise StockCountFormatError("The file is empty")
+    delimiter = _sniff_delimiter(raw_lines[header_index])
+    # csv.reader's line_num counts physical lines, so quoted multi-line cells keep numbers true.
+    reader = csv.reader(io.StringIO(text), delimiter=delimiter)
+    rows = ((reader.line_num, row) for row in reader if any(cell.strip() for cell in row))
+    _, header_row = next(rows)
+    names = [_header_name(cell) for cell in header_row]
+    ean_col, sku_col = _column(names, EAN_HEADERS), _column(names, SKU_HEADERS)
+    qty_col = _column(names, QUANTITY_HEADERS)
+    if ean_col is None and sku_col is None:
+        raise StockCountFormatError(
+            "The first line must be a header with an EAN or SKU column "
+            f"(found: {', '.join(header_row)})"
+        )
+    if qty_col is None:
+        raise StockCountFormatError(
+            "The header needs a quantity column named quantity or aantal "
+            f"(found: {', '.join(header_row)})"
+        )
+
+    def cell(row: list[str], index: int | None) -> str:
+        return row[index].strip() if index is not None and index < len(row) else ""
+
+    lines = [
+        CountLine(line_no, cell(row, ean_col), cell(row, sku_col), cell(row, qty_col))
+        for line_no, row in rows
+    ]
+    if not lines:
+        raise StockCountFormatError("The file has a header but no counted lines")
+    return ParsedCount(delimiter, tuple(lines))
+
+
+def parse_quantity(text: str) -> int | None:
+    """A whole number from 0 up; None when the text is not one."""
+    cleaned = text.strip()
+    if not cleaned.isascii() or not cleaned.isdigit():
+        return None
+    value = int(cleaned)
+    return value if value <= MAX_QUANTITY else None
+
+
+def preview_stock_count(session: Session, product_list_id: int, csv_text: str) -> StockCountPreview:
+    """Match every line to a product; report the rest. Changes nothing."""
+    parsed = parse_stock_count_csv(csv_text)
+    problems: list[CountProblem] = []
+    candidates: list[tuple[CountLine, Product, int]] = []
+    for line in parsed.lines:
+        line_ok = True
+        if not line.code:
+            problems.append(CountProblem(line.line_no, "", CountProblemKind.MISSING_CODE))
+            continue
+        if line.ean and not check_gtin(line.ean).valid:
+            problems.append(CountProblem(line.line_no, line.ean, CountProblemKind.INVALID_EAN))
+            line_ok = False
+        quantity = parse_quantity(line.quantity_text)
+        if quantity is None:
+            problems.append(
+                CountProblem(
+                    line.line_no, line.code, CountProblemKind.BAD_QUANTITY, line.quantity_text
+                )
+            )
+            line_ok = False
+        if not line_ok:
+            continue
+        product = find_product(session, product_list_id, line.ean) if line.ean else None
+        if product is None and line.sku:
+            product = find_product(session, product_list_id, line.sku)
+        if product is None:
+            problems.append(CountProblem(line.line_no, line.code, CountProblemKind.UNKNOWN_CODE))
+            continue
+        candidates.append((line, product, quantity))
+
+    # A product counted on two lines is ambiguous (which count is right?): keep neither.
+    by_product: dict[int, list[int]] = defaultdict(list)
+    for line, product, _ in candidates:
+        by_product[product.id].append(line.line_no)
+    matches = []
+    for line, product, quantity in candidates:
+        numbers = by_product[product.id]
+        if len(numbers) > 1:
+            others = ", ".join(str(n) for n in numbers if n != line.line_no)
+            problems.append(
+                CountProblem(line.line_no, line.code, CountProblemKind.DUPLICATE, others)
+            )
+            continue
+        matches.append(
+            CountMatch(
+                line.line_no, product.id, product.ean, product.sku, product.title,
+                product.on_hand, quantity,
+            )
+        )
+    problems.sort(key=lambda p: p.line_no)
+    return StockCountPreview(product_list_id, tuple(matches), tuple(problems), len(parsed.lines))
+
+
+def apply_stock_count(
+    session: Session,
+    preview: StockCountPreview,
+    reason: str,
+    user_name: str,
+    *,
+    only_valid_rows: bool = False,
+) -> StockCountResult:
+    """Set on_hand to the counted values of the preview's matched lines.
+
+    A preview with problems is refused unless ``only_valid_rows`` says the person chose to
+    apply the good lines and leave the reported ones out.
+    """
+    if not reason.strip():
+        raise StockCountError("Give a reason for the stock count, e.g. 'stock count week 48'")
+    if preview.has_errors and not only_valid_rows:
+        raise StockCountError(
+            f"The file has {len(preview.problems)} problem line(s); fix them or apply only "
+            "the valid lines"
+        )
+    ids = [m.product_id for m in preview.matches]
+    products = {
+        p.id: p
+        for p in session.scalars(
+            select(Product).where(
+                Product.id.in_(ids), Product.product_list_id == preview.product_list_id
+            )
+        )
+    } if ids else {}
+    changed = unchanged = 0
+    for match in preview.matches:
+        product = products.get(match.product_id)
+        if product is None:
+            raise StockCountError(
+                f"Line {match.line_no}: product {match.ean or match.sku} no longer exists; "
+                "preview the file again"
+            )
+        if product.on_hand == match.counted:
+            unchanged += 1
+            continue
+        try:
+            stock.correct(
+                session, product, match.counted, reason=reason.strip(), user_name=user_name,
+                channel=COUNT_CHANNEL,
+            )
+        except StockError as exc:
+            raise StockCountError(f"Line {match.line_no}: {exc}") from exc
+        changed += 1
+    session.flush()
+    skipped = len({p.line_no for p in preview.problems})
+    return StockCountResult(changed, unchanged, skipped)
