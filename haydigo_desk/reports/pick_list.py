@@ -142,9 +142,10 @@ def _signatures(ctx: Context) -> Table:
 def _orders_text(row: PickRow, ctx: Context) -> str:
     parts = []
     for allocation in row.allocations:
-        part = f"<b>#{allocation.bin_number}</b> {ctx.text(allocation.order_id)}"
+        # non-breaking spaces keep "#3 C000GUOJ8Q ×2" together when the list wraps
+        part = f"<b>#{allocation.bin_number}</b>&nbsp;{ctx.text(allocation.order_id)}"
         if allocation.quantity != 1:
-            part += f" ×{allocation.quantity}"
+            part += f"&nbsp;×{allocation.quantity}"
         parts.append(part)
     return f"{ctx.text(ctx.labels.for_orders)}: " + " · ".join(parts)
 
