@@ -1,0 +1,264 @@
+"""Read side of the Orders screen: paged, filtered, sorted order rows and one order's detail.
+
+Everything returns frozen dataclasses so the UI (and its loader thread) never holds ORM
+objects. Queries are shaped for 100,000 orders / 300,000 lines:
+- a page is one LIMIT/OFFSET query on ``orders`` only (the (status, placed_at) index serves the
+  usual "one status, newest first" view), then one aggregate over the page's lines;
+- search terms hit ``order_lines.ean`` through its index when they look like an EAN, and scan
+  otherwise (case-insensitive "contains" on order id, customer name and SKU).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from decimal import Decimal
+from enum import StrEnum
+
+from sqlalchemy import Integer, Select, cast, func, or_, select
+from sqlalchemy.orm import Session
+
+from haydigo_desk.domain.states import OrderStatus, PickListStatus
+from haydigo_desk.persistence.models import (
+    Location,
+    Order,
+    OrderLine,
+    PickList,
+    PickListLine,
+    Product,
+)
+
+ALL_STATUSES = "all"
+
+
+class OrderSortKey(StrEnum):
+    PLACED = "placed"
+    ORDER_ID = "order_id"
+    CUSTOMER = "customer"
+    CITY = "city"
+    COUNTRY = "country"
+    STATUS = "status"
+    DELIVER_BY = "deliver_by"
+
+
+_SORT_COLUMNS = {
+    OrderSortKey.PLACED: Order.placed_at,
+    OrderSortKey.ORDER_ID: Order.bol_order_id,
+    OrderSortKey.CUSTOMER: Order.customer_name,
+    OrderSortKey.CITY: Order.city,
+    OrderSortKey.COUNTRY: Order.country_code,
+    OrderSortKey.STATUS: Order.status,
+    OrderSortKey.DELIVER_BY: Order.latest_delivery_date,
+}
+
+
+@dataclass(frozen=True)
+class OrderQuery:
+    """What the user asked to see: a status (or all), a search text and a sort."""
+
+    status: str = ALL_STATUSES
+    search: str = ""
+    sort: OrderSortKey = OrderSortKey.PLACED
+    descending: bool = True
+    account_id: int | None = None
+
+    def __post_init__(self) -> None:
+        if self.status != ALL_STATUSES and self.status not in set(OrderStatus):
+            raise ValueError(f"Unknown order status {self.status!r}")
+
+
+@dataclass(frozen=True)
+class OrderRow:
+    id: int
+    account_id: int
+    bol_order_id: str
+    status: str
+    placed_at: datetime | None
+    customer_name: str
+    city: str
+    country_code: str
+    latest_delivery_date: date | None
+    line_count: int
+    units: int
+    problem: str
+    has_cancellation_request: bool
+    has_unmatched: bool
+
+
+@dataclass(frozen=True)
+class OrderLineDetail:
+    id: int
+    bol_order_item_id: str
+    ean: str
+    sku: str
+    title: str
+    unit_price: Decimal | None
+    quantity: int
+    quantity_picked: int
+    quantity_shipped: int
+    quantity_cancelled: int
+    cancellation_requested: bool
+    unmatched: bool
+    location: str
+
+    @property
+    def quantity_open(self) -> int:
+        return max(self.quantity - self.quantity_shipped - self.quantity_cancelled, 0)
+
+
+@dataclass(frozen=True)
+class OrderDetail:
+    id: int
+    account_id: int
+    bol_order_id: str
+    status: str
+    placed_at: datetime | None
+    customer_name: str
+    company: str
+    street: str
+    house_number: str
+    house_number_extension: str
+    extra_address_information: str
+    zip_code: str
+    city: str
+    country_code: str
+    email: str
+    latest_delivery_date: date | None
+    problem: str
+    lines: tuple[OrderLineDetail, ...] = field(default_factory=tuple)
+    pick_list_codes: tuple[str, ...] = field(default_factory=tuple)
+
+    @property
+    def address_lines(self) -> list[str]:
+        """The delivery address as it goes on a label, empty parts left out."""
+        number = " ".join(p for p in (self.house_number, self.house_number_extension) if p)
+        lines = [self.customer_name, self.company, f"{self.street} {number}".strip(),
+                 self.extra_address_information, f"{self.zip_code}  {self.city}".strip(),
+                 self.country_code]
+        return [line for line in lines if line]
+
+
+def _like_pattern(text: str) -> str:
+    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped.casefold()}%"
+
+
+def _filtered(query: Select, spec: OrderQuery) -> Select:
+    if spec.status != ALL_STATUSES:
+        query = query.where(Order.status == spec.status)
+    if spec.account_id is not None:
+        query = query.where(Order.account_id == spec.account_id)
+    term = spec.search.strip()
+    if term:
+        pattern = _like_pattern(term)
+        line_match = select(OrderLine.order_id).where(
+            or_(OrderLine.ean == term, func.lower(OrderLine.sku).like(pattern, escape="\\"))
+        )
+        query = query.where(
+            or_(
+                func.lower(Order.bol_order_id).like(pattern, escape="\\"),
+                func.lower(Order.customer_name).like(pattern, escape="\\"),
+                Order.id.in_(line_match),
+            )
+        )
+    return query
+
+
+def count_orders(session: Session, spec: OrderQuery) -> int:
+    return session.scalar(_filtered(select(func.count(Order.id)), spec)) or 0
+
+
+def list_orders(session: Session, spec: OrderQuery, offset: int = 0,
+                limit: int = 200) -> list[OrderRow]:
+    """One page of orders in the requested order (ties broken by id, so pages never overlap)."""
+    column = _SORT_COLUMNS[spec.sort]
+    ordering = [column.desc(), Order.id.desc()] if spec.descending else [column.asc(),
+                                                                         Order.id.asc()]
+    page_query = _filtered(
+        select(Order.id, Order.account_id, Order.bol_order_id, Order.status, Order.placed_at,
+               Order.customer_name, Order.city, Order.country_code,
+               Order.latest_delivery_date, Order.problem),
+        spec,
+    ).order_by(*ordering).offset(offset).limit(limit)
+    orders = session.execute(page_query).all()
+    if not orders:
+        return []
+    totals = {
+        row.order_id: row
+        for row in session.execute(
+            select(
+                OrderLine.order_id,
+                func.count(OrderLine.id).label("lines"),
+                func.coalesce(func.sum(OrderLine.quantity), 0).label("units"),
+                func.max(cast(OrderLine.cancellation_requested, Integer)).label("cancel"),
+                func.max(cast(OrderLine.unmatched, Integer)).label("unmatched"),
+            )
+            .where(OrderLine.order_id.in_([o.id for o in orders]))
+            .group_by(OrderLine.order_id)
+        )
+    }
+    rows = []
+    for o in orders:
+        t = totals.get(o.id)
+        rows.append(OrderRow(
+            id=o.id, account_id=o.account_id, bol_order_id=o.bol_order_id, status=o.status,
+            placed_at=o.placed_at, customer_name=o.customer_name, city=o.city,
+            country_code=o.country_code, latest_delivery_date=o.latest_delivery_date,
+            line_count=t.lines if t else 0, units=int(t.units) if t else 0, problem=o.problem,
+            has_cancellation_request=bool(t and t.cancel), has_unmatched=bool(t and t.unmatched),
+        ))
+    return rows
+
+
+def status_counts(session: Session, account_id: int | None = None) -> dict[str, int]:
+    """Orders per status (every status present, zero when none), plus ``all``."""
+    query = select(Order.status, func.count(Order.id)).group_by(Order.status)
+    if account_id is not None:
+        query = query.where(Order.account_id == account_id)
+    counts = {status.value: 0 for status in OrderStatus}
+    for status, count in session.execute(query):
+        counts[status] = count
+    counts[ALL_STATUSES] = sum(counts.values())
+    return counts
+
+
+def order_detail(session: Session, order_id: int) -> OrderDetail | None:
+    order = session.get(Order, order_id)
+    if order is None:
+        return None
+    line_rows = session.execute(
+        select(OrderLine, Location.code)
+        .outerjoin(Product, Product.id == OrderLine.product_id)
+        .outerjoin(Location, Location.id == Product.location_id)
+        .where(OrderLine.order_id == order_id)
+        .order_by(OrderLine.id)
+    ).all()
+    lines = tuple(
+        OrderLineDetail(
+            id=line.id, bol_order_item_id=line.bol_order_item_id, ean=line.ean, sku=line.sku,
+            title=line.title, unit_price=line.unit_price, quantity=line.quantity,
+            quantity_picked=line.quantity_picked, quantity_shipped=line.quantity_shipped,
+            quantity_cancelled=line.quantity_cancelled,
+            cancellation_requested=line.cancellation_requested, unmatched=line.unmatched,
+            location=code or "",
+        )
+        for line, code in line_rows
+    )
+    codes = session.scalars(
+        select(PickList.code).distinct()
+        .join(PickListLine, PickListLine.pick_list_id == PickList.id)
+        .join(OrderLine, OrderLine.id == PickListLine.order_line_id)
+        .where(OrderLine.order_id == order_id,
+               PickList.status.in_([PickListStatus.OPEN, PickListStatus.IN_PROGRESS]))
+        .order_by(PickList.code)
+    ).all()
+    return OrderDetail(
+        id=order.id, account_id=order.account_id, bol_order_id=order.bol_order_id,
+        status=order.status, placed_at=order.placed_at, customer_name=order.customer_name,
+        company=order.company, street=order.street, house_number=order.house_number,
+        house_number_extension=order.house_number_extension,
+        extra_address_information=order.extra_address_information, zip_code=order.zip_code,
+        city=order.city, country_code=order.country_code, email=order.email,
+        latest_delivery_date=order.latest_delivery_date, problem=order.problem,
+        lines=lines, pick_list_codes=tuple(codes),
+    )

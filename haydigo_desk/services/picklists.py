@@ -1,0 +1,391 @@
+"""Pick lists: listing with counts, creating from orders, the sync's "add to the open list",
+taking cancelled lines off, and status changes. No Qt; returns frozen DTOs.
+
+Rules kept here (one place for the desk and the sync engine):
+- an order goes on a list only while it is new or picking, has open, not-cancelled units and is
+  not already on an open or in-progress list;
+- a pick list line asks for the order line's open quantity;
+- codes are "PL-" + a 6-digit sequence, unique in the database (a clash between two
+  workstations is retried with the next number).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+
+from sqlalchemy import delete, func, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session, selectinload
+
+from haydigo_desk.domain.sorting import natural_key
+from haydigo_desk.domain.states import OrderStatus, PickListStatus
+from haydigo_desk.persistence.models import (
+    Location,
+    Order,
+    OrderLine,
+    PickList,
+    PickListLine,
+    PickListOrder,
+    Product,
+)
+
+CODE_PREFIX = "PL-"
+_CODE_RE = re.compile(r"^PL-(\d{6})$")
+ACTIVE_STATUSES = (PickListStatus.OPEN.value, PickListStatus.IN_PROGRESS.value)
+PICKABLE_ORDER_STATUSES = (OrderStatus.NEW.value, OrderStatus.PICKING.value)
+
+
+class PickListError(ValueError):
+    """A pick list action that cannot be done; the message is meant for the user."""
+
+
+@dataclass(frozen=True)
+class PickListSummary:
+    id: int
+    code: str
+    status: str
+    account_id: int | None
+    created_by: str
+    created_at: datetime
+    completed_at: datetime | None
+    orders: int
+    lines: int
+    units: int
+    units_picked: int
+
+    @property
+    def progress(self) -> float:
+        """Picked share of the units, 0.0 to 1.0."""
+        return self.units_picked / self.units if self.units else 0.0
+
+
+@dataclass(frozen=True)
+class PickListOrderRow:
+    order_id: int
+    bol_order_id: str
+    customer_name: str
+    status: str
+    position: int
+
+
+@dataclass(frozen=True)
+class PickListLineRow:
+    id: int
+    order_line_id: int
+    bol_order_id: str
+    location: str
+    ean: str
+    sku: str
+    title: str
+    quantity: int
+    quantity_picked: int
+    cancellation_requested: bool
+
+
+@dataclass(frozen=True)
+class PickListDetail:
+    summary: PickListSummary
+    orders: tuple[PickListOrderRow, ...]
+    lines: tuple[PickListLineRow, ...]  # walking order: natural sort of the location
+
+
+@dataclass(frozen=True)
+class CreateResult:
+    pick_list: PickListSummary
+    skipped: dict[str, str] = field(default_factory=dict)  # bol order id -> why
+
+
+# --- reading --------------------------------------------------------------------------------
+
+
+def _summaries(session: Session, where) -> list[PickListSummary]:
+    order_counts = (
+        select(PickListOrder.pick_list_id, func.count(PickListOrder.id).label("orders"))
+        .group_by(PickListOrder.pick_list_id).subquery()
+    )
+    line_counts = (
+        select(
+            PickListLine.pick_list_id,
+            func.count(PickListLine.id).label("lines"),
+            func.coalesce(func.sum(PickListLine.quantity), 0).label("units"),
+            func.coalesce(func.sum(PickListLine.quantity_picked), 0).label("picked"),
+        )
+        .group_by(PickListLine.pick_list_id).subquery()
+    )
+    query = (
+        select(PickList, order_counts.c.orders, line_counts.c.lines, line_counts.c.units,
+               line_counts.c.picked)
+        .outerjoin(order_counts, order_counts.c.pick_list_id == PickList.id)
+        .outerjoin(line_counts, line_counts.c.pick_list_id == PickList.id)
+        .order_by(PickList.created_at.desc(), PickList.id.desc())
+    )
+    if where is not None:
+        query = query.where(where)
+    return [
+        PickListSummary(
+            id=p.id, code=p.code, status=p.status, account_id=p.account_id,
+            created_by=p.created_by, created_at=p.created_at, completed_at=p.completed_at,
+            orders=orders or 0, lines=lines or 0, units=int(units or 0),
+            units_picked=int(picked or 0),
+        )
+        for p, orders, lines, units, picked in session.execute(query)
+    ]
+
+
+def list_pick_lists(session: Session, status: str | None = None) -> list[PickListSummary]:
+    """Newest first; ``status`` None means every status."""
+    return _summaries(session, PickList.status == status if status else None)
+
+
+def get_summary(session: Session, pick_list_id: int) -> PickListSummary:
+    found = _summaries(session, PickList.id == pick_list_id)
+    if not found:
+        raise PickListError(f"Pick list {pick_list_id} does not exist")
+    return found[0]
+
+
+def status_counts(session: Session) -> dict[str, int]:
+    counts = {status.value: 0 for status in PickListStatus}
+    for status, count in session.execute(
+        select(PickList.status, func.count(PickList.id)).group_by(PickList.status)
+    ):
+        counts[status] = count
+    return counts
+
+
+def pick_list_detail(session: Session, pick_list_id: int) -> PickListDetail:
+    summary = get_summary(session, pick_list_id)
+    orders = tuple(
+        PickListOrderRow(order_id=o.id, bol_order_id=o.bol_order_id,
+                         customer_name=o.customer_name, status=o.status, position=position)
+        for o, position in session.execute(
+            select(Order, PickListOrder.position)
+            .join(PickListOrder, PickListOrder.order_id == Order.id)
+            .where(PickListOrder.pick_list_id == pick_list_id)
+            .order_by(PickListOrder.position, PickListOrder.id)
+        )
+    )
+    rows = [
+        PickListLineRow(
+            id=pl.id, order_line_id=line.id, bol_order_id=bol_order_id, location=code or "",
+            ean=line.ean, sku=line.sku, title=line.title, quantity=pl.quantity,
+            quantity_picked=pl.quantity_picked,
+            cancellation_requested=line.cancellation_requested,
+        )
+        for pl, line, bol_order_id, code in session.execute(
+            select(PickListLine, OrderLine, Order.bol_order_id, Location.code)
+            .join(OrderLine, OrderLine.id == PickListLine.order_line_id)
+            .join(Order, Order.id == OrderLine.order_id)
+            .outerjoin(Product, Product.id == OrderLine.product_id)
+            .outerjoin(Location, Location.id == Product.location_id)
+            .where(PickListLine.pick_list_id == pick_list_id)
+            .order_by(PickListLine.id)
+        )
+    ]
+    # Stable sort: lines at one location keep the order they were added in.
+    rows.sort(key=lambda row: natural_key(row.location))
+    return PickListDetail(summary=summary, orders=orders, lines=tuple(rows))
+
+
+# --- writing --------------------------------------------------------------------------------
+
+
+def _open_units(line: OrderLine) -> int:
+    return 0 if line.cancellation_requested else line.quantity_open
+
+
+def _orders_on_active_lists(session: Session, order_ids: Iterable[int]) -> dict[int, str]:
+    """{order id: code of the open/in-progress list it is on}."""
+    return {
+        order_id: code
+        for order_id, code in session.execute(
+            select(PickListOrder.order_id, PickList.code)
+            .join(PickList, PickList.id == PickListOrder.pick_list_id)
+            .where(PickListOrder.order_id.in_(list(order_ids)),
+                   PickList.status.in_(ACTIVE_STATUSES))
+        )
+    }
+
+
+def _eligible(session: Session, order_ids: Sequence[int]) -> tuple[list[Order], dict[str, str]]:
+    """Orders that may go on a new list (in the given order), and why the others may not."""
+    unique_ids = list(dict.fromkeys(order_ids))
+    orders = {
+        o.id: o for o in session.scalars(
+            select(Order).where(Order.id.in_(unique_ids)).options(selectinload(Order.lines)))
+    }
+    on_lists = _orders_on_active_lists(session, unique_ids)
+    eligible: list[Order] = []
+    skipped: dict[str, str] = {}
+    for order_id in unique_ids:
+        order = orders.get(order_id)
+        if order is None:
+            skipped[f"#{order_id}"] = "does not exist"
+        elif order_id in on_lists:
+            skipped[order.bol_order_id] = f"already on pick list {on_lists[order_id]}"
+        elif order.status not in PICKABLE_ORDER_STATUSES:
+            skipped[order.bol_order_id] = f"status is {order.status}"
+        elif not any(_open_units(line) for line in order.lines):
+            skipped[order.bol_order_id] = "has nothing left to pick"
+        else:
+            eligible.append(order)
+    return eligible, skipped
+
+
+def _next_code(session: Session) -> str:
+    highest = session.scalar(
+        select(func.max(PickList.code)).where(PickList.code.like(f"{CODE_PREFIX}%"))
+    )
+    match = _CODE_RE.match(highest or "")
+    return f"{CODE_PREFIX}{(int(match.group(1)) if match else 0) + 1:06d}"
+
+
+def _new_pick_list(session: Session, account_id: int | None, created_by: str) -> PickList:
+    """Insert an empty list with the next free code (retried if another desk took it)."""
+    for _attempt in range(5):
+        pick_list = PickList(code=_next_code(session), account_id=account_id,
+                             created_by=created_by, status=PickListStatus.OPEN.value)
+        try:
+            with session.begin_nested():
+                session.add(pick_list)
+                session.flush()
+            return pick_list
+        except IntegrityError:
+            continue
+    raise PickListError("Could not allocate a pick list code; try again")
+
+
+def _append_orders(session: Session, pick_list: PickList, orders: Sequence[Order]) -> None:
+    position = session.scalar(
+        select(func.coalesce(func.max(PickListOrder.position), -1))
+        .where(PickListOrder.pick_list_id == pick_list.id)
+    )
+    for order in orders:
+        position += 1
+        session.add(PickListOrder(pick_list_id=pick_list.id, order_id=order.id,
+                                  position=position))
+        for line in order.lines:
+            if units := _open_units(line):
+                session.add(PickListLine(pick_list_id=pick_list.id, order_line_id=line.id,
+                                         quantity=units))
+    session.flush()
+
+
+def _skipped_text(skipped: dict[str, str]) -> str:
+    return "; ".join(f"{order} {why}" for order, why in skipped.items())
+
+
+def create_pick_list(session: Session, order_ids: Sequence[int],
+                     created_by: str = "") -> CreateResult:
+    """A new open list with the eligible orders; raises PickListError when none is eligible."""
+    if not order_ids:
+        raise PickListError("Select one or more orders first")
+    eligible, skipped = _eligible(session, order_ids)
+    if not eligible:
+        raise PickListError(f"None of the selected orders can be picked: {_skipped_text(skipped)}")
+    accounts = {order.account_id for order in eligible}
+    pick_list = _new_pick_list(session, accounts.pop() if len(accounts) == 1 else None,
+                               created_by)
+    _append_orders(session, pick_list, eligible)
+    return CreateResult(get_summary(session, pick_list.id), skipped)
+
+
+def add_to_open_pick_list(session: Session, account_id: int, order_ids: Sequence[int],
+                          max_orders: int = 50, created_by: str = "sync") -> list[int]:
+    """Put newly imported orders on the account's current open list, starting a new list when
+    that one is full or already being picked. Returns the ids of the lists that got orders;
+    orders that are not eligible (see module notes) are left off silently."""
+    if max_orders < 1:
+        raise ValueError("max_orders must be at least 1")
+    eligible, _skipped = _eligible(session, order_ids)
+    if not eligible:
+        return []
+    current = session.scalars(
+        select(PickList)
+        .where(PickList.account_id == account_id, PickList.status == PickListStatus.OPEN)
+        .order_by(PickList.id.desc()).limit(1)
+    ).first()
+    touched: list[int] = []
+    remaining = list(eligible)
+    while remaining:
+        room = 0
+        if current is not None:
+            room = max_orders - (session.scalar(
+                select(func.count(PickListOrder.id))
+                .where(PickListOrder.pick_list_id == current.id)) or 0)
+        if room <= 0:
+            current = _new_pick_list(session, account_id, created_by)
+            room = max_orders
+        batch, remaining = remaining[:room], remaining[room:]
+        _append_orders(session, current, batch)
+        touched.append(current.id)
+        current = None if remaining else current
+    return touched
+
+
+def remove_order_lines(session: Session, order_line_ids: Iterable[int]) -> list[int]:
+    """Take order lines off every list that is not done (a cancelled line); an order left
+    without lines leaves the list too. Returns the affected pick list ids."""
+    ids = list(order_line_ids)
+    if not ids:
+        return []
+    targets = session.execute(
+        select(PickListLine.id, PickListLine.pick_list_id)
+        .join(PickList, PickList.id == PickListLine.pick_list_id)
+        .where(PickListLine.order_line_id.in_(ids), PickList.status.in_(ACTIVE_STATUSES))
+    ).all()
+    if not targets:
+        return []
+    session.execute(delete(PickListLine).where(PickListLine.id.in_([t.id for t in targets])))
+    affected = sorted({t.pick_list_id for t in targets})
+    order_ids = set(session.scalars(select(OrderLine.order_id).where(OrderLine.id.in_(ids))))
+    for pick_list_id in affected:
+        still_there = set(session.scalars(
+            select(OrderLine.order_id)
+            .join(PickListLine, PickListLine.order_line_id == OrderLine.id)
+            .where(PickListLine.pick_list_id == pick_list_id,
+                   OrderLine.order_id.in_(order_ids))
+        ))
+        gone = order_ids - still_there
+        if gone:
+            session.execute(delete(PickListOrder).where(
+                PickListOrder.pick_list_id == pick_list_id, PickListOrder.order_id.in_(gone)))
+    session.flush()
+    session.expire_all()  # bulk deletes bypass the identity map
+    return affected
+
+
+_ALLOWED_MOVES = {
+    PickListStatus.OPEN: {PickListStatus.IN_PROGRESS, PickListStatus.DONE},
+    PickListStatus.IN_PROGRESS: {PickListStatus.OPEN, PickListStatus.DONE},
+    PickListStatus.DONE: set(),
+}
+
+
+def mark_status(session: Session, pick_list_id: int, status: str) -> PickListSummary:
+    """Move a list to another status. Starting it marks its new orders as picking; a done list
+    cannot be reopened (its orders may already be on a newer list)."""
+    target = PickListStatus(status)
+    pick_list = session.get(PickList, pick_list_id)
+    if pick_list is None:
+        raise PickListError(f"Pick list {pick_list_id} does not exist")
+    current = PickListStatus(pick_list.status)
+    if target != current:
+        if target not in _ALLOWED_MOVES[current]:
+            raise PickListError(
+                f"Pick list {pick_list.code} is {current.value} and cannot become {target.value}")
+        pick_list.status = target.value
+        if target == PickListStatus.DONE:
+            pick_list.completed_at = datetime.now(UTC)
+        if target == PickListStatus.IN_PROGRESS:
+            for order in session.scalars(
+                select(Order).join(PickListOrder, PickListOrder.order_id == Order.id)
+                .where(PickListOrder.pick_list_id == pick_list_id,
+                       Order.status == OrderStatus.NEW)
+            ):
+                order.status = OrderStatus.PICKING.value
+        session.flush()
+    return get_summary(session, pick_list_id)
