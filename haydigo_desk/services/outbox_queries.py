@@ -108,7 +108,7 @@ def _bol_order_ids(session: Session, shipments: Iterable[Shipment]) -> dict[int,
         return {}
     rows = session.execute(
         select(Order.id, Order.bol_order_id).where(Order.id.in_(by_order))
-    ).tuples()
+    )
     return {by_order[order_id]: bol_id for order_id, bol_id in rows}
 
 
@@ -124,7 +124,7 @@ def list_outbox(
         .limit(limit)
     ).all()
     accounts = dict(
-        session.execute(select(MarketplaceAccount.id, MarketplaceAccount.name)).tuples().all()
+        session.execute(select(MarketplaceAccount.id, MarketplaceAccount.name)).all()
     )
     shipment_ids = {e.shipment_id for e in entries if e.shipment_id is not None}
     shipments = (

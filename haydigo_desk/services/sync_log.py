@@ -74,4 +74,4 @@ def list_runs(
     )
     if account_id is not None:
         query = query.where(SyncRun.account_id == account_id)
-    return [_to_row(run, name) for run, name in session.execute(query).tuples()]
+    return [_to_row(run, name) for run, name in session.execute(query)]
