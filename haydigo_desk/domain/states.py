@@ -36,6 +36,7 @@ class OutboxKind(StrEnum):
 
 class OutboxState(StrEnum):
     QUEUED = "queued"
+    SENDING = "sending"  # marked just before the request: after a crash, ask bol.com first
     SENT = "sent"
     DONE = "done"
     FAILED = "failed"
