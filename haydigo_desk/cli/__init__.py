@@ -8,4 +8,6 @@ by the entry point so that ``--help`` stays fast and headless commands never imp
 COMMAND_MODULES: list[str] = [
     "haydigo_desk.cli.sandbox_cmd",
     "haydigo_desk.cli.db_cmd",
+    "haydigo_desk.cli.account_cmd",
+    "haydigo_desk.cli.sync_cmd",
 ]

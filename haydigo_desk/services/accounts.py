@@ -38,8 +38,11 @@ class AccountSpec:
             raise AccountError("An account needs a name")
         if self.environment not in ENVIRONMENTS:
             raise AccountError(f"Unknown environment {self.environment!r}")
-        if self.environment == "custom" and not (self.base_url and self.token_url):
-            raise AccountError("A custom environment needs a base URL and a token URL")
+        if self.environment == "custom" and not self.base_url:
+            raise AccountError("A custom environment needs a base URL")
+        for url in (self.base_url, self.token_url):
+            if url and not url.startswith(("http://", "https://")):
+                raise AccountError(f"{url!r} is not an http(s) URL")
         if not 1 <= self.sync_interval_minutes <= 60:
             raise AccountError("The sync interval is 1 to 60 minutes")
         for code in self.excluded_countries:

@@ -1,0 +1,89 @@
+"""``haydigo-desk account add|list``: configure bol.com accounts without the window.
+
+The client secret is never an argument (process lists, shell history): ``--ask-secret`` reads
+it from the terminal into the OS keyring, or ``HAYDIGO_BOL_CLIENT_SECRET`` supplies it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import sys
+
+from haydigo_desk.config import resolve_database_url
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser("account", help="add or list bol.com accounts")
+    actions = parser.add_subparsers(dest="account_action", required=True)
+    add = actions.add_parser("add", help="add or update an account")
+    add.add_argument("--name", required=True)
+    add.add_argument("--client-id", required=True)
+    add.add_argument("--store", required=True, help="store (webshop) name")
+    add.add_argument("--product-list", default="", help="default: the store name")
+    add.add_argument("--environment", choices=["production", "demo", "custom"],
+                     default="production")
+    add.add_argument("--base-url", help="API root for a custom environment (the sandbox)")
+    add.add_argument("--token-url", help="token URL for a custom environment")
+    add.add_argument("--exclude-countries", default="", help="e.g. DE,FR")
+    add.add_argument("--harvest-orders", action="store_true", help="import orders too")
+    add.add_argument("--interval", type=int, default=10, help="sync interval in minutes")
+    add.add_argument("--transporter", default="TNT", help="default transporter code")
+    add.add_argument("--ask-secret", action="store_true",
+                     help="type the client secret now; it is kept in the OS keyring")
+    actions.add_parser("list", help="list accounts")
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from haydigo_desk.bol.credentials import (
+        SECRET_ENV_VAR,
+        SecretStoreUnavailableError,
+        has_client_secret,
+        store_client_secret,
+    )
+    from haydigo_desk.persistence.database import open_database
+    from haydigo_desk.services.accounts import (
+        AccountError,
+        AccountSpec,
+        list_accounts,
+        save_account,
+    )
+
+    database = open_database(resolve_database_url(args.database_url))
+    try:
+        if args.account_action == "list":
+            with database.unit_of_work() as uow:
+                for account in list_accounts(uow.session):
+                    secret = "secret in keyring" if has_client_secret(account.client_id) else (
+                        "NO SECRET")
+                    print(f"{account.name}\t{account.environment}\t{account.client_id}\t{secret}")
+            return 0
+        countries = [c.strip().upper() for c in args.exclude_countries.split(",") if c.strip()]
+        spec = AccountSpec(
+            name=args.name, client_id=args.client_id, store_name=args.store,
+            product_list_name=args.product_list, environment=args.environment,
+            base_url=args.base_url, token_url=args.token_url, excluded_countries=countries,
+            harvest_orders=args.harvest_orders, sync_interval_minutes=args.interval,
+            default_transporter=args.transporter,
+        )
+        try:
+            with database.unit_of_work() as uow:
+                save_account(uow.session, spec)
+                uow.commit()
+        except AccountError as exc:
+            print(f"Not saved: {exc}", file=sys.stderr)
+            return 2
+        if args.ask_secret:
+            try:
+                store_client_secret(args.client_id, getpass.getpass("bol.com client secret: "))
+            except SecretStoreUnavailableError as exc:
+                print(f"Account saved, secret NOT stored: {exc}", file=sys.stderr)
+                return 3
+        elif not has_client_secret(args.client_id):
+            print(f"Account saved. No secret in the keyring: run again with --ask-secret, or "
+                  f"set {SECRET_ENV_VAR} where the sync runs.")
+        print(f"Account {args.name!r} saved.")
+        return 0
+    finally:
+        database.dispose()

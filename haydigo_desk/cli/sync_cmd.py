@@ -1,0 +1,114 @@
+"""``haydigo-desk sync --once | --loop``: the sync engine without a window."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import json
+import signal
+import sys
+
+from haydigo_desk.config import AppPaths, resolve_database_url
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser("sync", help="run the bol.com sync headless (--once or --loop)")
+    mode = parser.add_mutually_exclusive_group(required=True)
+    mode.add_argument("--once", action="store_true", help="one cycle, then print its record")
+    mode.add_argument("--loop", action="store_true", help="run the scheduler until stopped")
+    parser.add_argument("--account", help="only this account (name); default: all enabled")
+    parser.add_argument("--full-sweep", action="store_true", help="list every open order")
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from haydigo_desk.persistence.database import open_database
+
+    database = open_database(resolve_database_url(args.database_url))
+    try:
+        return asyncio.run(_once(database, args) if args.once else _loop(database, args))
+    finally:
+        database.dispose()
+
+
+def _accounts(database, name: str | None) -> list:
+    from haydigo_desk.services.accounts import find_account, list_accounts
+    from haydigo_desk.sync.client_factory import AccountConnection
+
+    with database.unit_of_work() as uow:
+        if name:
+            account = find_account(uow.session, name)
+            if account is None:
+                raise SystemExit(f"No account named {name!r}")
+            accounts = [account]
+        else:
+            accounts = [a for a in list_accounts(uow.session) if a.enabled]
+        return [(AccountConnection.of(a), a.sync_interval_minutes) for a in accounts]
+
+
+async def _once(database, args: argparse.Namespace) -> int:
+    from haydigo_desk.bol import BolConfigurationError
+    from haydigo_desk.sync.client_factory import build_client
+    from haydigo_desk.sync.cycle import CycleRunner
+
+    accounts = _accounts(database, args.account)
+    if not accounts:
+        print("No bol.com account is configured: use 'haydigo-desk account add'.",
+              file=sys.stderr)
+        return 2
+    failed = False
+    for connection, _interval in accounts:
+        try:
+            client = build_client(connection)
+        except BolConfigurationError as exc:
+            print(f"{connection.name}: {exc}", file=sys.stderr)
+            failed = True
+            continue
+        async with client:
+            runner = CycleRunner(database, client, connection.account_id)
+            report = await runner.run(full_sweep=True if args.full_sweep else None)
+        print(json.dumps(report.as_dict(), indent=2, default=str))
+        failed |= report.outcome == "failed"
+    return 1 if failed else 0
+
+
+async def _loop(database, args: argparse.Namespace) -> int:
+    from haydigo_desk.sync.client_factory import build_client
+    from haydigo_desk.sync.cycle import CycleRunner
+    from haydigo_desk.sync.events import NullListener
+    from haydigo_desk.sync.images import ImageFetcher
+    from haydigo_desk.sync.worker import AccountScheduler
+
+    class PrintingListener(NullListener):
+        def cycle_finished(self, report) -> None:
+            print(json.dumps(report.as_dict(), default=str), flush=True)
+
+    listener = PrintingListener()
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        # Windows has no signal handlers on the loop: Ctrl+C still raises KeyboardInterrupt.
+        with contextlib.suppress(NotImplementedError):
+            loop.add_signal_handler(signum, stop.set)
+    tasks, clients = [], []
+    for connection, interval in _accounts(database, args.account):
+        client = build_client(connection)
+        clients.append(client)
+        runner = CycleRunner(database, client, connection.account_id, listener=listener)
+        images = ImageFetcher(client, database, connection.account_id,
+                              AppPaths.current().image_cache_dir)
+        scheduler = AccountScheduler(runner, interval, listener, images)
+        tasks += [asyncio.create_task(scheduler.loop()),
+                  asyncio.create_task(scheduler.image_loop())]
+    if not tasks:
+        print("No bol.com account is configured.", file=sys.stderr)
+        return 2
+    print(f"Syncing {len(clients)} account(s); Ctrl+C stops.", flush=True)
+    await stop.wait()
+    for task in tasks:
+        task.cancel()  # an interrupted cycle's open transaction is rolled back
+    await asyncio.gather(*tasks, return_exceptions=True)
+    for client in clients:
+        await client.aclose()
+    return 0
