@@ -11,6 +11,8 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, field, replace
 
+import keyring
+from keyring.backends import fail, null
 from pydantic import SecretStr
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -77,6 +79,16 @@ class AccountDraft:
         return replace(self, excluded_countries=list(self.excluded_countries))
 
 
+def keyring_available() -> bool:
+    """False where secrets cannot be kept: no backend at all, or the null one that drops them."""
+    backend = keyring.get_keyring()
+    return not isinstance(backend, fail.Keyring | null.Keyring)
+
+
+def secret_stored(client_id: str) -> bool:
+    return bool(client_id) and has_client_secret(client_id)
+
+
 class DraftError(AccountError):
     """A draft the dialog must not save.
 
@@ -123,7 +135,7 @@ def load_account_drafts(database: Database) -> list[AccountDraft]:
         ).all()
         drafts = [_draft_of(row) for row in rows]
     for draft in drafts:
-        draft.has_secret = bool(draft.client_id) and has_client_secret(draft.client_id)
+        draft.has_secret = secret_stored(draft.client_id)
     return drafts
 
 
