@@ -1,0 +1,79 @@
+"""Run database work off the GUI thread and hand the result back on it.
+
+A section calls ``tasks.run(work, on_result)``; ``work(session)`` runs in a small thread pool
+with its own session (rolled back unless ``commit=True``), and ``on_result(value)`` (or
+``on_error(exc)``) is called later on the GUI thread through a queued signal. The GUI never
+waits for the database, not even for SQLite's busy timeout while the sync worker writes.
+"""
+
+from __future__ import annotations
+
+import itertools
+import logging
+from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
+from typing import Any
+
+from PySide6.QtCore import QObject, Qt, Signal
+from sqlalchemy.orm import Session
+
+from haydigo_desk.persistence.database import Database
+
+log = logging.getLogger(__name__)
+
+Work = Callable[[Session], Any]
+
+
+class DbTasks(QObject):
+    _finished = Signal(int, object, object)  # token, result, exception
+
+    def __init__(self, database: Database, parent: QObject | None = None,
+                 max_workers: int = 2) -> None:
+        super().__init__(parent)
+        self._database = database
+        self._pool = ThreadPoolExecutor(max_workers=max_workers, thread_name_prefix="desk-db")
+        self._tokens = itertools.count(1)
+        self._pending: dict[int, tuple[Callable[[Any], None], Callable[[Exception], None]]] = {}
+        # Queued: the slot always runs on the thread this object lives on (the GUI thread).
+        self._finished.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
+
+    @property
+    def busy(self) -> bool:
+        return bool(self._pending)
+
+    def run(self, work: Work, on_result: Callable[[Any], None],
+            on_error: Callable[[Exception], None] | None = None, *,
+            commit: bool = False) -> Future:
+        token = next(self._tokens)
+        self._pending[token] = (on_result, on_error or self._log_error)
+        return self._pool.submit(self._execute, token, work, commit)
+
+    def _execute(self, token: int, work: Work, commit: bool) -> None:
+        try:
+            with self._database.unit_of_work() as uow:
+                result = work(uow.session)
+                if commit:
+                    uow.commit()
+        except Exception as exc:
+            self._finished.emit(token, None, exc)
+        else:
+            self._finished.emit(token, result, None)
+
+    def _deliver(self, token: int, result: Any, error: Exception | None) -> None:
+        callbacks = self._pending.pop(token, None)
+        if callbacks is None:
+            return
+        on_result, on_error = callbacks
+        if error is not None:
+            on_error(error)
+        else:
+            on_result(result)
+
+    @staticmethod
+    def _log_error(error: Exception) -> None:
+        log.error("Database task failed", exc_info=error)
+
+    def shutdown(self) -> None:
+        """Wait for running work and drop callbacks that have not been delivered."""
+        self._pool.shutdown(wait=True, cancel_futures=True)
+        self._pending.clear()

@@ -1,0 +1,153 @@
+"""The right-hand pane of the Orders section: one order's address, warnings and lines."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from haydigo_desk.services.order_queries import OrderDetail
+from haydigo_desk.ui.orders_model import format_local_time
+from haydigo_desk.ui.status_style import status_colours, status_label
+
+LINE_COLUMNS = 7  # location, EAN, title, ordered, picked, shipped, cancelled
+
+
+def _label(text: str = "", role: str | None = None, wrap: bool = False) -> QLabel:
+    label = QLabel(text)
+    if role:
+        label.setProperty("role", role)
+    label.setWordWrap(wrap)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label
+
+
+class OrderDetailPane(QFrame):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setProperty("role", "card")
+        # Labels sit on the card's colour, not on the window's.
+        self.setStyleSheet("QLabel, #orderSummary { background: transparent; }")
+        outer = QHBoxLayout(self)
+        outer.setContentsMargins(16, 12, 16, 12)
+        outer.setSpacing(18)
+
+        summary = QWidget()
+        summary.setObjectName("orderSummary")
+        summary.setFixedWidth(340)
+        layout = QVBoxLayout(summary)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(8)
+        heading = QHBoxLayout()
+        self.order_label = _label(role="title")
+        self.status_badge = QLabel()
+        self.status_badge.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        heading.addWidget(self.order_label)
+        heading.addStretch(1)
+        heading.addWidget(self.status_badge)
+        layout.addLayout(heading)
+        self.dates_label = _label(role="muted", wrap=True)
+        layout.addWidget(self.dates_label)
+        self.address_caption = _label(self.tr("Delivery address"), role="muted")
+        layout.addWidget(self.address_caption)
+        self.address_label = _label(wrap=True)
+        self.address_label.setStyleSheet("font-size: 13pt; font-weight: 600;")
+        layout.addWidget(self.address_label)
+        self.pick_lists_label = _label(wrap=True)
+        layout.addWidget(self.pick_lists_label)
+        layout.addStretch(1)
+        outer.addWidget(summary)
+
+        right = QVBoxLayout()
+        right.setSpacing(8)
+        self.warning_label = _label(role="scan-warning", wrap=True)
+        right.addWidget(self.warning_label)
+        self.lines = QTableWidget(0, LINE_COLUMNS)
+        self.lines.setHorizontalHeaderLabels([
+            self.tr("Location"), self.tr("Product"), self.tr("EAN / SKU"), self.tr("Ordered"),
+            self.tr("Picked"), self.tr("Shipped"), self.tr("Cancelled"),
+        ])
+        self.lines.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.lines.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.lines.setWordWrap(False)
+        self.lines.setShowGrid(False)
+        self.lines.setAlternatingRowColors(True)
+        self.lines.verticalHeader().hide()
+        header = self.lines.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        right.addWidget(self.lines, 1)
+        self.empty_label = _label(self.tr("Select an order to see its address and lines."),
+                                  role="muted", wrap=True)
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        right.addWidget(self.empty_label, 1)
+        outer.addLayout(right, 1)
+        self.show_detail(None)
+
+    def show_detail(self, detail: OrderDetail | None) -> None:
+        has = detail is not None
+        for widget in (self.order_label, self.status_badge, self.dates_label,
+                       self.address_caption, self.address_label, self.lines):
+            widget.setVisible(has)
+        self.empty_label.setVisible(not has)
+        self.pick_lists_label.setVisible(has and bool(detail.pick_list_codes))
+        self.warning_label.setVisible(False)
+        if detail is None:
+            self.lines.setRowCount(0)
+            return
+        self.order_label.setText(detail.bol_order_id)
+        background, foreground = status_colours(detail.status)
+        self.status_badge.setText(status_label(detail.status))
+        self.status_badge.setStyleSheet(
+            f"background: {background.name()}; color: {foreground.name()}; font-weight: 700;"
+            "font-size: 13pt; border-radius: 12px; padding: 4px 14px;")
+        dates = [self.tr("Placed %1").replace("%1", format_local_time(detail.placed_at))]
+        if detail.latest_delivery_date:
+            dates.append(self.tr("deliver by %1").replace(
+                "%1", detail.latest_delivery_date.strftime("%d-%m-%Y")))
+        self.dates_label.setText(" · ".join(dates))
+        self.address_label.setText("\n".join(detail.address_lines))
+        self.pick_lists_label.setText(
+            self.tr("On pick list: %1").replace("%1", ", ".join(detail.pick_list_codes)))
+        warnings = self._warnings(detail)
+        self.warning_label.setText("\n".join(warnings))
+        self.warning_label.setVisible(bool(warnings))
+        self._fill_lines(detail)
+
+    def _warnings(self, detail: OrderDetail) -> list[str]:
+        warnings = []
+        if detail.problem:
+            warnings.append(detail.problem)
+        if any(line.cancellation_requested for line in detail.lines):
+            warnings.append(self.tr("The customer asked to cancel a line of this order."))
+        if any(line.unmatched for line in detail.lines):
+            warnings.append(self.tr("A line is not matched to a product of the product list."))
+        return warnings
+
+    def _fill_lines(self, detail: OrderDetail) -> None:
+        self.lines.setRowCount(len(detail.lines))
+        for row, line in enumerate(detail.lines):
+            title = line.title
+            if line.cancellation_requested:
+                title = self.tr("%1 (cancellation requested)").replace("%1", title)
+            values = [line.location or "—", title, f"{line.ean}  {line.sku}".strip(),
+                      line.quantity, line.quantity_picked, line.quantity_shipped,
+                      line.quantity_cancelled]
+            for column, value in enumerate(values):
+                item = QTableWidgetItem(str(value))
+                if isinstance(value, int):
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight
+                                          | Qt.AlignmentFlag.AlignVCenter)
+                if line.cancellation_requested or line.unmatched:
+                    item.setForeground(status_colours("problem")[0])
+                self.lines.setItem(row, column, item)
+        self.lines.resizeRowsToContents()

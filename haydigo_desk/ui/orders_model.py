@@ -1,0 +1,266 @@
+"""The orders table: a QAbstractTableModel fed page by page from the database.
+
+Sorting and filtering happen in the database, not in a QSortFilterProxyModel: a proxy needs
+every row in memory, and loading 100,000 orders would take seconds; the database answers one
+sorted, filtered page of 200 in milliseconds with its indexes. So ``sort()`` and
+``set_query()`` reset the model and load the first page; ``fetchMore()`` appends the next page
+when the view scrolls near the end. Every read runs on DbTasks' threads; a result that arrives
+after a newer query started is dropped (generation counter).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import UTC, datetime
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QIcon
+
+from haydigo_desk.resources_path import resource
+from haydigo_desk.services.order_queries import (
+    OrderQuery,
+    OrderRow,
+    OrderSortKey,
+    count_orders,
+    list_orders,
+)
+from haydigo_desk.ui.db_tasks import DbTasks
+from haydigo_desk.ui.status_style import STATUS_ROLE, status_label
+
+COL_STATUS, COL_ORDER, COL_PLACED, COL_CUSTOMER, COL_CITY, COL_DELIVER_BY, COL_LINES, \
+    COL_UNITS = range(8)
+COLUMN_COUNT = 8
+
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1  # raw, comparable value of a cell
+ORDER_ID_ROLE = Qt.ItemDataRole.UserRole + 2  # database id of the row's order
+
+PAGE_SIZE = 200
+
+_SORT_KEYS = {
+    COL_STATUS: OrderSortKey.STATUS,
+    COL_ORDER: OrderSortKey.ORDER_ID,
+    COL_PLACED: OrderSortKey.PLACED,
+    COL_CUSTOMER: OrderSortKey.CUSTOMER,
+    COL_CITY: OrderSortKey.CITY,
+    COL_DELIVER_BY: OrderSortKey.DELIVER_BY,
+}
+_RIGHT_ALIGNED = {COL_LINES, COL_UNITS}
+
+Index = QModelIndex | QPersistentModelIndex
+_ROOT = QModelIndex()  # the invalid index: the table's only parent
+
+
+def _headers() -> list[str]:
+    tr = QCoreApplication.translate
+    return [tr("OrdersModel", "Status"), tr("OrdersModel", "Order"),
+            tr("OrdersModel", "Placed"), tr("OrdersModel", "Customer"),
+            tr("OrdersModel", "City"),
+            tr("OrdersModel", "Deliver by"), tr("OrdersModel", "Lines"),
+            tr("OrdersModel", "Units")]
+
+
+def sort_key_for_column(column: int) -> OrderSortKey | None:
+    return _SORT_KEYS.get(column)
+
+
+def column_for_sort_key(key: OrderSortKey) -> int:
+    return next(column for column, k in _SORT_KEYS.items() if k == key)
+
+
+class OrdersTableModel(QAbstractTableModel):
+    loaded = Signal(int)  # total number of orders matching the query (after each reset)
+    load_failed = Signal(str)
+
+    def __init__(self, tasks: DbTasks, parent=None, page_size: int = PAGE_SIZE) -> None:
+        super().__init__(parent)
+        self._tasks = tasks
+        self._page_size = page_size
+        self._query = OrderQuery()
+        self._rows: list[OrderRow] = []
+        self._total = 0
+        self._generation = 0
+        self._fetching = False
+        self._loading = False
+        self._headers = _headers()
+        self._warning_icon = QIcon(str(resource("icons", "actions", "warning.svg")))
+
+    # --- querying ------------------------------------------------------------------------
+
+    @property
+    def query(self) -> OrderQuery:
+        return self._query
+
+    @property
+    def total(self) -> int:
+        return self._total
+
+    @property
+    def is_loading(self) -> bool:
+        return self._loading or self._fetching
+
+    def set_query(self, query: OrderQuery) -> None:
+        """Show the orders ``query`` asks for (reloads, even if the query is unchanged)."""
+        self._query = query
+        self._generation += 1
+        generation = self._generation
+        self._loading = True
+        self._fetching = False
+        page_size = self._page_size
+
+        def work(session):
+            return count_orders(session, query), list_orders(session, query, 0, page_size)
+
+        self._tasks.run(work, lambda result: self._on_first_page(generation, result),
+                        lambda error: self._on_error(generation, error))
+
+    def reload(self) -> None:
+        self.set_query(self._query)
+
+    def _on_first_page(self, generation: int, result: tuple[int, list[OrderRow]]) -> None:
+        if generation != self._generation:
+            return  # an older query answered late
+        total, rows = result
+        self.beginResetModel()
+        self._rows = rows
+        self._total = max(total, len(rows))
+        self._loading = False
+        self.endResetModel()
+        self.loaded.emit(self._total)
+
+    def _on_error(self, generation: int, error: Exception) -> None:
+        if generation != self._generation:
+            return
+        self._loading = self._fetching = False
+        self.load_failed.emit(str(error))
+
+    def canFetchMore(self, parent: Index = _ROOT) -> bool:
+        if parent.isValid():
+            return False
+        return not self._loading and not self._fetching and len(self._rows) < self._total
+
+    def fetchMore(self, parent: Index = _ROOT) -> None:
+        if not self.canFetchMore(parent):
+            return
+        self._fetching = True
+        generation, query, offset = self._generation, self._query, len(self._rows)
+        page_size = self._page_size
+        self._tasks.run(lambda session: list_orders(session, query, offset, page_size),
+                        lambda rows: self._on_next_page(generation, offset, rows),
+                        lambda error: self._on_error(generation, error))
+
+    def _on_next_page(self, generation: int, offset: int, rows: list[OrderRow]) -> None:
+        if generation != self._generation or offset != len(self._rows):
+            return
+        self._fetching = False
+        if not rows:  # orders went away since the count: stop asking
+            self._total = len(self._rows)
+            return
+        self.beginInsertRows(QModelIndex(), offset, offset + len(rows) - 1)
+        self._rows.extend(rows)
+        self.endInsertRows()
+
+    # --- Qt model API --------------------------------------------------------------------
+
+    def rowCount(self, parent: Index = _ROOT) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = _ROOT) -> int:
+        return 0 if parent.isValid() else COLUMN_COUNT
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < COLUMN_COUNT:
+            if role == Qt.ItemDataRole.DisplayRole:
+                return self._headers[section]
+            if role == Qt.ItemDataRole.TextAlignmentRole and section in _RIGHT_ALIGNED:
+                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def row_at(self, row: int) -> OrderRow:
+        return self._rows[row]
+
+    def row_of_order(self, order_id: int) -> int:
+        return next((i for i, r in enumerate(self._rows) if r.id == order_id), -1)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        row, column = self._rows[index.row()], index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(row, column)
+        if role == SORT_ROLE:
+            return self._sort_value(row, column)
+        if role == ORDER_ID_ROLE:
+            return row.id
+        if role == STATUS_ROLE and column == COL_STATUS:
+            return row.status
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in _RIGHT_ALIGNED:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.DecorationRole and column == COL_ORDER and (
+                row.has_cancellation_request or row.has_unmatched or row.problem):
+            return self._warning_icon
+        if role == Qt.ItemDataRole.ToolTipRole and column in (COL_STATUS, COL_ORDER):
+            return self._warning_text(row) or None
+        return None
+
+    def _display(self, row: OrderRow, column: int) -> str:
+        if column == COL_STATUS:
+            return status_label(row.status)
+        if column == COL_ORDER:
+            return row.bol_order_id
+        if column == COL_PLACED:
+            return format_local_time(row.placed_at)
+        if column == COL_CUSTOMER:
+            return row.customer_name
+        if column == COL_CITY:
+            return f"{row.city} ({row.country_code})" if row.country_code else row.city
+        if column == COL_DELIVER_BY:
+            return row.latest_delivery_date.strftime("%d-%m-%Y") if row.latest_delivery_date \
+                else ""
+        if column == COL_LINES:
+            return str(row.line_count)
+        return str(row.units)
+
+    @staticmethod
+    def _sort_value(row: OrderRow, column: int):
+        values = (row.status, row.bol_order_id, row.placed_at, row.customer_name.casefold(),
+                  row.city.casefold(), row.latest_delivery_date,
+                  row.line_count, row.units)
+        return values[column]
+
+    @staticmethod
+    def _warning_text(row: OrderRow) -> str:
+        tr = QCoreApplication.translate
+        parts = []
+        if row.has_cancellation_request:
+            parts.append(tr("OrdersModel", "The customer asked to cancel"))
+        if row.has_unmatched:
+            parts.append(tr("OrdersModel", "A line is not matched to a product"))
+        if row.problem:
+            parts.append(row.problem)
+        return "\n".join(parts)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        key = sort_key_for_column(column)
+        if key is None:  # line and unit totals are per page, not sortable in the database
+            return
+        descending = order == Qt.SortOrder.DescendingOrder
+        if key == self._query.sort and descending == self._query.descending:
+            return
+        self.set_query(replace(self._query, sort=key, descending=descending))
+
+
+def format_local_time(value: datetime | None) -> str:
+    """A stored UTC time in the desk's local time (SQLite gives it back without a zone)."""
+    if value is None:
+        return ""
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=UTC)
+    return value.astimezone().strftime("%d-%m-%Y %H:%M")
