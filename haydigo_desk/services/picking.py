@@ -64,6 +64,7 @@ class LineView:
     needed: int
     picked: int  # may exceed needed after a cancellation: the difference goes back
     cancelled: bool = False
+    shipped: int = 0
 
     @property
     def put_back(self) -> int:
@@ -210,6 +211,7 @@ def _line_view(line: OrderLine, title: str | None, image: str | None, location: 
         key=line.id, title=title or line.title, ean=line.ean, sku=line.sku,
         location=location or "", image_path=image, needed=needed,
         picked=max(line.quantity_picked - line.quantity_shipped, 0), cancelled=cancelled,
+        shipped=line.quantity_shipped,
     )
 
 

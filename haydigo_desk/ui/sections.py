@@ -8,4 +8,5 @@ so this module stays import-light.
 """
 
 SECTIONS: list[str] = [
+    "haydigo_desk.ui.pick_station:PickStationSection",
 ]
