@@ -11,10 +11,12 @@ from enum import StrEnum
 
 from sqlalchemy.orm import Session
 
+from haydigo_desk.context import StaffIdentity
 from haydigo_desk.domain.stock import StockError
 from haydigo_desk.persistence.models import Product
 from haydigo_desk.services import stock
 from haydigo_desk.services.product_match import find_product, unknown_code_message
+from haydigo_desk.services.staff import require_manager
 from haydigo_desk.services.stock_count import (  # re-exported: one door for the stock tools
     StockCountError,
     StockCountFormatError,
@@ -33,6 +35,7 @@ __all__ = [
     "StockToolError",
     "StockToolResult",
     "apply_stock_count",
+    "change_product_stock",
     "preview_stock_count",
     "receive",
     "record_channel_movement",
@@ -124,6 +127,38 @@ def record_channel_movement(
     return _change(
         session, product, delta, reason=f"{movement.value} via {channel}", user_name=user_name,
         channel=channel,
+    )
+
+
+def change_product_stock(
+    session: Session,
+    product_id: int,
+    *,
+    identity: StaffIdentity | None,
+    reason: str,
+    delta: int | None = None,
+    counted: int | None = None,
+) -> StockToolResult:
+    """A manager's correction: by ``delta``, or to a ``counted`` on-hand value."""
+    require_manager(identity, "correct stock")
+    if (delta is None) == (counted is None):
+        raise StockToolError("Give either a change or a counted quantity")
+    product = session.get(Product, product_id)
+    if product is None:
+        raise StockToolError(f"Product {product_id} no longer exists")
+    user_name = identity.name if identity else ""
+    before = product.on_hand
+    try:
+        if delta is not None:
+            stock.adjust(session, product, delta, reason=reason, user_name=user_name)
+        else:
+            stock.correct(session, product, counted, reason=reason, user_name=user_name)
+    except StockError as exc:
+        raise StockToolError(str(exc)) from exc
+    session.flush()
+    return StockToolResult(
+        product.id, product.ean, product.sku, product.title, product.on_hand - before,
+        product.on_hand, product.reserved,
     )
 
 

@@ -95,3 +95,25 @@ def test_a_product_of_another_list_is_not_found(database, shop):
         uow.commit()
     with database.unit_of_work() as uow, pytest.raises(StockToolError, match="No product"):
         stock_tools.receive(uow.session, list_id, "5412345678908", 1, "Pieter")
+
+
+def test_manual_correction_is_manager_only(database, shop):
+    from haydigo_desk.context import StaffIdentity
+    from haydigo_desk.services.staff import NotAllowedError
+
+    _, ids = shop
+    manager, picker = StaffIdentity(1, "Mara", "manager"), StaffIdentity(2, "Pieter", "picker")
+    with database.unit_of_work() as uow:
+        with pytest.raises(NotAllowedError, match="Only a manager"):
+            stock_tools.change_product_stock(uow.session, ids[0], identity=picker,
+                                             reason="broken", delta=-1)
+        with pytest.raises(StockToolError, match="Give a reason"):
+            stock_tools.change_product_stock(uow.session, ids[0], identity=manager,
+                                             reason=" ", delta=-1)
+        down = stock_tools.change_product_stock(uow.session, ids[0], identity=manager,
+                                                reason="broken", delta=-2)
+        counted = stock_tools.change_product_stock(uow.session, ids[1], identity=manager,
+                                                   reason="recount", counted=3)
+        uow.commit()
+    assert (down.delta, down.on_hand, counted.delta, counted.on_hand) == (-2, 8, -7, 3)
+    assert _queued_amounts(database) == {"offer-1": 8, "offer-2": 3}

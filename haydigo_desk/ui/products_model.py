@@ -1,0 +1,169 @@
+"""Table model of the Products section: one ProductRow per row, with thumbnails."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSize, Qt
+from PySide6.QtGui import QBrush, QColor, QIcon, QPixmap
+
+from haydigo_desk.resources_path import resource
+from haydigo_desk.services.product_queries import ProductRow
+
+Index = QModelIndex | QPersistentModelIndex
+
+COL_IMAGE, COL_EAN, COL_SKU, COL_TITLE, COL_LOCATION = range(5)
+COL_ON_HAND, COL_RESERVED, COL_AVAILABLE, COL_BOL_STOCK = range(5, 9)
+COLUMN_COUNT = 9
+
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1  # a value that sorts right (numbers, natural codes)
+ROW_ROLE = Qt.ItemDataRole.UserRole + 2  # the ProductRow itself
+
+THUMBNAIL = QSize(40, 40)
+_DIGITS = re.compile(r"\d+")
+_NUMERIC = {COL_ON_HAND, COL_RESERVED, COL_AVAILABLE, COL_BOL_STOCK}
+
+
+def location_sort_key(code: str) -> str:
+    """Natural order as one string ("A-2" before "A-10"); no location sorts last."""
+    if not code:
+        return "\uffff"
+    return _DIGITS.sub(lambda m: m.group().zfill(12), code.casefold())
+
+
+class ProductsModel(QAbstractTableModel):
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._rows: list[ProductRow] = []
+        self._thumbnails: dict[str, QIcon] = {}  # by image path; decoding is the slow part
+        self._placeholder: QIcon | None = None
+
+    # --- data in -----------------------------------------------------------------------------
+
+    def set_rows(self, rows: list[ProductRow] | tuple[ProductRow, ...]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def replace_row(self, updated: ProductRow) -> None:
+        """One product changed (location, stock): update it in place, keep the selection."""
+        for number, row in enumerate(self._rows):
+            if row.id == updated.id:
+                self._rows[number] = updated
+                self.dataChanged.emit(self.index(number, 0), self.index(number, COLUMN_COUNT - 1))
+                return
+
+    def row_at(self, number: int) -> ProductRow | None:
+        return self._rows[number] if 0 <= number < len(self._rows) else None
+
+    # --- QAbstractTableModel -----------------------------------------------------------------
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else COLUMN_COUNT
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < COLUMN_COUNT:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._headers()[section]
+        if role == Qt.ItemDataRole.ToolTipRole and section == COL_BOL_STOCK:
+            return self.tr("The stock amount bol.com had at the last sync")
+        if role == Qt.ItemDataRole.TextAlignmentRole and section in _NUMERIC:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def _headers(self) -> list[str]:
+        return [
+            "", self.tr("EAN"), self.tr("SKU"), self.tr("Title"), self.tr("Location"),
+            self.tr("On hand"), self.tr("Reserved"), self.tr("Available"),
+            self.tr("Stock at bol.com"),
+        ]
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.row() >= len(self._rows):
+            return None
+        row, column = self._rows[index.row()], index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(row, column)
+        if role == SORT_ROLE:
+            return self._sort_value(row, column)
+        if role == ROW_ROLE:
+            return row
+        if role == Qt.ItemDataRole.DecorationRole and column == COL_IMAGE:
+            return self._thumbnail(row)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in _NUMERIC:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return self._warning_colour(row, column)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(row, column)
+        return None
+
+    # --- helpers -----------------------------------------------------------------------------
+
+    @staticmethod
+    def _display(row: ProductRow, column: int) -> str | None:
+        values = {
+            COL_EAN: row.ean,
+            COL_SKU: row.sku,
+            COL_TITLE: row.title,
+            COL_LOCATION: row.location_code,
+            COL_ON_HAND: str(row.on_hand),
+            COL_RESERVED: str(row.reserved),
+            COL_AVAILABLE: str(row.available),
+            COL_BOL_STOCK: "" if row.bol_stock_amount is None else str(row.bol_stock_amount),
+        }
+        return values.get(column)
+
+    @staticmethod
+    def _sort_value(row: ProductRow, column: int) -> Any:
+        if column == COL_LOCATION:
+            return location_sort_key(row.location_code)
+        values = {
+            COL_IMAGE: 0 if row.image_path else 1,
+            COL_EAN: row.ean,
+            COL_SKU: row.sku.casefold(),
+            COL_TITLE: row.title.casefold(),
+            COL_ON_HAND: row.on_hand,
+            COL_RESERVED: row.reserved,
+            COL_AVAILABLE: row.available,
+            COL_BOL_STOCK: -1 if row.bol_stock_amount is None else row.bol_stock_amount,
+        }
+        return values[column]
+
+    def _warning_colour(self, row: ProductRow, column: int) -> QBrush | None:
+        if column == COL_AVAILABLE and row.available < 0:
+            return QBrush(QColor("#C62828"))  # oversold: readable on light and dark themes
+        if (column == COL_BOL_STOCK and row.bol_stock_amount is not None
+                and row.bol_stock_amount != max(row.available, 0)):
+            return QBrush(QColor("#EF6C00"))  # bol.com not yet equal: a push is on its way
+        return None
+
+    def _tooltip(self, row: ProductRow, column: int) -> str | None:
+        if column == COL_AVAILABLE and row.available < 0:
+            return self.tr("Oversold: more reserved than on hand")
+        if column == COL_BOL_STOCK and row.offer_id is None:
+            return self.tr("No bol.com offer for this product")
+        if column == COL_TITLE:
+            return row.title
+        return None
+
+    def _thumbnail(self, row: ProductRow) -> QIcon:
+        if row.image_path:
+            cached = self._thumbnails.get(row.image_path)
+            if cached is not None:
+                return cached
+            pixmap = QPixmap(row.image_path)
+            if not pixmap.isNull():
+                icon = QIcon(pixmap.scaled(THUMBNAIL, Qt.AspectRatioMode.KeepAspectRatio,
+                                           Qt.TransformationMode.SmoothTransformation))
+                self._thumbnails[row.image_path] = icon
+                return icon
+        if self._placeholder is None:
+            self._placeholder = QIcon(str(resource("icons", "actions", "box.svg")))
+        return self._placeholder

@@ -1,0 +1,295 @@
+"""The Products section: search the product list, see stock per channel, fix locations and stock,
+and open the stock tools (goods receipt, other-channel sale/return, stock count import)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSortFilterProxyModel, Qt, QTimer
+from PySide6.QtGui import QIcon, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from haydigo_desk.context import DeskContext
+from haydigo_desk.resources_path import resource
+from haydigo_desk.services import product_queries
+from haydigo_desk.services.product_queries import ProductPage, ProductRow
+from haydigo_desk.ui import stock_tools as tools
+from haydigo_desk.ui.permissions import ensure_manager, is_manager
+from haydigo_desk.ui.product_dialogs import AdjustStockDialog, LocationDialog
+from haydigo_desk.ui.products_model import (
+    COL_EAN,
+    COL_IMAGE,
+    COL_LOCATION,
+    COL_TITLE,
+    ROW_ROLE,
+    SORT_ROLE,
+    THUMBNAIL,
+    ProductsModel,
+)
+from haydigo_desk.ui.sync_controller import SyncController
+
+PAGE_SIZE = 200
+
+
+def _icon(name: str) -> QIcon:
+    return QIcon(str(resource("icons", "actions", f"{name}.svg")))
+
+
+class ProductsSection(QWidget):
+    section_id = "products"
+    icon_name = "box"
+
+    def __init__(self, context: DeskContext, controller: SyncController,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.controller = controller
+        self.offset = 0
+        self.page: ProductPage | None = None
+
+        heading = QLabel(self.title())
+        heading.setProperty("role", "title")
+        self.lists = QComboBox()
+        self.lists.setToolTip(self.tr("Product list"))
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("Search EAN, SKU, title or location (Ctrl+F)"))
+        self.search.setClearButtonEnabled(True)
+        top = QHBoxLayout()
+        top.addWidget(heading)
+        top.addStretch(1)
+        top.addWidget(self.lists)
+        top.addWidget(self.search, 2)
+
+        self.receipt_button = self._button(self.tr("Goods receipt"), "scan", "Ctrl+G",
+                                           self.open_goods_receipt)
+        self.channel_button = self._button(self.tr("Sale/return elsewhere…"), "ship",
+                                           "Ctrl+E", self.open_channel_movement)
+        self.import_button = self._button(self.tr("Import stock count…"), "list", "Ctrl+I",
+                                          self.open_stock_count)
+        self.location_button = self._button(self.tr("Location…"), "box", "F2",
+                                            self.edit_location)
+        self.adjust_button = self._button(self.tr("Adjust stock…"), "settings", "Ctrl+J",
+                                          self.adjust_stock)
+        actions = QHBoxLayout()
+        for button in (self.receipt_button, self.channel_button, self.import_button):
+            actions.addWidget(button)
+        actions.addStretch(1)
+        actions.addWidget(self.location_button)
+        actions.addWidget(self.adjust_button)
+
+        self.model = ProductsModel(self)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setSortRole(SORT_ROLE)
+        self.table = QTableView()
+        self.table.setObjectName("productsTable")
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(COL_TITLE, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setIconSize(THUMBNAIL)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(46)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(COL_TITLE, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(COL_IMAGE, QHeaderView.ResizeMode.Fixed)
+        header.resizeSection(COL_IMAGE, 52)
+        self.table.doubleClicked.connect(self._double_clicked)
+        self.table.selectionModel().selectionChanged.connect(self._update_actions)
+
+        self.count_label = QLabel()
+        self.count_label.setProperty("role", "muted")
+        self.previous_button = QPushButton(self.tr("Previous"))
+        self.next_button = QPushButton(self.tr("Next"))
+        self.previous_button.clicked.connect(lambda: self._go(-PAGE_SIZE))
+        self.next_button.clicked.connect(lambda: self._go(PAGE_SIZE))
+        pager = QHBoxLayout()
+        pager.addWidget(self.count_label)
+        pager.addStretch(1)
+        pager.addWidget(self.previous_button)
+        pager.addWidget(self.next_button)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 12, 16, 12)
+        layout.addLayout(top)
+        layout.addLayout(actions)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(pager)
+
+        # Wait for a pause in typing; a scanner's burst ends with Enter and searches at once.
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(250)
+        self._search_timer.timeout.connect(self._search_changed)
+        self.search.textChanged.connect(self._search_timer.start)
+        self.search.returnPressed.connect(self._search_changed)
+        QShortcut(QKeySequence.StandardKey.Find, self, self.search.setFocus)
+        self.lists.currentIndexChanged.connect(self._search_changed)
+        controller.data_changed.connect(self._on_data_changed)
+        self._load_lists()
+        self.refresh()
+
+    def title(self) -> str:
+        return self.tr("Products")
+
+    def _button(self, text: str, icon: str, shortcut: str, slot) -> QPushButton:
+        button = QPushButton(_icon(icon), text)
+        button.setToolTip(f"{text} ({QKeySequence(shortcut).toString()})")
+        button.clicked.connect(slot)
+        QShortcut(QKeySequence(shortcut), self, slot)
+        return button
+
+    # --- data --------------------------------------------------------------------------------
+
+    def _load_lists(self) -> None:
+        with self.context.database.unit_of_work() as uow:
+            lists = product_queries.list_product_lists(uow.session)
+        self.lists.blockSignals(True)
+        self.lists.clear()
+        for info in lists:
+            self.lists.addItem(info.name, info.id)
+        self.lists.blockSignals(False)
+        self.lists.setVisible(len(lists) > 1)
+
+    @property
+    def product_list_id(self) -> int | None:
+        return self.lists.currentData()
+
+    def refresh(self) -> None:
+        if self.lists.count() == 0:
+            self._load_lists()
+        with self.context.database.unit_of_work() as uow:
+            page = product_queries.list_products(
+                uow.session, product_list_id=self.product_list_id,
+                search=self.search.text(), offset=self.offset, limit=PAGE_SIZE,
+            )
+        if not page.rows and page.offset > 0:  # the page emptied (fewer products now)
+            self.offset = 0
+            return self.refresh()
+        self.page = page
+        selected = self.selected_product()
+        self.model.set_rows(page.rows)
+        if selected is not None:
+            self.select_product(selected.id)
+        self._update_pager()
+        self._update_actions()
+        return None
+
+    def _update_pager(self) -> None:
+        page = self.page
+        if page is None or page.total == 0:
+            self.count_label.setText(self.tr("No products") if not self.search.text()
+                                     else self.tr("No product matches “{search}”")
+                                     .format(search=self.search.text()))
+        else:
+            self.count_label.setText(self.tr("{first}–{last} of {total} products").format(
+                first=page.offset + 1, last=page.offset + len(page.rows), total=page.total))
+        self.previous_button.setEnabled(bool(page and page.has_previous))
+        self.next_button.setEnabled(bool(page and page.has_next))
+
+    def _go(self, step: int) -> None:
+        self.offset = max(self.offset + step, 0)
+        self.refresh()
+
+    def _search_changed(self) -> None:
+        self._search_timer.stop()
+        self.offset = 0
+        self.refresh()
+        if self.model.rowCount() == 1:  # a scanned EAN: put the product under the cursor
+            self.table.selectRow(0)
+
+    def _on_data_changed(self, what: str) -> None:
+        if what in ("products", "stock") and self.isVisible():
+            self.refresh()
+
+    # --- selection and actions ---------------------------------------------------------------
+
+    def selected_product(self) -> ProductRow | None:
+        rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
+        if not rows:
+            return None
+        return self.proxy.data(rows[0], ROW_ROLE)
+
+    def select_product(self, product_id: int) -> None:
+        for number in range(self.proxy.rowCount()):
+            row = self.proxy.data(self.proxy.index(number, 0), ROW_ROLE)
+            if row.id == product_id:
+                self.table.selectRow(number)
+                return
+
+    def _update_actions(self, *_args) -> None:
+        chosen = self.selected_product() is not None
+        manager = is_manager(self.context)
+        only = self.tr("Manager only")
+        for button in (self.location_button, self.adjust_button):
+            button.setEnabled(chosen and manager)
+        self.import_button.setEnabled(manager)
+        for button in (self.location_button, self.adjust_button, self.import_button):
+            if not manager:
+                button.setToolTip(only)
+        self.receipt_button.setEnabled(self.product_list_id is not None)
+        self.channel_button.setEnabled(self.product_list_id is not None)
+
+    def _double_clicked(self, index) -> None:
+        if self.proxy.mapToSource(index).column() == COL_LOCATION:
+            self.edit_location()
+        elif self.proxy.mapToSource(index).column() in (COL_EAN, COL_TITLE):
+            self.adjust_stock()
+
+    def _product_or_none(self) -> ProductRow | None:
+        product = self.selected_product()
+        if product is None:
+            self.count_label.setText(self.tr("Select a product first"))
+        return product
+
+    def edit_location(self) -> None:
+        if not ensure_manager(self.context, self):
+            return
+        product = self._product_or_none()
+        if product is None:
+            return
+        dialog = LocationDialog(self.context, product, self)
+        if dialog.exec() and dialog.result_row is not None:
+            self.model.replace_row(dialog.result_row)
+
+    def adjust_stock(self) -> None:
+        if not ensure_manager(self.context, self):
+            return
+        product = self._product_or_none()
+        if product is None:
+            return
+        dialog = AdjustStockDialog(self.context, product, self)
+        if dialog.exec() and dialog.result_row is not None:
+            self.model.replace_row(dialog.result_row)
+
+    def open_goods_receipt(self) -> None:
+        if self.product_list_id is None:
+            return
+        tools.GoodsReceiptDialog(self.context, self.product_list_id, self).exec()
+        self.refresh()
+
+    def open_channel_movement(self) -> None:
+        if self.product_list_id is None:
+            return
+        tools.ChannelMovementDialog(self.context, self.product_list_id, self).exec()
+        self.refresh()
+
+    def open_stock_count(self) -> None:
+        if not ensure_manager(self.context, self) or self.product_list_id is None:
+            return
+        tools.StockCountDialog(self.context, self.product_list_id, self).exec()
+        self.refresh()
