@@ -156,15 +156,17 @@ class OrdersTableModel(QAbstractTableModel):
                         lambda error: self._on_error(generation, error))
 
     def _on_next_page(self, generation: int, offset: int, rows: list[OrderRow]) -> None:
-        if generation != self._generation or offset != len(self._rows):
+        if generation != self._generation:
             return
+        if offset == len(self._rows):
+            if not rows:  # orders went away since the count: stop asking
+                self._total = len(self._rows)
+            else:
+                self.beginInsertRows(QModelIndex(), offset, offset + len(rows) - 1)
+                self._rows.extend(rows)
+                self.endInsertRows()
+        # Only now: views may call fetchMore() from inside the insert notifications.
         self._fetching = False
-        if not rows:  # orders went away since the count: stop asking
-            self._total = len(self._rows)
-            return
-        self.beginInsertRows(QModelIndex(), offset, offset + len(rows) - 1)
-        self._rows.extend(rows)
-        self.endInsertRows()
 
     # --- Qt model API --------------------------------------------------------------------
 
