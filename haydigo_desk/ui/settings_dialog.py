@@ -72,7 +72,7 @@ class SettingsDialog(QDialog):
         ok.setProperty("role", "primary")
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
-        QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
+        self.save_shortcut = QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs, 1)
