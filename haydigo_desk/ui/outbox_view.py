@@ -1,0 +1,229 @@
+"""The Outbox section: posts to bol.com still waiting or failed, with Retry and Cancel."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QColor, QIcon, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from haydigo_desk.context import DeskContext
+from haydigo_desk.domain.states import OutboxKind, OutboxState
+from haydigo_desk.resources_path import resource
+from haydigo_desk.services import outbox_queries
+from haydigo_desk.services.outbox_queries import OutboxError, OutboxRow
+from haydigo_desk.ui.sync_controller import SyncController
+
+COLUMNS = 7
+ROW_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+def kind_label(kind: str) -> str:
+    tr = QCoreApplication.translate
+    return {
+        OutboxKind.STOCK: tr("Outbox", "Stock"),
+        OutboxKind.SHIPMENT: tr("Outbox", "Shipment"),
+        OutboxKind.CANCELLATION: tr("Outbox", "Cancellation"),
+    }.get(kind, kind)
+
+
+def state_label(state: str) -> str:
+    tr = QCoreApplication.translate
+    return {
+        OutboxState.QUEUED: tr("Outbox", "Waiting"),
+        OutboxState.SENT: tr("Outbox", "Sent, awaiting bol.com"),
+        OutboxState.FAILED: tr("Outbox", "Failed"),
+        OutboxState.DONE: tr("Outbox", "Done"),
+        OutboxState.CANCELLED: tr("Outbox", "Cancelled"),
+    }.get(state, state)
+
+
+def summary(row: OutboxRow) -> str:
+    tr = QCoreApplication.translate
+    if row.kind == OutboxKind.STOCK:
+        return tr("Outbox", "Stock {amount} for offer {offer}").format(
+            amount=row.amount, offer=row.offer_id)
+    if row.kind == OutboxKind.SHIPMENT:
+        text = tr("Outbox", "Order {order} via {transporter}").format(
+            order=row.bol_order_id, transporter=row.transporter_code)
+        return f"{text}  {row.track_and_trace}".rstrip()
+    if row.kind == OutboxKind.CANCELLATION:
+        return tr("Outbox", "Cancel item {item} of order {order}").format(
+            item=row.order_item_id, order=row.bol_order_id)
+    return row.summary
+
+
+def _when(value: datetime | None) -> str:
+    return value.astimezone().strftime("%d-%m %H:%M") if value else ""
+
+
+class OutboxSection(QWidget):
+    section_id = "outbox"
+    icon_name = "outbox"
+
+    def __init__(self, context: DeskContext, controller: SyncController,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.controller = controller
+        self.rows: list[OutboxRow] = []
+
+        heading = QLabel(self.title())
+        heading.setProperty("role", "title")
+        self.count_label = QLabel()
+        self.count_label.setProperty("role", "muted")
+        self.retry_button = QPushButton(
+            QIcon(str(resource("icons", "actions", "sync.svg"))), self.tr("Retry now"))
+        self.retry_button.setShortcut(QKeySequence("Ctrl+R"))
+        self.retry_button.setToolTip(self.tr("Send the selected post again (Ctrl+R)"))
+        self.retry_button.setProperty("role", "primary")
+        self.cancel_button = QPushButton(self.tr("Cancel post…"))
+        self.cancel_button.setShortcut(QKeySequence(Qt.Key.Key_Delete))
+        self.cancel_button.setToolTip(self.tr("Do not send the selected post (Delete)"))
+        self.cancel_button.setProperty("role", "danger")
+        self.retry_button.clicked.connect(self.retry_selected)
+        self.cancel_button.clicked.connect(self.cancel_selected)
+        top = QHBoxLayout()
+        top.addWidget(heading)
+        top.addWidget(self.count_label, 1)
+        top.addWidget(self.retry_button)
+        top.addWidget(self.cancel_button)
+
+        self.table = QTableWidget(0, COLUMNS)
+        self.table.setObjectName("outboxTable")
+        self.table.setHorizontalHeaderLabels([
+            self.tr("State"), self.tr("Kind"), self.tr("What"), self.tr("Account"),
+            self.tr("Attempts"), self.tr("Next attempt"), self.tr("bol.com says"),
+        ])
+        self.table.verticalHeader().hide()
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(6, QHeaderView.ResizeMode.Stretch)
+        self.table.itemSelectionChanged.connect(self._selection_changed)
+        self.detail = QPlainTextEdit()
+        self.detail.setReadOnly(True)
+        self.detail.setPlaceholderText(self.tr("Select a post to see bol.com's full message"))
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(self.table)
+        splitter.addWidget(self.detail)
+        splitter.setSizes([500, 140])
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 12, 16, 12)
+        layout.addLayout(top)
+        layout.addWidget(splitter, 1)
+        controller.finished.connect(lambda _report: self.refresh())
+        controller.data_changed.connect(self._on_data_changed)
+        self.refresh()
+
+    def title(self) -> str:
+        return self.tr("Outbox")
+
+    def _on_data_changed(self, what: str) -> None:
+        if what == "outbox":
+            self.refresh()
+
+    def refresh(self) -> None:
+        selected = self.selected_row()
+        with self.context.database.unit_of_work() as uow:
+            self.rows = outbox_queries.list_outbox(uow.session)
+        self.table.setRowCount(len(self.rows))
+        failed_colour = QColor("#C62828")
+        for number, row in enumerate(self.rows):
+            values = [state_label(row.state), kind_label(row.kind), summary(row),
+                      row.account_name, str(row.attempts), _when(row.next_attempt_at),
+                      row.last_error.splitlines()[0] if row.last_error else ""]
+            for column, value in enumerate(values):
+                item = QTableWidgetItem(value)
+                item.setData(ROW_ROLE, row.id)
+                if column == 0 and row.state == OutboxState.FAILED:
+                    item.setForeground(failed_colour)
+                if column == 4:
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight
+                                          | Qt.AlignmentFlag.AlignVCenter)
+                if column == 6 and row.last_error:
+                    item.setToolTip(row.last_error)
+                self.table.setItem(number, column, item)
+        failed = sum(1 for r in self.rows if r.state == OutboxState.FAILED)
+        self.count_label.setText(
+            self.tr("{total} waiting, {failed} failed").format(
+                total=len(self.rows) - failed, failed=failed)
+            if self.rows else self.tr("Nothing waiting: bol.com is up to date"))
+        if selected is not None:
+            self.select(selected.id)
+        self._selection_changed()
+
+    def select(self, entry_id: int) -> None:
+        for number, row in enumerate(self.rows):
+            if row.id == entry_id:
+                self.table.selectRow(number)
+
+    def selected_row(self) -> OutboxRow | None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows or rows[0].row() >= len(self.rows):
+            return None
+        return self.rows[rows[0].row()]
+
+    def _selection_changed(self) -> None:
+        row = self.selected_row()
+        self.retry_button.setEnabled(bool(row and row.can_retry))
+        self.cancel_button.setEnabled(bool(row and row.can_cancel))
+        if row is None:
+            self.detail.clear()
+            return
+        lines = [summary(row), state_label(row.state)]
+        if row.last_error:
+            lines += ["", self.tr("bol.com says:"), row.last_error]
+        self.detail.setPlainText("\n".join(lines))
+
+    def retry_selected(self) -> None:
+        row = self.selected_row()
+        if row is None:
+            return
+        self._run(outbox_queries.retry, row)
+        self.controller.request_sync()  # send it now rather than at the next scheduled cycle
+
+    def cancel_selected(self) -> None:
+        row = self.selected_row()
+        if row is None:
+            return
+        warning = self.tr("This post will never be sent to bol.com.")
+        if row.kind == OutboxKind.SHIPMENT:
+            warning += " " + self.tr("bol.com will not learn that this order was shipped; "
+                                     "confirm the shipment on bol.com yourself.")
+        answer = QMessageBox.question(
+            self, self.tr("Cancel post"),
+            self.tr("Cancel “{what}”?").format(what=summary(row)) + "\n\n" + warning,
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self._run(outbox_queries.cancel, row)
+
+    def _run(self, action, row: OutboxRow) -> None:
+        try:
+            with self.context.database.unit_of_work() as uow:
+                action(uow.session, row.id)
+                uow.commit()
+        except OutboxError as exc:
+            QMessageBox.warning(self, self.tr("Outbox"), str(exc))
+        self.refresh()

@@ -1,0 +1,175 @@
+"""The Sync log section: every sync cycle with its outcome, counts and errors."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from haydigo_desk.context import DeskContext
+from haydigo_desk.domain.states import SyncOutcome
+from haydigo_desk.services import sync_log
+from haydigo_desk.services.sync_log import SyncRunRow
+from haydigo_desk.ui.sync_controller import SyncController
+
+_OUTCOME_COLOURS = {SyncOutcome.OK: "#2E7D32", SyncOutcome.FAILED: "#C62828",
+                    SyncOutcome.SKIPPED: "#757575", SyncOutcome.RUNNING: "#1565C0"}
+
+
+def outcome_label(outcome: str) -> str:
+    tr = QCoreApplication.translate
+    return {
+        SyncOutcome.OK: tr("SyncLog", "OK"),
+        SyncOutcome.FAILED: tr("SyncLog", "Failed"),
+        SyncOutcome.SKIPPED: tr("SyncLog", "Skipped"),
+        SyncOutcome.RUNNING: tr("SyncLog", "Running"),
+    }.get(outcome, outcome)
+
+
+def duration_text(ms: int) -> str:
+    return f"{ms / 1000:.1f} s" if ms < 60_000 else f"{ms // 60_000} min {ms // 1000 % 60} s"
+
+
+def count_lines(run: SyncRunRow) -> list[tuple[str, int]]:
+    tr = QCoreApplication.translate
+    return [
+        (tr("SyncLog", "Orders new"), run.orders_new),
+        (tr("SyncLog", "Orders updated"), run.orders_updated),
+        (tr("SyncLog", "Orders filtered (country)"), run.orders_filtered),
+        (tr("SyncLog", "Cancellations"), run.cancellations),
+        (tr("SyncLog", "Products new"), run.products_new),
+        (tr("SyncLog", "Products updated"), run.products_updated),
+        (tr("SyncLog", "Stock updates sent"), run.stock_updates_sent),
+        (tr("SyncLog", "Shipments confirmed"), run.shipments_confirmed),
+        (tr("SyncLog", "Shipments failed"), run.shipments_failed),
+        (tr("SyncLog", "API calls"), run.api_calls),
+        (tr("SyncLog", "Rate limited (429)"), run.rate_limited),
+    ]
+
+
+class SyncLogSection(QWidget):
+    section_id = "synclog"
+    icon_name = "log"
+
+    def __init__(self, context: DeskContext, controller: SyncController,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.controller = controller
+        self.runs: list[SyncRunRow] = []
+
+        heading = QLabel(self.title())
+        heading.setProperty("role", "title")
+        self.sync_button = QPushButton(self.tr("Sync now"))
+        self.sync_button.setToolTip(self.tr("Start a sync cycle now (F5)"))
+        self.sync_button.setShortcut(Qt.Key.Key_F5)
+        self.sync_button.clicked.connect(lambda: controller.request_sync())
+        top = QHBoxLayout()
+        top.addWidget(heading)
+        top.addStretch(1)
+        top.addWidget(self.sync_button)
+
+        self.headers = [self.tr("Started"), self.tr("Account"), self.tr("Outcome"),
+                        self.tr("Duration"), self.tr("Orders new/updated/filtered"),
+                        self.tr("Cancellations"), self.tr("Products new/updated"),
+                        self.tr("Stock updates"), self.tr("Shipments ok/failed"),
+                        self.tr("API calls"), self.tr("429s"), self.tr("Errors")]
+        self.table = QTableWidget(0, len(self.headers))
+        self.table.setObjectName("syncLogTable")
+        self.table.setHorizontalHeaderLabels(self.headers)
+        self.table.verticalHeader().hide()
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.horizontalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.itemSelectionChanged.connect(self._show_detail)
+        self.detail = QPlainTextEdit()
+        self.detail.setReadOnly(True)
+        self.detail.setPlaceholderText(self.tr("Select a run to see its counts and errors"))
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(self.table)
+        splitter.addWidget(self.detail)
+        splitter.setSizes([460, 200])
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 12, 16, 12)
+        layout.addLayout(top)
+        layout.addWidget(splitter, 1)
+        controller.finished.connect(lambda _report: self.refresh())
+        self.refresh()
+
+    def title(self) -> str:
+        return self.tr("Sync log")
+
+    def refresh(self) -> None:
+        selected_id = self.selected_run().id if self.selected_run() else None
+        with self.context.database.unit_of_work() as uow:
+            self.runs = sync_log.list_runs(uow.session)
+        self.table.setRowCount(len(self.runs))
+        for number, run in enumerate(self.runs):
+            values = [
+                run.started_at.astimezone().strftime("%d-%m-%Y %H:%M:%S"), run.account_name,
+                outcome_label(run.outcome), duration_text(run.duration_ms),
+                f"{run.orders_new} / {run.orders_updated} / {run.orders_filtered}",
+                str(run.cancellations), f"{run.products_new} / {run.products_updated}",
+                str(run.stock_updates_sent),
+                f"{run.shipments_confirmed} / {run.shipments_failed}",
+                str(run.api_calls), str(run.rate_limited),
+                run.errors[0] if run.errors else "",
+            ]
+            for column, value in enumerate(values):
+                item = QTableWidgetItem(value)
+                if column == 2:
+                    item.setForeground(QColor(_OUTCOME_COLOURS.get(run.outcome, "#757575")))
+                if 3 <= column <= 10:
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+                self.table.setItem(number, column, item)
+        if selected_id is not None:
+            for number, run in enumerate(self.runs):
+                if run.id == selected_id:
+                    self.table.selectRow(number)
+        elif self.runs:
+            self.table.selectRow(0)  # the newest run, which a finished sync just added
+        self._show_detail()
+
+    def selected_run(self) -> SyncRunRow | None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows or rows[0].row() >= len(self.runs):
+            return None
+        return self.runs[rows[0].row()]
+
+    def _show_detail(self) -> None:
+        run = self.selected_run()
+        if run is None:
+            self.detail.clear()
+            return
+        lines = [
+            self.tr("{account} — {outcome}, {duration}").format(
+                account=run.account_name, outcome=outcome_label(run.outcome),
+                duration=duration_text(run.duration_ms)),
+        ]
+        if run.full_sweep:
+            lines.append(self.tr("Full order sweep"))
+        if run.message:
+            lines.append(run.message)
+        lines.append("")
+        lines += [f"{label}: {value}" for label, value in count_lines(run)]
+        if run.errors:
+            lines += ["", self.tr("Errors:")] + [f"• {error}" for error in run.errors]
+        self.detail.setPlainText("\n".join(lines))

@@ -1,0 +1,94 @@
+"""Outbox section: failed posts show bol.com's message; retry and cancel (with confirmation)."""
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from desk_fixtures import make_context
+from PySide6.QtWidgets import QMessageBox
+from support.factories import make_account, make_order
+
+from haydigo_desk.domain.states import OutboxState, ShipmentState
+from haydigo_desk.persistence.models import OutboxEntry, Shipment
+from haydigo_desk.ui.outbox_view import OutboxSection
+from haydigo_desk.ui.sync_controller import SyncController
+
+
+@pytest.fixture
+def context(sqlite_url):
+    context = make_context(sqlite_url)
+    with context.database.unit_of_work() as uow:
+        account = make_account(uow.session)
+        order = make_order(uow.session, account, "C0042", [])
+        shipment = Shipment(order_id=order.id, transporter_code="POSTNL",
+                            track_and_trace="3SXYZ", state=ShipmentState.FAILED)
+        uow.session.add(shipment)
+        uow.session.flush()
+        uow.session.add_all([
+            OutboxEntry(account_id=account.id, kind="shipment", shipment_id=shipment.id,
+                        state=OutboxState.FAILED, attempts=2, payload={},
+                        next_attempt_at=datetime.now(UTC) + timedelta(hours=1),
+                        last_error="Order item 42 is already shipped"),
+            OutboxEntry(account_id=account.id, kind="stock", state=OutboxState.QUEUED,
+                        payload={"offer_id": "offer-1", "amount": 6}),
+        ])
+        uow.commit()
+    yield context
+    context.database.dispose()
+
+
+def _states(context):
+    with context.database.unit_of_work() as uow:
+        entries = uow.session.query(OutboxEntry).order_by(OutboxEntry.id).all()
+        shipment = uow.session.query(Shipment).one()
+        return [e.state for e in entries], shipment.state
+
+
+def test_lists_failed_first_with_bol_message_and_retries(qtbot, context):
+    controller = SyncController()
+    section = OutboxSection(context, controller)
+    qtbot.addWidget(section)
+    assert section.table.rowCount() == 2
+    assert section.table.item(0, 0).text() == "Failed"
+    assert section.table.item(0, 2).text() == "Order C0042 via POSTNL  3SXYZ"
+    assert section.table.item(0, 6).text() == "Order item 42 is already shipped"
+    assert not section.retry_button.isEnabled()  # nothing selected yet
+    section.table.selectRow(0)
+    assert "already shipped" in section.detail.toPlainText()
+    section.retry_button.click()
+    assert _states(context) == (["queued", "queued"], ShipmentState.QUEUED)
+    assert section.table.item(0, 0).text() == "Waiting"
+
+
+def test_cancel_asks_first(qtbot, context, monkeypatch):
+    section = OutboxSection(context, SyncController())
+    qtbot.addWidget(section)
+    section.table.selectRow(0)
+    asked = []
+
+    def answer(reply):
+        def question(parent, title, text, *args):
+            asked.append(text)
+            return reply
+        return question
+
+    monkeypatch.setattr(QMessageBox, "question", answer(QMessageBox.StandardButton.No))
+    section.cancel_button.click()
+    assert _states(context) == (["failed", "queued"], ShipmentState.FAILED)
+    monkeypatch.setattr(QMessageBox, "question", answer(QMessageBox.StandardButton.Yes))
+    section.cancel_button.click()
+    assert len(asked) == 2 and "confirm the shipment on bol.com yourself" in asked[0]
+    assert _states(context) == (["cancelled", "queued"], ShipmentState.CANCELLED)
+    assert section.table.rowCount() == 1
+
+
+def test_a_refused_action_shows_why(qtbot, context, monkeypatch):
+    section = OutboxSection(context, SyncController())
+    qtbot.addWidget(section)
+    section.table.selectRow(1)
+    with context.database.unit_of_work() as uow:  # the worker finished it meanwhile
+        uow.session.query(OutboxEntry).filter_by(kind="stock").one().state = OutboxState.DONE
+        uow.commit()
+    warnings = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda p, t, text: warnings.append(text))
+    section.retry_selected()
+    assert warnings and "already processed" in warnings[0]
