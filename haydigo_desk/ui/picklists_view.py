@@ -1,0 +1,261 @@
+"""The Pick lists section: lists by status with counts and progress; the chosen list's orders
+and its lines in walking order; "Open in pick station" hands the list to the station."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QIcon, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QButtonGroup,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from haydigo_desk.context import DeskContext
+from haydigo_desk.domain.states import PickListStatus
+from haydigo_desk.resources_path import resource
+from haydigo_desk.services import picklists
+from haydigo_desk.services.picklists import PickListDetail
+from haydigo_desk.ui.db_tasks import DbTasks
+from haydigo_desk.ui.orders_view import FILTER_CHECKED_STYLE
+from haydigo_desk.ui.picklists_model import (
+    COL_PROGRESS,
+    COL_STATUS,
+    PICK_LIST_ID_ROLE,
+    PickListsTableModel,
+    ProgressDelegate,
+)
+from haydigo_desk.ui.status_style import StatusPillDelegate, status_label
+from haydigo_desk.ui.sync_controller import SyncController
+
+ALL = "all"
+FILTERS = (PickListStatus.OPEN.value, PickListStatus.IN_PROGRESS.value,
+           PickListStatus.DONE.value, ALL)
+OPEN_SHORTCUT = "Ctrl+Return"
+
+
+class PickListsSection(QWidget):
+    section_id = "picklists"
+    icon_name = "list"
+
+    open_in_station = Signal(int)  # pick list id; the pick station connects to it
+
+    def __init__(self, context: DeskContext, controller: SyncController,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.controller = controller
+        self.tasks = DbTasks(context.database, self)
+        self.model = PickListsTableModel(self)
+        self._generation = 0
+        self._selected_id: int | None = None
+        self._build()
+        self.refresh()
+
+    def title(self) -> str:
+        return self.tr("Pick lists")
+
+    def _build(self) -> None:
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 12, 16, 12)
+        layout.setSpacing(10)
+
+        header = QHBoxLayout()
+        heading = QLabel(self.title())
+        heading.setProperty("role", "title")
+        header.addWidget(heading)
+        header.addStretch(1)
+        self.open_button = QPushButton(
+            QIcon(str(resource("icons", "actions", "scan.svg"))),
+            self.tr("Open in pick station (%1)").replace("%1", OPEN_SHORTCUT))
+        self.open_button.setProperty("role", "primary")
+        self.open_button.setEnabled(False)
+        self.open_button.clicked.connect(self.open_selected)
+        header.addWidget(self.open_button)
+        layout.addLayout(header)
+
+        filters = QHBoxLayout()
+        self.filter_group = QButtonGroup(self)
+        self.filter_buttons: dict[str, QPushButton] = {}
+        for status in FILTERS:
+            button = QPushButton(status_label(status))
+            button.setCheckable(True)
+            button.setStyleSheet(FILTER_CHECKED_STYLE)
+            button.setProperty("status", status)
+            self.filter_group.addButton(button)
+            self.filter_buttons[status] = button
+            filters.addWidget(button)
+        filters.addStretch(1)
+        self.filter_buttons[PickListStatus.OPEN.value].setChecked(True)
+        self.filter_group.buttonClicked.connect(lambda _b: self.refresh())
+        layout.addLayout(filters)
+
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.setShowGrid(False)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(38)
+        self.table.setItemDelegateForColumn(COL_STATUS, StatusPillDelegate(self.table))
+        self.table.setItemDelegateForColumn(COL_PROGRESS, ProgressDelegate(self.table))
+        header_view = self.table.horizontalHeader()
+        for column, width in enumerate((130, 140, 80, 80, 80, 170, 160, 120)):
+            self.table.setColumnWidth(column, width)
+        header_view.setStretchLastSection(True)
+        self.table.selectionModel().selectionChanged.connect(self._on_selection_changed)
+        self.table.doubleClicked.connect(lambda _i: self.open_selected())
+
+        self.detail = self._build_detail()
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(self.table)
+        splitter.addWidget(self.detail)
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 3)
+        splitter.setChildrenCollapsible(False)
+        layout.addWidget(splitter, 1)
+
+        open_action = QAction(self.tr("Open in pick station"), self)
+        open_action.setShortcut(QKeySequence(OPEN_SHORTCUT))
+        open_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        open_action.triggered.connect(self.open_selected)
+        self.addAction(open_action)
+
+    def _build_detail(self) -> QFrame:
+        card = QFrame()
+        card.setProperty("role", "card")
+        card.setStyleSheet("QLabel { background: transparent; }")
+        layout = QVBoxLayout(card)
+        layout.setContentsMargins(16, 12, 16, 12)
+        self.detail_title = QLabel()
+        self.detail_title.setProperty("role", "title")
+        self.detail_orders = QLabel()
+        self.detail_orders.setWordWrap(True)
+        self.detail_orders.setProperty("role", "muted")
+        layout.addWidget(self.detail_title)
+        layout.addWidget(self.detail_orders)
+        self.lines = QTableWidget(0, 6)
+        self.lines.setHorizontalHeaderLabels([
+            self.tr("Location"), self.tr("Quantity"), self.tr("Picked"), self.tr("Product"),
+            self.tr("EAN / SKU"), self.tr("Order")])
+        self.lines.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.lines.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.lines.setAlternatingRowColors(True)
+        self.lines.setShowGrid(False)
+        self.lines.verticalHeader().hide()
+        self.lines.verticalHeader().setDefaultSectionSize(34)
+        header = self.lines.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        layout.addWidget(self.lines, 1)
+        self._show_detail(None)
+        return card
+
+    # --- loading ------------------------------------------------------------------------------
+
+    def current_status(self) -> str:
+        checked = self.filter_group.checkedButton()
+        return checked.property("status") if checked else ALL
+
+    def set_status_filter(self, status: str) -> None:
+        self.filter_buttons[status].setChecked(True)
+        self.refresh()
+
+    def refresh(self) -> None:
+        self._generation += 1
+        generation = self._generation
+        status = self.current_status()
+
+        def work(session):
+            rows = picklists.list_pick_lists(session, None if status == ALL else status)
+            return rows, picklists.status_counts(session)
+
+        self.tasks.run(work, lambda result: self._on_loaded(generation, result))
+
+    def _on_loaded(self, generation: int, result) -> None:
+        if generation != self._generation:
+            return
+        rows, counts = result
+        counts = {**counts, ALL: sum(counts.values())}
+        for status, button in self.filter_buttons.items():
+            button.setText(f"{status_label(status)}  {counts.get(status, 0)}")
+        keep = self._selected_id
+        self.model.set_rows(rows)
+        row = self.model.row_of(keep) if keep is not None else -1
+        if row < 0 and rows:
+            row = 0
+        if row >= 0:
+            self.table.selectRow(row)
+        else:
+            self._selected_id = None
+            self._show_detail(None)
+            self.open_button.setEnabled(False)
+
+    def _on_selection_changed(self, *_args) -> None:
+        rows = self.table.selectionModel().selectedRows()
+        self.open_button.setEnabled(bool(rows))
+        if not rows:
+            return
+        pick_list_id = rows[0].data(PICK_LIST_ID_ROLE)
+        self._selected_id = pick_list_id
+        self.tasks.run(lambda session: picklists.pick_list_detail(session, pick_list_id),
+                       self._on_detail)
+
+    def _on_detail(self, detail: PickListDetail) -> None:
+        if detail.summary.id == self._selected_id:
+            self._show_detail(detail)
+
+    def _show_detail(self, detail: PickListDetail | None) -> None:
+        if detail is None:
+            self.detail_title.setText(self.tr("No pick list selected"))
+            self.detail_orders.setText("")
+            self.lines.setRowCount(0)
+            return
+        s = detail.summary
+        self.detail_title.setText(f"{s.code}  ·  {status_label(s.status)}")
+        orders = ", ".join(o.bol_order_id for o in detail.orders)
+        self.detail_orders.setText(
+            self.tr("%1 order(s): %2").replace("%1", str(len(detail.orders)))
+            .replace("%2", orders))
+        self.lines.setRowCount(len(detail.lines))
+        for row, line in enumerate(detail.lines):
+            values = [line.location or "—", line.quantity, line.quantity_picked, line.title,
+                      f"{line.ean}  {line.sku}".strip(), line.bol_order_id]
+            for column, value in enumerate(values):
+                item = QTableWidgetItem(str(value))
+                if isinstance(value, int):
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight
+                                          | Qt.AlignmentFlag.AlignVCenter)
+                if column == 0:
+                    font = item.font()
+                    font.setBold(True)
+                    font.setPointSizeF(font.pointSizeF() * 1.2 if font.pointSizeF() > 0 else 13)
+                    item.setFont(font)
+                self.lines.setItem(row, column, item)
+
+    # --- actions --------------------------------------------------------------------------------
+
+    def selected_pick_list_id(self) -> int | None:
+        rows = self.table.selectionModel().selectedRows()
+        return rows[0].data(PICK_LIST_ID_ROLE) if rows else None
+
+    def open_selected(self) -> None:
+        pick_list_id = self.selected_pick_list_id()
+        if pick_list_id is not None:
+            self.open_in_station.emit(pick_list_id)
+
+    def closeEvent(self, event) -> None:
+        self.tasks.shutdown()
+        super().closeEvent(event)
+
