@@ -9,4 +9,7 @@ so this module stays import-light.
 
 SECTIONS: list[str] = [
     "haydigo_desk.ui.pick_station:PickStationSection",
+    "haydigo_desk.ui.products_view:ProductsSection",
+    "haydigo_desk.ui.synclog_view:SyncLogSection",
+    "haydigo_desk.ui.outbox_view:OutboxSection",
 ]
