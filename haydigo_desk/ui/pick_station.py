@@ -193,6 +193,7 @@ class PickStationSection(QWidget):
             column.addWidget(label)
             column.addWidget(widget, 1)
             widget.itemActivated.connect(self._open_item)
+            widget.setStyleSheet("font-size: 14pt;")
             widget.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
             layout.addLayout(column, 1)
         return page
@@ -225,6 +226,7 @@ class PickStationSection(QWidget):
         pack_title = QLabel(self.tr("Pack: scan an order"))
         pack_title.setProperty("role", "title")
         self.pack_list = QListWidget()
+        self.pack_list.setStyleSheet("font-size: 14pt;")
         self.pack_list.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         self.pack_list.itemActivated.connect(self._open_item)
         pack_layout.addWidget(pack_title)
@@ -447,7 +449,7 @@ class PickStationSection(QWidget):
         self.active_dialog = None
         if answer == QMessageBox.StandardButton.Yes:
             self.open_order(order_id, take_over=True)
-        self.focus_scan()
+        self._return_focus()
 
     def leave(self) -> None:
         """Esc: leave the order (back to its pick list) or the pick list; scans are kept."""
@@ -634,7 +636,7 @@ class PickStationSection(QWidget):
             self.service.put_back_pick_list(self.pick_list.pick_list_id)
             self._reload_pick_list()
         self.say(self.tr("Carry on scanning"), "scan-warning")
-        self.focus_scan()
+        self._return_focus()
 
     def _show_dialog(self, dialog: QWidget) -> None:
         self.active_dialog = dialog
@@ -642,6 +644,12 @@ class PickStationSection(QWidget):
 
     def _dialog_closed(self) -> None:
         self.active_dialog = None
+        self._return_focus()
+
+    def _return_focus(self) -> None:
+        # After one of our dialogs the desk window must take the scanner's keys again.
+        if self.isVisible():
+            self.window().activateWindow()
         self.focus_scan()
 
     # --- shipping -------------------------------------------------------------------------------
@@ -695,7 +703,7 @@ class PickStationSection(QWidget):
 
     def _shipment_dialog_done(self, dialog: ShipmentDialog, resend_of: int | None) -> None:
         self.active_dialog = None
-        self.focus_scan()
+        self._return_focus()
         request = dialog.request
         if request is None or self.order is None:
             return
