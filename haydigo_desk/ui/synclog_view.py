@@ -82,10 +82,10 @@ class SyncLogSection(QWidget):
         top.addWidget(self.sync_button)
 
         self.headers = [self.tr("Started"), self.tr("Account"), self.tr("Outcome"),
-                        self.tr("Duration"), self.tr("Orders new/updated/filtered"),
-                        self.tr("Cancellations"), self.tr("Products new/updated"),
-                        self.tr("Stock updates"), self.tr("Shipments ok/failed"),
-                        self.tr("API calls"), self.tr("429s"), self.tr("Errors")]
+                        self.tr("Duration"), self.tr("Orders\nnew/upd./filtered"),
+                        self.tr("Cancel-\nlations"), self.tr("Products\nnew/updated"),
+                        self.tr("Stock\nupdates"), self.tr("Shipments\nok/failed"),
+                        self.tr("API\ncalls"), self.tr("429s"), self.tr("Errors")]
         self.table = QTableWidget(0, len(self.headers))
         self.table.setObjectName("syncLogTable")
         self.table.setHorizontalHeaderLabels(self.headers)
@@ -168,8 +168,8 @@ class SyncLogSection(QWidget):
             lines.append(self.tr("Full order sweep"))
         if run.message:
             lines.append(run.message)
+        if run.errors:  # first: they are why someone opens the log
+            lines += ["", self.tr("Errors:")] + [f"• {error}" for error in run.errors]
         lines.append("")
         lines += [f"{label}: {value}" for label, value in count_lines(run)]
-        if run.errors:
-            lines += ["", self.tr("Errors:")] + [f"• {error}" for error in run.errors]
         self.detail.setPlainText("\n".join(lines))
