@@ -19,7 +19,11 @@ from PySide6.QtWidgets import (
 from haydigo_desk import APP_NAME
 from haydigo_desk.context import DeskContext
 from haydigo_desk.resources_path import resource
+from haydigo_desk.services.accounts import list_accounts
+from haydigo_desk.ui.db_tasks import DbTasks
+from haydigo_desk.ui.demo_banner import DemoBanner
 from haydigo_desk.ui.sections import SECTIONS
+from haydigo_desk.ui.status_bar import SyncStatusBar
 from haydigo_desk.ui.sync_controller import SyncController
 
 
@@ -42,7 +46,12 @@ class MainWindow(QMainWindow):
         outer.setContentsMargins(0, 0, 0, 0)
         outer.setSpacing(0)
         self.top_area = QVBoxLayout()  # banners (demo, alerts) go here
+        self.top_area.setContentsMargins(8, 8, 8, 0)
         outer.addLayout(self.top_area)
+        self.demo_banner: DemoBanner | None = None
+        if context.demo:
+            self.demo_banner = DemoBanner()
+            self.top_area.addWidget(self.demo_banner)
         body = QHBoxLayout()
         outer.addLayout(body, 1)
 
@@ -73,6 +82,14 @@ class MainWindow(QMainWindow):
             self.navigation.setCurrentRow(0)
         controller.data_changed.connect(self._on_data_changed)
 
+        self.sync_status = SyncStatusBar(controller, parent=self)
+        self.setStatusBar(self.sync_status)
+        self.addAction(self.sync_status.sync_action)  # F5 works from every section
+        self._tasks = DbTasks(context.database, self, max_workers=1)
+        self._tasks.run(
+            lambda session: {a.id: a.name for a in list_accounts(session) if a.enabled},
+            self.sync_status.set_account_names)
+
     def _show_section(self, row: int) -> None:
         if row < 0:
             return
@@ -89,3 +106,11 @@ class MainWindow(QMainWindow):
         current = self.stack.currentWidget()
         if current is not None:
             current.refresh()
+
+    def closeEvent(self, event) -> None:
+        self._tasks.shutdown()
+        for section in self.sections.values():
+            tasks = getattr(section, "tasks", None)
+            if isinstance(tasks, DbTasks):
+                tasks.shutdown()  # no database work may outlive the window
+        super().closeEvent(event)

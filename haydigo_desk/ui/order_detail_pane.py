@@ -43,7 +43,7 @@ class OrderDetailPane(QFrame):
 
         summary = QWidget()
         summary.setObjectName("orderSummary")
-        summary.setFixedWidth(340)
+        summary.setFixedWidth(300)
         layout = QVBoxLayout(summary)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(8)
@@ -139,7 +139,7 @@ class OrderDetailPane(QFrame):
             title = line.title
             if line.cancellation_requested:
                 title = self.tr("%1 (cancellation requested)").replace("%1", title)
-            values = [line.location or "—", title, f"{line.ean}  {line.sku}".strip(),
+            values = [line.location or "—", title, f"{line.ean}\n{line.sku}".strip(),
                       line.quantity, line.quantity_picked, line.quantity_shipped,
                       line.quantity_cancelled]
             for column, value in enumerate(values):

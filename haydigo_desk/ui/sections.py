@@ -8,6 +8,8 @@ so this module stays import-light.
 """
 
 SECTIONS: list[str] = [
+    "haydigo_desk.ui.orders_view:OrdersSection",
+    "haydigo_desk.ui.picklists_view:PickListsSection",
     "haydigo_desk.ui.pick_station:PickStationSection",
     "haydigo_desk.ui.products_view:ProductsSection",
     "haydigo_desk.ui.synclog_view:SyncLogSection",
