@@ -99,8 +99,7 @@ async def _loop(database, args: argparse.Namespace) -> int:
         images = ImageFetcher(client, database, connection.account_id,
                               AppPaths.current().image_cache_dir)
         scheduler = AccountScheduler(runner, interval, listener, images)
-        tasks += [asyncio.create_task(scheduler.loop()),
-                  asyncio.create_task(scheduler.image_loop())]
+        tasks += scheduler.tasks()
     if not tasks:
         print("No bol.com account is configured.", file=sys.stderr)
         return 2

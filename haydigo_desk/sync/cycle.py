@@ -76,6 +76,32 @@ class CycleRunner:
         self.state = AccountSyncState()
         self.add_to_pick_list = add_to_pick_list or _default_pick_list_adder()
         self.outbox = OutboxSender(client, database, account_id)
+        self.carry: dict[str, int] = {}
+        self.carry_errors: list[str] = []
+
+    CARRIED = ("stock_updates_sent", "shipments_confirmed", "shipments_failed", "api_calls",
+               "rate_limited")
+
+    async def follow_up_outbox(self) -> bool:
+        """Between cycles: send what is due and collect bol.com's answers; False if locked out.
+
+        Its counts are carried into the next cycle's record, so the sync log misses nothing.
+        """
+        with account_sync_lock(self.database, self.account_id) as mine:
+            if not mine:
+                return False
+            scratch = SyncReport(self.account_id, "", utcnow())
+            before = self.client.stats.total
+            try:
+                await self.outbox.run(scratch)
+            finally:
+                after = self.client.stats.total
+                scratch.api_calls = after.requests - before.requests
+                scratch.rate_limited = after.rate_limited - before.rate_limited
+                for name in self.CARRIED:
+                    self.carry[name] = self.carry.get(name, 0) + getattr(scratch, name)
+                self.carry_errors.extend(scratch.errors)
+            return True
 
     def _begin(self, full_sweep: bool) -> tuple[SyncReport, MarketplaceAccount]:
         with self.database.unit_of_work() as uow:
@@ -140,6 +166,10 @@ class CycleRunner:
                 total = self.client.stats.total
                 report.api_calls = total.requests - requests_before
                 report.rate_limited = total.rate_limited - limited_before
+                for name, value in self.carry.items():
+                    setattr(report, name, getattr(report, name) + value)
+                report.errors[:0] = self.carry_errors
+                self.carry, self.carry_errors = {}, []
                 report.finished_at = utcnow()
                 self._record(report)
             if report.outcome == SyncOutcome.OK:

@@ -81,6 +81,18 @@ class OutboxSender:
             await self.send(entry_id, report)
         await self.poll(report)
 
+    def has_work(self) -> bool:
+        """Rows to send now or answers to collect (a cheap query for the follow-up loop)."""
+        now = utcnow()
+        with self.database.unit_of_work() as uow:
+            return uow.session.scalar(select(OutboxEntry.id).where(
+                OutboxEntry.account_id == self.account_id,
+                (OutboxEntry.state.in_([OutboxState.SENT, OutboxState.SENDING]))
+                | ((OutboxEntry.state == OutboxState.QUEUED)
+                   & ((OutboxEntry.next_attempt_at.is_(None))
+                      | (OutboxEntry.next_attempt_at <= now))),
+            ).limit(1)) is not None
+
     def _due_ids(self, entry_ids: list[int] | None = None) -> list[int]:
         with self.database.unit_of_work() as uow:
             query = select(OutboxEntry.id).where(

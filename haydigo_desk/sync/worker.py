@@ -26,6 +26,7 @@ from haydigo_desk.sync.client_factory import AccountConnection, build_client
 from haydigo_desk.sync.cycle import CycleRunner
 from haydigo_desk.sync.events import NullListener, SyncListener, SyncReport
 from haydigo_desk.sync.images import ImageFetcher
+from haydigo_desk.sync.locks import account_sync_lock
 from haydigo_desk.sync.outbox import OutboxResult
 
 log = logging.getLogger(__name__)
@@ -69,6 +70,21 @@ class AccountScheduler:
             self.next_run = utcnow() + self.interval
             self.listener.next_runs_changed({self.runner.account_id: self.next_run})
 
+    async def outbox_loop(self, every: float = 3.0) -> None:
+        """Follow up posts between cycles: answers are polled within seconds, not minutes."""
+        while True:
+            await asyncio.sleep(every)
+            if self.lock.locked() or not self.runner.outbox.has_work():
+                continue
+            async with self.lock:
+                if await self.runner.follow_up_outbox():
+                    self.listener.notify_changed("outbox")
+                    self.listener.notify_changed("orders")
+
+    def tasks(self) -> list[asyncio.Task]:
+        return [asyncio.create_task(self.loop()), asyncio.create_task(self.image_loop()),
+                asyncio.create_task(self.outbox_loop())]
+
     async def image_loop(self) -> None:
         if self.images is None:
             return
@@ -93,9 +109,16 @@ class WorkerServices:
             account_id = uow.session.get_one(OutboxEntry, entry_id).account_id
         scheduler = self._worker.scheduler_for(account_id)
         async with scheduler.lock:  # never interleave with a running cycle of that account
-            report = SyncReport(account_id, "", utcnow())
-            result = await scheduler.runner.outbox.post_now(entry_id, report,
-                                                            wait_seconds=wait_seconds)
+            with account_sync_lock(self.database, account_id) as mine:
+                if not mine:
+                    return OutboxResult(entry_id, "queued", "Another workstation is syncing this "
+                                        "account; it posts the shipment in a moment.")
+                report = SyncReport(account_id, "", utcnow())
+                result = await scheduler.runner.outbox.post_now(entry_id, report,
+                                                                wait_seconds=wait_seconds)
+            for name in scheduler.runner.CARRIED:
+                scheduler.runner.carry[name] = scheduler.runner.carry.get(name, 0) + getattr(
+                    report, name)
         self._worker.listener.notify_changed("outbox")
         self._worker.listener.notify_changed("orders")
         return result
@@ -159,8 +182,7 @@ class SyncWorker:
         if self.start_delay:
             await asyncio.sleep(self.start_delay)
         for scheduler in self._schedulers.values():
-            self._tasks.append(asyncio.create_task(scheduler.loop()))
-            self._tasks.append(asyncio.create_task(scheduler.image_loop()))
+            self._tasks.extend(scheduler.tasks())
         await self._stopping.wait()
         for task in self._tasks:
             task.cancel()
@@ -196,8 +218,7 @@ class SyncWorker:
                 connection = AccountConnection.of(account)
                 interval = account.sync_interval_minutes
             scheduler = self._add_scheduler(connection, interval)
-            self._tasks.append(asyncio.create_task(scheduler.loop()))
-            self._tasks.append(asyncio.create_task(scheduler.image_loop()))
+            self._tasks.extend(scheduler.tasks())
         return scheduler
 
     # --- requests from the GUI or the CLI (any thread) -----------------------------------------
