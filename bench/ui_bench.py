@@ -1,0 +1,197 @@
+"""Responsiveness benchmark of the desk UI; prints figures and their ratio to the targets.
+
+    python bench/ui_bench.py [--orders 100000] [--keep DIR]
+
+Measurements are functions taking a prepared ``BenchDatabase`` and returning a ``Result``; add
+one to MEASUREMENTS to have it run (the event-loop stall during a 2,000-order import follows
+when the sync worker exists).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from decimal import Decimal
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from sqlalchemy import insert
+
+from haydigo_desk.config import AppPaths, DeskSettings, SettingsStore
+from haydigo_desk.context import DeskContext
+from haydigo_desk.persistence.database import Database, open_database
+from haydigo_desk.persistence.models import (
+    Location,
+    MarketplaceAccount,
+    Order,
+    OrderLine,
+    Product,
+)
+from haydigo_desk.services.accounts import AccountSpec, save_account
+
+STATUSES = ("new", "new", "new", "picking", "packed", "shipped", "shipped", "shipped",
+            "cancelled", "problem")
+FIRST_NAMES = ("Jan", "Femke", "Sanne", "Pieter", "Lotte", "Daan", "Emma", "Bram", "Noor")
+LAST_NAMES = ("Jansen", "de Vries", "Bakker", "Visser", "Smit", "Peeters", "Claes", "Mertens")
+CITIES = (("Utrecht", "NL"), ("Amsterdam", "NL"), ("Gent", "BE"), ("Antwerpen", "BE"),
+          ("Zwolle", "NL"), ("Leuven", "BE"))
+
+
+@dataclass(frozen=True)
+class BenchDatabase:
+    database: Database
+    orders: int
+    lines: int
+    build_seconds: float
+
+
+@dataclass(frozen=True)
+class Result:
+    name: str
+    value_ms: float
+    target_ms: float
+
+    def line(self) -> str:
+        ratio = self.value_ms / self.target_ms
+        verdict = "OK" if ratio <= 1.0 else "TOO SLOW"
+        return (f"{self.name}: {self.value_ms:.1f} ms (target {self.target_ms:.0f} ms, "
+                f"ratio {ratio:.2f}) {verdict}")
+
+
+def build_database(url: str, orders: int, seed: int = 6) -> BenchDatabase:
+    """A seeded account with 500 products and ``orders`` orders of 1 to 5 lines (3 on average,
+    so 100,000 orders hold 300,000 lines), bulk-inserted with SQLAlchemy Core in batches."""
+    started = time.perf_counter()
+    rng = random.Random(seed)
+    database = open_database(url)
+    with database.unit_of_work() as uow:
+        account: MarketplaceAccount = save_account(
+            uow.session, AccountSpec(name="bol NL", client_id="bench", store_name="Bench"))
+        uow.session.flush()
+        account_id, list_id = account.id, account.product_list_id
+        uow.commit()
+    with database.engine.begin() as conn:
+        conn.execute(insert(Location), [
+            {"id": i, "code": f"{'ABCDE'[(i - 1) // 100]}-{(i - 1) % 100 // 5 + 1}-{i % 5}",
+             "description": ""} for i in range(1, 501)])
+        products = [{
+            "id": i, "product_list_id": list_id, "sku": f"SKU-{i:05d}",
+            "ean": f"871{i:010d}", "title": f"Product {i}", "location_id": i, "on_hand": 50,
+            "reserved": 0, "on_hold": False, "created_at": datetime.now(UTC),
+            "updated_at": datetime.now(UTC),
+        } for i in range(1, 501)]
+        conn.execute(insert(Product), products)
+        base = datetime(2026, 1, 1, tzinfo=UTC)
+        line_id = 0
+        sizes = [1, 2, 3, 4, 5]
+        batch = 5000
+        for start in range(0, orders, batch):
+            order_rows, line_rows = [], []
+            for n in range(start, min(start + batch, orders)):
+                city, country = rng.choice(CITIES)
+                order_rows.append({
+                    "id": n + 1, "account_id": account_id, "bol_order_id": f"A{n:09d}",
+                    "status": rng.choice(STATUSES),
+                    "placed_at": base + timedelta(minutes=n * 3 + rng.randint(0, 2)),
+                    "customer_name": f"{rng.choice(FIRST_NAMES)} {rng.choice(LAST_NAMES)}",
+                    "company": "", "street": "Dorpsstraat", "house_number": str(n % 200 + 1),
+                    "house_number_extension": "", "extra_address_information": "",
+                    "zip_code": "1234AB", "city": city, "country_code": country, "email": "",
+                    "language": "nl", "problem": "", "created_at": base, "updated_at": base,
+                })
+                if n % 5 == 0:
+                    rng.shuffle(sizes)  # every 5 orders hold 15 lines, in a random mix
+                for item in range(sizes[n % 5]):
+                    product = products[rng.randrange(len(products))]
+                    line_id += 1
+                    line_rows.append({
+                        "id": line_id, "order_id": n + 1,
+                        "bol_order_item_id": f"A{n:09d}-{item}", "product_id": product["id"],
+                        "ean": product["ean"], "sku": product["sku"], "title": product["title"],
+                        "unit_price": Decimal("19.95"), "quantity": rng.randint(1, 3),
+                        "quantity_picked": 0, "quantity_shipped": 0, "quantity_cancelled": 0,
+                        "quantity_reserved": 0, "cancellation_requested": False,
+                        "unmatched": False, "fulfilment_method": "FBR",
+                    })
+            conn.execute(insert(Order), order_rows)
+            conn.execute(insert(OrderLine), line_rows)
+    return BenchDatabase(database, orders, line_id, time.perf_counter() - started)
+
+
+def measure_open_orders(bench: BenchDatabase, repeats: int = 5) -> Result:
+    """Construct the Orders section, show it, and wait until its first page is on screen."""
+    from PySide6.QtCore import QEventLoop, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from haydigo_desk.ui.orders_view import OrdersSection
+    from haydigo_desk.ui.sync_controller import SyncController
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    context = DeskContext(bench.database, AppPaths.current(), SettingsStore(), DeskSettings())
+    controller = SyncController()
+    timings = []
+    for attempt in range(repeats + 1):  # the first run warms imports and caches: not counted
+        loop = QEventLoop()
+        started = time.perf_counter()
+        section = OrdersSection(context, controller)
+        section.model.loaded.connect(loop.quit)
+        section.resize(1280, 800)
+        section.show()
+        QTimer.singleShot(10_000, loop.quit)  # a hung load must not hang the benchmark
+        if section.model.is_loading:
+            loop.exec()
+        section.table.viewport().repaint()  # the first page painted, not just loaded
+        elapsed = (time.perf_counter() - started) * 1000
+        if section.model.rowCount() == 0:
+            raise RuntimeError("The Orders section showed no rows")
+        if attempt:
+            timings.append(elapsed)
+        section.close()
+        section.tasks.shutdown()
+        section.deleteLater()
+        app.processEvents()
+    timings.sort()
+    return Result(f"open Orders with {bench.orders:,} orders / {bench.lines:,} lines "
+                  f"(median of {repeats})", timings[len(timings) // 2], 300.0)
+
+
+MEASUREMENTS: list[Callable[[BenchDatabase], Result]] = [measure_open_orders]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--orders", type=int, default=100_000)
+    parser.add_argument("--keep", type=Path, help="build the database in this folder and keep it")
+    args = parser.parse_args(argv)
+    folder = args.keep or Path(tempfile.mkdtemp(prefix="haydigo-bench-"))
+    folder.mkdir(parents=True, exist_ok=True)
+    os.environ.setdefault("HAYDIGO_HOME", str(folder / "home"))
+    db_file = folder / "bench.sqlite3"
+    if db_file.exists():
+        db_file.unlink()
+    bench = build_database(f"sqlite:///{db_file}", args.orders)
+    print(f"built {bench.orders:,} orders / {bench.lines:,} lines in {bench.build_seconds:.1f} s")
+    failures = 0
+    try:
+        for measurement in MEASUREMENTS:
+            result = measurement(bench)
+            print(result.line())
+            failures += result.value_ms > result.target_ms
+    finally:
+        bench.database.dispose()
+        if args.keep is None:
+            for path in folder.glob("bench.sqlite3*"):
+                path.unlink()
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
