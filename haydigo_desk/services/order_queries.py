@@ -143,6 +143,11 @@ def _like_pattern(text: str) -> str:
     return f"%{escaped.casefold()}%"
 
 
+def _looks_like_ean(text: str) -> bool:
+    """EAN-8, UPC-A, EAN-13 or GTIN-14: such a term is matched exactly against line EANs."""
+    return text.isdigit() and len(text) in (8, 12, 13, 14)
+
+
 def _filtered(query: Select, spec: OrderQuery) -> Select:
     if spec.status != ALL_STATUSES:
         query = query.where(Order.status == spec.status)
@@ -151,9 +156,11 @@ def _filtered(query: Select, spec: OrderQuery) -> Select:
     term = spec.search.strip()
     if term:
         pattern = _like_pattern(term)
-        line_match = select(OrderLine.order_id).where(
-            or_(OrderLine.ean == term, func.lower(OrderLine.sku).like(pattern, escape="\\"))
-        )
+        if _looks_like_ean(term):  # the scanner's usual input: exact, through ix_order_lines_ean
+            line_match = select(OrderLine.order_id).where(OrderLine.ean == term)
+        else:
+            line_match = select(OrderLine.order_id).where(
+                func.lower(OrderLine.sku).like(pattern, escape="\\"))
         query = query.where(
             or_(
                 func.lower(Order.bol_order_id).like(pattern, escape="\\"),
