@@ -1,0 +1,1842 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_GB">
+<context>
+    <name></name>
+    <message>
+        <source>OrdersModel</source>
+        <comment>Order</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OrdersModel</source>
+        <comment>Placed</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OrdersModel</source>
+        <comment>Customer</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OrdersModel</source>
+        <comment>City</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OrdersModel</source>
+        <comment>Deliver by</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OrdersModel</source>
+        <comment>Lines</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OrdersModel</source>
+        <comment>Units</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OrdersModel</source>
+        <comment>The customer asked to cancel</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OrdersModel</source>
+        <comment>A line is not matched to a product</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outbox</source>
+        <comment>Stock</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outbox</source>
+        <comment>Shipment</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outbox</source>
+        <comment>Cancellation</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outbox</source>
+        <comment>Waiting</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outbox</source>
+        <comment>Sent, awaiting bol.com</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outbox</source>
+        <comment>Failed</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outbox</source>
+        <comment>Done</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outbox</source>
+        <comment>Cancelled</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outbox</source>
+        <comment>Stock {amount} for offer {offer}</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outbox</source>
+        <comment>Order {order} via {transporter}</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outbox</source>
+        <comment>Cancel item {item} of order {order}</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PickListsModel</source>
+        <comment>Pick list</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PickListsModel</source>
+        <comment>Status</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PickListsModel</source>
+        <comment>Orders</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PickListsModel</source>
+        <comment>Lines</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PickListsModel</source>
+        <comment>Units</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PickListsModel</source>
+        <comment>Picked</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PickListsModel</source>
+        <comment>Created</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PickListsModel</source>
+        <comment>By</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SyncStatusBar</source>
+        <comment>Products</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SyncStatusBar</source>
+        <comment>Images</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SyncStatusBar</source>
+        <comment>Orders</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SyncStatusBar</source>
+        <comment>Cancellations</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SyncStatusBar</source>
+        <comment>Sending to bol.com</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>StockCount</source>
+        <comment>No EAN or SKU on this line</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>StockCount</source>
+        <comment>Not a valid EAN (wrong check digit or length)</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>StockCount</source>
+        <comment>Unknown: no product with this code</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>StockCount</source>
+        <comment>Quantity “{value}” is not a whole number from 0 up</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>StockCount</source>
+        <comment>Counted more than once (also on line {value}); count it once</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SyncLog</source>
+        <comment>OK</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SyncLog</source>
+        <comment>Failed</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SyncLog</source>
+        <comment>Skipped</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SyncLog</source>
+        <comment>Running</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SyncLog</source>
+        <comment>Orders updated</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SyncLog</source>
+        <comment>Orders filtered (country)</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SyncLog</source>
+        <comment>Cancellations</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SyncLog</source>
+        <comment>Products new</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SyncLog</source>
+        <comment>Products updated</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SyncLog</source>
+        <comment>Stock updates sent</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SyncLog</source>
+        <comment>Shipments confirmed</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SyncLog</source>
+        <comment>Shipments failed</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SyncLog</source>
+        <comment>API calls</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SyncLog</source>
+        <comment>Rate limited (429)</comment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AccountEditor</name>
+    <message>
+        <source>Account &amp;name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sto&amp;re</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Product list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Environment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>API &amp;base URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To&amp;ken URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Client ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Client &amp;secret</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync e&amp;very</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Default &amp;transporter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. bol.com NL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The webshop this account sells for</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Same as the store</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Production (bol.com)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bol.com demo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Custom URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show or hide the client secret</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Netherlands</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Belgium</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Germany</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>France</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Luxembourg</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Austria</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>United Kingdom</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Italy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Poland</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Synchronisation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bol.com connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Do not import orders delivered to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Products and offers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Orders (turn on once the products are in)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stored in the keyring (type to replace)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paste the client secret from bol.com</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This computer has no keyring to keep the client secret safely, so it cannot be saved here. The other settings are saved. On a server, set the environment variable HAYDIGO_BOL_CLIENT_SECRET instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the account a name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another account already has this name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name the store this account sells for.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the client ID from the bol.com seller portal.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter a full address starting with http:// or https://.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose 1 to 60 minutes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Country codes have two letters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AccountsPage</name>
+    <message>
+        <source>Add account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accounts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(no name)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New account</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AdjustStockDialog</name>
+    <message>
+        <source>Adjust stock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On hand {on_hand}, reserved {reserved}, available {available}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Counted on hand</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Required, e.g. damaged, found, recount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ChannelMovementDialog</name>
+    <message>
+        <source>Sale or return from another channel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sale (stock goes down)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Return (stock goes up)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scan EAN or type SKU</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sold {quantity} × {title} via {channel}; on hand now {on_hand}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Returned {quantity} × {title} via {channel}; on hand now {on_hand}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionTester</name>
+    <message>
+        <source>Test connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the client ID first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the client secret first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter a full API address starting with http:// or https://.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connecting to bol.com…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connected: bol.com accepted the client ID and secret.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bol.com refused the client ID or secret.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bol.com could not be reached. Check the internet connection.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bol.com answered with an error.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The test could not run.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CrashDialog</name>
+    <message>
+        <source>{} ran into a problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Something went wrong</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The desk keeps running, but the last action may not have finished. Check it, and restart the desk if it behaves oddly. Send the details below to support.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Log file: {}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open log folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DemoBanner</name>
+    <message>
+        <source>DEMO</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is the demo: orders and offers come from a simulated bol.com, nothing is sent to the real bol.com. To connect your real account, open Settings → Accounts (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>GoodsReceiptDialog</name>
+    <message>
+        <source>Goods receipt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scan each item, or type a quantity first and then scan. Every scan is saved at once.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scan EAN or type SKU</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quantity of the next scan (Alt+Q)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>EAN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On hand now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>+{quantity}  {title}  (on hand {on_hand})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{units} unit(s) of {products} product(s) received</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LocationDialog</name>
+    <message>
+        <source>Location</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. A-03-2 (empty: no location)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Location code</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LoginDialog</name>
+    <message>
+        <source>Who is working?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create the first manager</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nobody works at this desk yet. The first person is a manager, who can add staff and correct stock.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Optional: scan a badge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Badge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scan your badge or choose your name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scan badge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} (manager)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown badge. Scan again or choose your name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose your name or scan your badge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Someone else just created the first manager; log in with that name</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>OrderDetailPane</name>
+    <message>
+        <source>Delivery address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>EAN / SKU</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ordered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Picked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shipped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select an order to see its address and lines.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Placed %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>deliver by %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On pick list: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The customer asked to cancel a line of this order.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A line is not matched to a product of the product list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (cancellation requested)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>OrdersSection</name>
+    <message>
+        <source>Orders</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search order, EAN, SKU or name (Ctrl+F)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create pick list (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create pick list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search orders</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n order(s)</source>
+        <translation>
+            <numerusform>%n order</numerusform>
+            <numerusform>%n orders</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Select one or more orders first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pick list %1 created with %2 order(s).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Left off: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>OutboxSection</name>
+    <message>
+        <source>Retry now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send the selected post again (Ctrl+R)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel post…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Do not send the selected post (Delete)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next attempt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bol.com says</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a post to see bol.com&apos;s full message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outbox</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{total} waiting, {failed} failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing waiting: bol.com is up to date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bol.com says:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This post will never be sent to bol.com.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bol.com will not learn that this order was shipped; confirm the shipment on bol.com yourself.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel post</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel “{what}”?</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Permissions</name>
+    <message>
+        <source>Log in as a manager to do this.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only a manager may do this. {name} is logged in as a picker; ask a manager.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Manager only</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PickListsSection</name>
+    <message>
+        <source>Pick lists</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open in pick station (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open in pick station</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Picked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>EAN / SKU</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No pick list selected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 order(s): %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PickStationSection</name>
+    <message>
+        <source>Pick &amp; pack</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Put back — done (Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scan a barcode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Units for the next scan (F2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>F2 Quantity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>F4 Choose</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>F8 Ship</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>F9 Correct and resend</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Esc Leave</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pick lists (batch picking)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Orders (single-order pick &amp; pack)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pack: scan an order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{code} is not in this order — leave it out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{code}: wrong check digit — scan again or type it carefully</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One too many: {title} needs {needed}, {picked} already picked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One too many: this product is complete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{title} was cancelled — do not pack it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The quantity must be 1 to 9999</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{holder} took this order over — you cannot scan it any more</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{code}: unknown code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Put the cancelled items back first, then press Enter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scan a pick list or an order first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✔ {title}   {picked} / {needed}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Everything is picked. Now scan an order to pack it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{code}: no pick list or order with this code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pick list {code}: scan the products in this order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order {order} is already shipped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order {order}: scan its items</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{holder} is working on this order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order in use</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{holder} is working on this order.
+Take it over? They will be stopped at their next scan.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scan a pick list or an order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Or choose one below (F4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pick list {code} — batch picking</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Walk the locations top to bottom; scan each unit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{order}  {customer}   {packed} / {needed}  {status}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (from pick list {code})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order {order} — {customer}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Claimed by {who} · status {status}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>shipped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>• {n} × {title}  (EAN {ean}, location {location})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>STOP — the customer cancelled. Put back:
+{items}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>STOP — the customer cancelled this order. Do not ship it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>STOP — the customer cancelled a line. Nothing to put back; do not pack the cancelled line.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order changed: cancelled by the customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled by the customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Carry on scanning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The shipment is being posted — wait for bol.com</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing picked yet — scan the items first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not shipped: the customer cancelled an item of this order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not shipped: the order is already shipped or cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A partial shipment needs confirmation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown transporter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not shipped: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Posting the shipment to bol.com…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shipment queued: it is posted to bol.com with the next sync</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bol.com refused the shipment: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shipped — confirmed by bol.com. Scan the next order.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not shipped — see below</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order {order}: shipped ({carrier} {code})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bol.com refused the shipment: {error}
+Correct and resend with F9.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no reason given</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shipment stopped: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cancelled by the customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shipment {state}: waiting for bol.com</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ProductsModel</name>
+    <message>
+        <source>The stock amount bol.com had at the last sync</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>EAN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On hand</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reserved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Available</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stock at bol.com</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Oversold: more reserved than on hand</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No bol.com offer for this product</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ProductsSection</name>
+    <message>
+        <source>Product list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search EAN, SKU, title or location (Ctrl+F)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Goods receipt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sale/return elsewhere…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import stock count…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Location…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Adjust stock…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Previous</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Products</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No products</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No product matches “{search}”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{first}–{last} of {total} products</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Manager only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a product first</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>QCoreApplication</name>
+    <message>
+        <source>OrdersModel</source>
+        <comment>Status</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SyncLog</source>
+        <comment>Orders new</comment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bol.com accounts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Workstation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the settings (Ctrl+S)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The accounts could not be saved: {}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The workstation settings could not be saved: {}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ShipmentDialog</name>
+    <message>
+        <source>Ship order {order}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ship {units} unit(s) of order {order}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Partial shipment: ship only the {units} picked unit(s); {rest} unit(s) stay open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Transporter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scan or type the track &amp; trace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Track &amp;&amp; trace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>I checked this code: use it anyway</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ship</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tick the partial shipment box to ship only the picked units.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StationLinesModel</name>
+    <message>
+        <source>Image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>EAN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Picked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{title}  (cancelled)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✔ {n} shipped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>put back {n}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Status</name>
+    <message>
+        <source>New</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Picking</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Packed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shipped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StockCountDialog</name>
+    <message>
+        <source>Import stock count</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose CSV file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A header with EAN or SKU and quantity (aantal); separated by ; or ,</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>EAN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Counted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Difference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Problems: these lines will not be applied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Required, e.g. stock count week 48</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Apply count</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stock count file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv *.txt)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read {file}: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Apply only the valid lines and skip the {count} problem line(s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{lines} line(s) read: {changes} product(s) change, {same} unchanged, {problems} problem(s).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SyncLogSection</name>
+    <message>
+        <source>Sync now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start a sync cycle now (F5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Orders
+new/upd./filtered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel-
+lations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Products
+new/updated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stock
+updates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shipments
+ok/failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>API
+calls</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>429s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Errors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a run to see its counts and errors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{account} — {outcome}, {duration}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Full order sweep</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Errors:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatusBar</name>
+    <message>
+        <source>Sync now (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not synced yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Syncing %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last sync %1 failed: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last sync %1 OK: %2 new order(s), %3 cancellation(s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sync is not running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Syncing now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No sync planned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next sync: due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next sync in %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync requested…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>WorkstationPage</name>
+    <message>
+        <source>&amp;Workstation name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Printer (pick lists)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Label printer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Sounds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Volume</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lan&amp;guage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Theme</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. Packing table 1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{} (not found)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Play a sound after each scan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Same as the system</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name this workstation, e.g. the table or room it stands in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+</TS>

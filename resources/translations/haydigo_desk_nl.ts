@@ -1,0 +1,2082 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="nl_NL">
+<context>
+    <name></name>
+    <message>
+        <source>OrdersModel</source>
+        <comment>Order</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OrdersModel</source>
+        <comment>Placed</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OrdersModel</source>
+        <comment>Customer</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OrdersModel</source>
+        <comment>City</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OrdersModel</source>
+        <comment>Deliver by</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OrdersModel</source>
+        <comment>Lines</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OrdersModel</source>
+        <comment>Units</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OrdersModel</source>
+        <comment>The customer asked to cancel</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OrdersModel</source>
+        <comment>A line is not matched to a product</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outbox</source>
+        <comment>Stock</comment>
+        <translation>Uitgaande berichten</translation>
+    </message>
+    <message>
+        <source>Outbox</source>
+        <comment>Shipment</comment>
+        <translation>Uitgaande berichten</translation>
+    </message>
+    <message>
+        <source>Outbox</source>
+        <comment>Cancellation</comment>
+        <translation>Uitgaande berichten</translation>
+    </message>
+    <message>
+        <source>Outbox</source>
+        <comment>Waiting</comment>
+        <translation>Uitgaande berichten</translation>
+    </message>
+    <message>
+        <source>Outbox</source>
+        <comment>Sent, awaiting bol.com</comment>
+        <translation>Uitgaande berichten</translation>
+    </message>
+    <message>
+        <source>Outbox</source>
+        <comment>Failed</comment>
+        <translation>Uitgaande berichten</translation>
+    </message>
+    <message>
+        <source>Outbox</source>
+        <comment>Done</comment>
+        <translation>Uitgaande berichten</translation>
+    </message>
+    <message>
+        <source>Outbox</source>
+        <comment>Cancelled</comment>
+        <translation>Uitgaande berichten</translation>
+    </message>
+    <message>
+        <source>Outbox</source>
+        <comment>Stock {amount} for offer {offer}</comment>
+        <translation>Uitgaande berichten</translation>
+    </message>
+    <message>
+        <source>Outbox</source>
+        <comment>Order {order} via {transporter}</comment>
+        <translation>Uitgaande berichten</translation>
+    </message>
+    <message>
+        <source>Outbox</source>
+        <comment>Cancel item {item} of order {order}</comment>
+        <translation>Uitgaande berichten</translation>
+    </message>
+    <message>
+        <source>PickListsModel</source>
+        <comment>Pick list</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PickListsModel</source>
+        <comment>Status</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PickListsModel</source>
+        <comment>Orders</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PickListsModel</source>
+        <comment>Lines</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PickListsModel</source>
+        <comment>Units</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PickListsModel</source>
+        <comment>Picked</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PickListsModel</source>
+        <comment>Created</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PickListsModel</source>
+        <comment>By</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SyncStatusBar</source>
+        <comment>Products</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SyncStatusBar</source>
+        <comment>Images</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SyncStatusBar</source>
+        <comment>Orders</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SyncStatusBar</source>
+        <comment>Cancellations</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SyncStatusBar</source>
+        <comment>Sending to bol.com</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>StockCount</source>
+        <comment>No EAN or SKU on this line</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>StockCount</source>
+        <comment>Not a valid EAN (wrong check digit or length)</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>StockCount</source>
+        <comment>Unknown: no product with this code</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>StockCount</source>
+        <comment>Quantity “{value}” is not a whole number from 0 up</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>StockCount</source>
+        <comment>Counted more than once (also on line {value}); count it once</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SyncLog</source>
+        <comment>OK</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SyncLog</source>
+        <comment>Failed</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SyncLog</source>
+        <comment>Skipped</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SyncLog</source>
+        <comment>Running</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SyncLog</source>
+        <comment>Orders updated</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SyncLog</source>
+        <comment>Orders filtered (country)</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SyncLog</source>
+        <comment>Cancellations</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SyncLog</source>
+        <comment>Products new</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SyncLog</source>
+        <comment>Products updated</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SyncLog</source>
+        <comment>Stock updates sent</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SyncLog</source>
+        <comment>Shipments confirmed</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SyncLog</source>
+        <comment>Shipments failed</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SyncLog</source>
+        <comment>API calls</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SyncLog</source>
+        <comment>Rate limited (429)</comment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AccountEditor</name>
+    <message>
+        <source>Account &amp;name</source>
+        <translation>Account&amp;naam</translation>
+    </message>
+    <message>
+        <source>Sto&amp;re</source>
+        <translation>&amp;Winkel</translation>
+    </message>
+    <message>
+        <source>&amp;Product list</source>
+        <translation>&amp;Productlijst</translation>
+    </message>
+    <message>
+        <source>&amp;Environment</source>
+        <translation>&amp;Omgeving</translation>
+    </message>
+    <message>
+        <source>API &amp;base URL</source>
+        <translation>API-&amp;basis-URL</translation>
+    </message>
+    <message>
+        <source>To&amp;ken URL</source>
+        <translation>To&amp;ken-URL</translation>
+    </message>
+    <message>
+        <source>&amp;Client ID</source>
+        <translation>&amp;Client-ID</translation>
+    </message>
+    <message>
+        <source>Client &amp;secret</source>
+        <translation>Client-&amp;secret</translation>
+    </message>
+    <message>
+        <source>Sync e&amp;very</source>
+        <translation>Synchroniseer &amp;elke</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Importeren</translation>
+    </message>
+    <message>
+        <source>Default &amp;transporter</source>
+        <translation>Standaard&amp;vervoerder</translation>
+    </message>
+    <message>
+        <source>e.g. bol.com NL</source>
+        <translation>bijv. bol.com NL</translation>
+    </message>
+    <message>
+        <source>The webshop this account sells for</source>
+        <translation>De webwinkel waarvoor dit account verkoopt</translation>
+    </message>
+    <message>
+        <source>Same as the store</source>
+        <translation>Zelfde als de winkel</translation>
+    </message>
+    <message>
+        <source>Production (bol.com)</source>
+        <translation>Productie (bol.com)</translation>
+    </message>
+    <message>
+        <source>bol.com demo</source>
+        <translation>bol.com-demo</translation>
+    </message>
+    <message>
+        <source>Custom URL</source>
+        <translation>Eigen URL</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Tonen</translation>
+    </message>
+    <message>
+        <source>Show or hide the client secret</source>
+        <translation>Client-secret tonen of verbergen</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>Netherlands</source>
+        <translation>Nederland</translation>
+    </message>
+    <message>
+        <source>Belgium</source>
+        <translation>België</translation>
+    </message>
+    <message>
+        <source>Germany</source>
+        <translation>Duitsland</translation>
+    </message>
+    <message>
+        <source>France</source>
+        <translation>Frankrijk</translation>
+    </message>
+    <message>
+        <source>Luxembourg</source>
+        <translation>Luxemburg</translation>
+    </message>
+    <message>
+        <source>Austria</source>
+        <translation>Oostenrijk</translation>
+    </message>
+    <message>
+        <source>United Kingdom</source>
+        <translation>Verenigd Koninkrijk</translation>
+    </message>
+    <message>
+        <source>Spain</source>
+        <translation>Spanje</translation>
+    </message>
+    <message>
+        <source>Italy</source>
+        <translation>Italië</translation>
+    </message>
+    <message>
+        <source>Poland</source>
+        <translation>Polen</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Account</translation>
+    </message>
+    <message>
+        <source>Synchronisation</source>
+        <translation>Synchronisatie</translation>
+    </message>
+    <message>
+        <source>bol.com connection</source>
+        <translation>Verbinding met bol.com</translation>
+    </message>
+    <message>
+        <source>Do not import orders delivered to</source>
+        <translation>Geen orders importeren met bezorging in</translation>
+    </message>
+    <message>
+        <source>Products and offers</source>
+        <translation>Producten en aanbiedingen</translation>
+    </message>
+    <message>
+        <source>Orders (turn on once the products are in)</source>
+        <translation>Orders (aanzetten zodra de producten binnen zijn)</translation>
+    </message>
+    <message>
+        <source>Stored in the keyring (type to replace)</source>
+        <translation>Opgeslagen in de sleutelbos (typ om te vervangen)</translation>
+    </message>
+    <message>
+        <source>Paste the client secret from bol.com</source>
+        <translation>Plak het client-secret van bol.com</translation>
+    </message>
+    <message>
+        <source>This computer has no keyring to keep the client secret safely, so it cannot be saved here. The other settings are saved. On a server, set the environment variable HAYDIGO_BOL_CLIENT_SECRET instead.</source>
+        <translation>Deze computer heeft geen sleutelbos om het client-secret veilig te bewaren, dus het kan hier niet worden opgeslagen. De andere instellingen zijn wel opgeslagen. Zet op een server in plaats daarvan de omgevingsvariabele HAYDIGO_BOL_CLIENT_SECRET.</translation>
+    </message>
+    <message>
+        <source>Give the account a name.</source>
+        <translation>Geef het account een naam.</translation>
+    </message>
+    <message>
+        <source>Another account already has this name.</source>
+        <translation>Een ander account heeft al deze naam.</translation>
+    </message>
+    <message>
+        <source>Name the store this account sells for.</source>
+        <translation>Vul de winkel in waarvoor dit account verkoopt.</translation>
+    </message>
+    <message>
+        <source>Enter the client ID from the bol.com seller portal.</source>
+        <translation>Vul de client-ID uit het verkopersaccount van bol.com in.</translation>
+    </message>
+    <message>
+        <source>Enter a full address starting with http:// or https://.</source>
+        <translation>Vul een volledig adres in dat begint met http:// of https://.</translation>
+    </message>
+    <message>
+        <source>Choose 1 to 60 minutes.</source>
+        <translation>Kies 1 tot 60 minuten.</translation>
+    </message>
+    <message>
+        <source>Country codes have two letters.</source>
+        <translation>Landcodes hebben twee letters.</translation>
+    </message>
+</context>
+<context>
+    <name>AccountsPage</name>
+    <message>
+        <source>Add account</source>
+        <translation>Account toevoegen</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Verwijderen</translation>
+    </message>
+    <message>
+        <source>Accounts</source>
+        <translation>Accounts</translation>
+    </message>
+    <message>
+        <source>(no name)</source>
+        <translation>(geen naam)</translation>
+    </message>
+    <message>
+        <source>New account</source>
+        <translation>Nieuw account</translation>
+    </message>
+</context>
+<context>
+    <name>AdjustStockDialog</name>
+    <message>
+        <source>Adjust stock</source>
+        <translation>Voorraad aanpassen</translation>
+    </message>
+    <message>
+        <source>On hand {on_hand}, reserved {reserved}, available {available}</source>
+        <translation>Op voorraad {on_hand}, gereserveerd {reserved}, beschikbaar {available}</translation>
+    </message>
+    <message>
+        <source>Change by</source>
+        <translation>Wijzigen met</translation>
+    </message>
+    <message>
+        <source>Counted on hand</source>
+        <translation>Geteld op voorraad</translation>
+    </message>
+    <message>
+        <source>Required, e.g. damaged, found, recount</source>
+        <translation>Verplicht, bijv. beschadigd, gevonden, hertelling</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Reden</translation>
+    </message>
+</context>
+<context>
+    <name>ChannelMovementDialog</name>
+    <message>
+        <source>Sale or return from another channel</source>
+        <translation>Verkoop of retour via een ander kanaal</translation>
+    </message>
+    <message>
+        <source>Sale (stock goes down)</source>
+        <translation>Verkoop (voorraad gaat omlaag)</translation>
+    </message>
+    <message>
+        <source>Return (stock goes up)</source>
+        <translation>Retour (voorraad gaat omhoog)</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>Wat is er gebeurd</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Kanaal</translation>
+    </message>
+    <message>
+        <source>Scan EAN or type SKU</source>
+        <translation>Scan EAN of typ SKU</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>Product</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>Aantal</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Vastleggen</translation>
+    </message>
+    <message>
+        <source>Sold {quantity} × {title} via {channel}; on hand now {on_hand}</source>
+        <translation>{quantity} × {title} verkocht via {channel}; nu op voorraad {on_hand}</translation>
+    </message>
+    <message>
+        <source>Returned {quantity} × {title} via {channel}; on hand now {on_hand}</source>
+        <translation>{quantity} × {title} retour via {channel}; nu op voorraad {on_hand}</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionTester</name>
+    <message>
+        <source>Test connection</source>
+        <translation>Verbinding testen</translation>
+    </message>
+    <message>
+        <source>Enter the client ID first.</source>
+        <translation>Vul eerst de client-ID in.</translation>
+    </message>
+    <message>
+        <source>Enter the client secret first.</source>
+        <translation>Vul eerst het client-secret in.</translation>
+    </message>
+    <message>
+        <source>Enter a full API address starting with http:// or https://.</source>
+        <translation>Vul een volledig API-adres in dat begint met http:// of https://.</translation>
+    </message>
+    <message>
+        <source>Connecting to bol.com…</source>
+        <translation>Verbinden met bol.com…</translation>
+    </message>
+    <message>
+        <source>Connected: bol.com accepted the client ID and secret.</source>
+        <translation>Verbonden: bol.com heeft de client-ID en het secret geaccepteerd.</translation>
+    </message>
+    <message>
+        <source>bol.com refused the client ID or secret.</source>
+        <translation>bol.com weigert de client-ID of het secret.</translation>
+    </message>
+    <message>
+        <source>bol.com could not be reached. Check the internet connection.</source>
+        <translation>bol.com is niet bereikbaar. Controleer de internetverbinding.</translation>
+    </message>
+    <message>
+        <source>bol.com answered with an error.</source>
+        <translation>bol.com antwoordde met een fout.</translation>
+    </message>
+    <message>
+        <source>The test could not run.</source>
+        <translation>De test kon niet worden uitgevoerd.</translation>
+    </message>
+</context>
+<context>
+    <name>CrashDialog</name>
+    <message>
+        <source>{} ran into a problem</source>
+        <translation>{} is op een probleem gestuit</translation>
+    </message>
+    <message>
+        <source>Something went wrong</source>
+        <translation>Er ging iets mis</translation>
+    </message>
+    <message>
+        <source>The desk keeps running, but the last action may not have finished. Check it, and restart the desk if it behaves oddly. Send the details below to support.</source>
+        <translation>De desk blijft draaien, maar de laatste handeling is misschien niet afgemaakt. Controleer die en start de desk opnieuw als hij zich vreemd gedraagt. Stuur de details hieronder naar support.</translation>
+    </message>
+    <message>
+        <source>Log file: {}</source>
+        <translation>Logbestand: {}</translation>
+    </message>
+    <message>
+        <source>Copy details</source>
+        <translation>Details kopiëren</translation>
+    </message>
+    <message>
+        <source>Open log folder</source>
+        <translation>Logmap openen</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Sluiten</translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation>Gekopieerd</translation>
+    </message>
+</context>
+<context>
+    <name>DemoBanner</name>
+    <message>
+        <source>DEMO</source>
+        <translation>DEMO</translation>
+    </message>
+    <message>
+        <source>This is the demo: orders and offers come from a simulated bol.com, nothing is sent to the real bol.com. To connect your real account, open Settings → Accounts (%1).</source>
+        <translation>Dit is de demo: orders en aanbiedingen komen van een nagebootste bol.com en er wordt niets naar de echte bol.com gestuurd. Koppel je echte account via Instellingen → Accounts (%1).</translation>
+    </message>
+</context>
+<context>
+    <name>GoodsReceiptDialog</name>
+    <message>
+        <source>Goods receipt</source>
+        <translation>Goederenontvangst</translation>
+    </message>
+    <message>
+        <source>Scan each item, or type a quantity first and then scan. Every scan is saved at once.</source>
+        <translation>Scan elk artikel, of typ eerst een aantal en scan dan. Elke scan wordt direct opgeslagen.</translation>
+    </message>
+    <message>
+        <source>Scan EAN or type SKU</source>
+        <translation>Scan EAN of typ SKU</translation>
+    </message>
+    <message>
+        <source>Quantity of the next scan (Alt+Q)</source>
+        <translation>Aantal voor de volgende scan (Alt+Q)</translation>
+    </message>
+    <message>
+        <source>EAN</source>
+        <translation>EAN</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Ontvangen</translation>
+    </message>
+    <message>
+        <source>On hand now</source>
+        <translation>Nu op voorraad</translation>
+    </message>
+    <message>
+        <source>+{quantity}  {title}  (on hand {on_hand})</source>
+        <translation>+{quantity}  {title}  (op voorraad {on_hand})</translation>
+    </message>
+    <message>
+        <source>{units} unit(s) of {products} product(s) received</source>
+        <translation>{units} stuk(s) van {products} product(en) ontvangen</translation>
+    </message>
+</context>
+<context>
+    <name>LocationDialog</name>
+    <message>
+        <source>Location</source>
+        <translation>Locatie</translation>
+    </message>
+    <message>
+        <source>e.g. A-03-2 (empty: no location)</source>
+        <translation>bijv. A-03-2 (leeg: geen locatie)</translation>
+    </message>
+    <message>
+        <source>Location code</source>
+        <translation>Locatiecode</translation>
+    </message>
+</context>
+<context>
+    <name>LoginDialog</name>
+    <message>
+        <source>Who is working?</source>
+        <translation>Wie werkt er?</translation>
+    </message>
+    <message>
+        <source>Create the first manager</source>
+        <translation>Eerste manager aanmaken</translation>
+    </message>
+    <message>
+        <source>Nobody works at this desk yet. The first person is a manager, who can add staff and correct stock.</source>
+        <translation>Er werkt nog niemand aan deze desk. De eerste persoon is een manager, die medewerkers kan toevoegen en voorraad kan corrigeren.</translation>
+    </message>
+    <message>
+        <source>Optional: scan a badge</source>
+        <translation>Optioneel: scan een pasje</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Naam</translation>
+    </message>
+    <message>
+        <source>Badge</source>
+        <translation>Pasje</translation>
+    </message>
+    <message>
+        <source>Scan your badge or choose your name</source>
+        <translation>Scan je pasje of kies je naam</translation>
+    </message>
+    <message>
+        <source>Scan badge</source>
+        <translation>Pasje scannen</translation>
+    </message>
+    <message>
+        <source>{name} (manager)</source>
+        <translation>{name} (manager)</translation>
+    </message>
+    <message>
+        <source>Unknown badge. Scan again or choose your name.</source>
+        <translation>Onbekend pasje. Scan opnieuw of kies je naam.</translation>
+    </message>
+    <message>
+        <source>Choose your name or scan your badge</source>
+        <translation>Kies je naam of scan je pasje</translation>
+    </message>
+    <message>
+        <source>Someone else just created the first manager; log in with that name</source>
+        <translation>Iemand anders heeft net de eerste manager aangemaakt; log in met die naam</translation>
+    </message>
+</context>
+<context>
+    <name>OrderDetailPane</name>
+    <message>
+        <source>Delivery address</source>
+        <translation>Bezorgadres</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>Locatie</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>Product</translation>
+    </message>
+    <message>
+        <source>EAN / SKU</source>
+        <translation>EAN / SKU</translation>
+    </message>
+    <message>
+        <source>Ordered</source>
+        <translation>Besteld</translation>
+    </message>
+    <message>
+        <source>Picked</source>
+        <translation>Gepickt</translation>
+    </message>
+    <message>
+        <source>Shipped</source>
+        <translation>Verzonden</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Geannuleerd</translation>
+    </message>
+    <message>
+        <source>Select an order to see its address and lines.</source>
+        <translation>Selecteer een order om het adres en de regels te zien.</translation>
+    </message>
+    <message>
+        <source>Placed %1</source>
+        <translation>Geplaatst %1</translation>
+    </message>
+    <message>
+        <source>deliver by %1</source>
+        <translation>bezorgen vóór %1</translation>
+    </message>
+    <message>
+        <source>On pick list: %1</source>
+        <translation>Op picklijst: %1</translation>
+    </message>
+    <message>
+        <source>The customer asked to cancel a line of this order.</source>
+        <translation>De klant heeft gevraagd een regel van deze order te annuleren.</translation>
+    </message>
+    <message>
+        <source>A line is not matched to a product of the product list.</source>
+        <translation>Een regel is niet gekoppeld aan een product uit de productlijst.</translation>
+    </message>
+    <message>
+        <source>%1 (cancellation requested)</source>
+        <translation>%1 (annulering aangevraagd)</translation>
+    </message>
+</context>
+<context>
+    <name>OrdersModel</name>
+    <message>
+        <source>Order</source>
+        <translation type="vanished">Order</translation>
+    </message>
+    <message>
+        <source>Placed</source>
+        <translation type="vanished">Geplaatst</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation type="vanished">Klant</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation type="vanished">Plaats</translation>
+    </message>
+    <message>
+        <source>Deliver by</source>
+        <translation type="vanished">Bezorgen vóór</translation>
+    </message>
+    <message>
+        <source>Lines</source>
+        <translation type="vanished">Regels</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation type="vanished">Stuks</translation>
+    </message>
+    <message>
+        <source>The customer asked to cancel</source>
+        <translation type="vanished">De klant vraagt om annulering</translation>
+    </message>
+    <message>
+        <source>A line is not matched to a product</source>
+        <translation type="vanished">Een regel is niet aan een product gekoppeld</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="vanished">Status</translation>
+    </message>
+</context>
+<context>
+    <name>OrdersSection</name>
+    <message>
+        <source>Orders</source>
+        <translation>Orders</translation>
+    </message>
+    <message>
+        <source>Search order, EAN, SKU or name (Ctrl+F)</source>
+        <translation>Zoek order, EAN, SKU of naam (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Create pick list (%1)</source>
+        <translation>Picklijst maken (%1)</translation>
+    </message>
+    <message>
+        <source>Create pick list</source>
+        <translation>Picklijst maken</translation>
+    </message>
+    <message>
+        <source>Search orders</source>
+        <translation>Orders zoeken</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n order(s)</source>
+        <translation>
+            <numerusform>%n order</numerusform>
+            <numerusform>%n orders</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Select one or more orders first.</source>
+        <translation>Selecteer eerst een of meer orders.</translation>
+    </message>
+    <message>
+        <source>Pick list %1 created with %2 order(s).</source>
+        <translation>Picklijst %1 gemaakt met %2 order(s).</translation>
+    </message>
+    <message>
+        <source>Left off: %1</source>
+        <translation>Weggelaten: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Outbox</name>
+    <message>
+        <source>Stock</source>
+        <translation type="vanished">Voorraad</translation>
+    </message>
+    <message>
+        <source>Shipment</source>
+        <translation type="vanished">Zending</translation>
+    </message>
+    <message>
+        <source>Cancellation</source>
+        <translation type="vanished">Annulering</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation type="vanished">Wachtend</translation>
+    </message>
+    <message>
+        <source>Sent, awaiting bol.com</source>
+        <translation type="vanished">Verstuurd, wacht op bol.com</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation type="vanished">Mislukt</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation type="vanished">Klaar</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation type="vanished">Geannuleerd</translation>
+    </message>
+    <message>
+        <source>Stock {amount} for offer {offer}</source>
+        <translation type="vanished">Voorraad {amount} voor aanbieding {offer}</translation>
+    </message>
+    <message>
+        <source>Order {order} via {transporter}</source>
+        <translation type="vanished">Order {order} via {transporter}</translation>
+    </message>
+    <message>
+        <source>Cancel item {item} of order {order}</source>
+        <translation type="vanished">Artikel {item} van order {order} annuleren</translation>
+    </message>
+</context>
+<context>
+    <name>OutboxSection</name>
+    <message>
+        <source>Retry now</source>
+        <translation>Nu opnieuw proberen</translation>
+    </message>
+    <message>
+        <source>Send the selected post again (Ctrl+R)</source>
+        <translation>Het geselecteerde bericht opnieuw versturen (Ctrl+R)</translation>
+    </message>
+    <message>
+        <source>Cancel post…</source>
+        <translation>Bericht annuleren…</translation>
+    </message>
+    <message>
+        <source>Do not send the selected post (Delete)</source>
+        <translation>Het geselecteerde bericht niet versturen (Delete)</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Soort</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Wat</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Account</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>Pogingen</translation>
+    </message>
+    <message>
+        <source>Next attempt</source>
+        <translation>Volgende poging</translation>
+    </message>
+    <message>
+        <source>bol.com says</source>
+        <translation>bol.com meldt</translation>
+    </message>
+    <message>
+        <source>Select a post to see bol.com&apos;s full message</source>
+        <translation>Selecteer een bericht om de volledige melding van bol.com te zien</translation>
+    </message>
+    <message>
+        <source>Outbox</source>
+        <translation>Uitgaande berichten</translation>
+    </message>
+    <message>
+        <source>{total} waiting, {failed} failed</source>
+        <translation>{total} wachtend, {failed} mislukt</translation>
+    </message>
+    <message>
+        <source>Nothing waiting: bol.com is up to date</source>
+        <translation>Niets wachtend: bol.com is bijgewerkt</translation>
+    </message>
+    <message>
+        <source>bol.com says:</source>
+        <translation>bol.com meldt:</translation>
+    </message>
+    <message>
+        <source>This post will never be sent to bol.com.</source>
+        <translation>Dit bericht wordt nooit naar bol.com gestuurd.</translation>
+    </message>
+    <message>
+        <source>bol.com will not learn that this order was shipped; confirm the shipment on bol.com yourself.</source>
+        <translation>bol.com hoort dan niet dat deze order is verzonden; bevestig de zending zelf op bol.com.</translation>
+    </message>
+    <message>
+        <source>Cancel post</source>
+        <translation>Bericht annuleren</translation>
+    </message>
+    <message>
+        <source>Cancel “{what}”?</source>
+        <translation>“{what}” annuleren?</translation>
+    </message>
+</context>
+<context>
+    <name>Permissions</name>
+    <message>
+        <source>Log in as a manager to do this.</source>
+        <translation>Log in als manager om dit te doen.</translation>
+    </message>
+    <message>
+        <source>Only a manager may do this. {name} is logged in as a picker; ask a manager.</source>
+        <translation>Alleen een manager mag dit. {name} is ingelogd als orderpicker; vraag een manager.</translation>
+    </message>
+    <message>
+        <source>Manager only</source>
+        <translation>Alleen voor managers</translation>
+    </message>
+</context>
+<context>
+    <name>PickListsModel</name>
+    <message>
+        <source>Pick list</source>
+        <translation type="vanished">Picklijst</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="vanished">Status</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation type="vanished">Orders</translation>
+    </message>
+    <message>
+        <source>Lines</source>
+        <translation type="vanished">Regels</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation type="vanished">Stuks</translation>
+    </message>
+    <message>
+        <source>Picked</source>
+        <translation type="vanished">Gepickt</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation type="vanished">Gemaakt</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation type="vanished">Door</translation>
+    </message>
+</context>
+<context>
+    <name>PickListsSection</name>
+    <message>
+        <source>Pick lists</source>
+        <translation>Picklijsten</translation>
+    </message>
+    <message>
+        <source>Open in pick station (%1)</source>
+        <translation>Openen in pickstation (%1)</translation>
+    </message>
+    <message>
+        <source>Open in pick station</source>
+        <translation>Openen in pickstation</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>Locatie</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>Aantal</translation>
+    </message>
+    <message>
+        <source>Picked</source>
+        <translation>Gepickt</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>Product</translation>
+    </message>
+    <message>
+        <source>EAN / SKU</source>
+        <translation>EAN / SKU</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>Order</translation>
+    </message>
+    <message>
+        <source>No pick list selected</source>
+        <translation>Geen picklijst geselecteerd</translation>
+    </message>
+    <message>
+        <source>%1 order(s): %2</source>
+        <translation>%1 order(s): %2</translation>
+    </message>
+</context>
+<context>
+    <name>PickStationSection</name>
+    <message>
+        <source>Pick &amp; pack</source>
+        <translation>Picken &amp; inpakken</translation>
+    </message>
+    <message>
+        <source>Put back — done (Enter)</source>
+        <translation>Teruggelegd — klaar (Enter)</translation>
+    </message>
+    <message>
+        <source>Scan a barcode</source>
+        <translation>Scan een barcode</translation>
+    </message>
+    <message>
+        <source>Units for the next scan (F2)</source>
+        <translation>Stuks voor de volgende scan (F2)</translation>
+    </message>
+    <message>
+        <source>F2 Quantity</source>
+        <translation>F2 Aantal</translation>
+    </message>
+    <message>
+        <source>F4 Choose</source>
+        <translation>F4 Kiezen</translation>
+    </message>
+    <message>
+        <source>F8 Ship</source>
+        <translation>F8 Verzenden</translation>
+    </message>
+    <message>
+        <source>F9 Correct and resend</source>
+        <translation>F9 Corrigeren en opnieuw versturen</translation>
+    </message>
+    <message>
+        <source>Esc Leave</source>
+        <translation>Esc Verlaten</translation>
+    </message>
+    <message>
+        <source>Pick lists (batch picking)</source>
+        <translation>Picklijsten (batchpicken)</translation>
+    </message>
+    <message>
+        <source>Orders (single-order pick &amp; pack)</source>
+        <translation>Orders (per order picken &amp; inpakken)</translation>
+    </message>
+    <message>
+        <source>Pack: scan an order</source>
+        <translation>Inpakken: scan een order</translation>
+    </message>
+    <message>
+        <source>{code} is not in this order — leave it out</source>
+        <translation>{code} hoort niet bij deze order — niet inpakken</translation>
+    </message>
+    <message>
+        <source>{code}: wrong check digit — scan again or type it carefully</source>
+        <translation>{code}: verkeerd controlecijfer — scan opnieuw of typ zorgvuldig</translation>
+    </message>
+    <message>
+        <source>One too many: {title} needs {needed}, {picked} already picked</source>
+        <translation>Eén te veel: {title} heeft er {needed} nodig, {picked} al gepickt</translation>
+    </message>
+    <message>
+        <source>One too many: this product is complete</source>
+        <translation>Eén te veel: dit product is compleet</translation>
+    </message>
+    <message>
+        <source>{title} was cancelled — do not pack it</source>
+        <translation>{title} is geannuleerd — niet inpakken</translation>
+    </message>
+    <message>
+        <source>The quantity must be 1 to 9999</source>
+        <translation>Het aantal moet 1 tot 9999 zijn</translation>
+    </message>
+    <message>
+        <source>{holder} took this order over — you cannot scan it any more</source>
+        <translation>{holder} heeft deze order overgenomen — je kunt er niet meer voor scannen</translation>
+    </message>
+    <message>
+        <source>{code}: unknown code</source>
+        <translation>{code}: onbekende code</translation>
+    </message>
+    <message>
+        <source>Put the cancelled items back first, then press Enter</source>
+        <translation>Leg eerst de geannuleerde artikelen terug en druk dan op Enter</translation>
+    </message>
+    <message>
+        <source>Scan a pick list or an order first</source>
+        <translation>Scan eerst een picklijst of een order</translation>
+    </message>
+    <message>
+        <source>✔ {title}   {picked} / {needed}</source>
+        <translation>✔ {title}   {picked} / {needed}</translation>
+    </message>
+    <message>
+        <source>Everything is picked. Now scan an order to pack it.</source>
+        <translation>Alles is gepickt. Scan nu een order om die in te pakken.</translation>
+    </message>
+    <message>
+        <source>{code}: no pick list or order with this code</source>
+        <translation>{code}: geen picklijst of order met deze code</translation>
+    </message>
+    <message>
+        <source>Pick list {code}: scan the products in this order</source>
+        <translation>Picklijst {code}: scan de producten in deze volgorde</translation>
+    </message>
+    <message>
+        <source>Order {order} is already shipped</source>
+        <translation>Order {order} is al verzonden</translation>
+    </message>
+    <message>
+        <source>Order {order}: scan its items</source>
+        <translation>Order {order}: scan de artikelen</translation>
+    </message>
+    <message>
+        <source>{holder} is working on this order</source>
+        <translation>{holder} werkt aan deze order</translation>
+    </message>
+    <message>
+        <source>Order in use</source>
+        <translation>Order in gebruik</translation>
+    </message>
+    <message>
+        <source>{holder} is working on this order.
+Take it over? They will be stopped at their next scan.</source>
+        <translation>{holder} werkt aan deze order.
+Overnemen? Die wordt bij de volgende scan gestopt.</translation>
+    </message>
+    <message>
+        <source>Scan a pick list or an order</source>
+        <translation>Scan een picklijst of een order</translation>
+    </message>
+    <message>
+        <source>Or choose one below (F4)</source>
+        <translation>Of kies er hieronder een (F4)</translation>
+    </message>
+    <message>
+        <source>Pick list {code} — batch picking</source>
+        <translation>Picklijst {code} — batchpicken</translation>
+    </message>
+    <message>
+        <source>Walk the locations top to bottom; scan each unit</source>
+        <translation>Loop de locaties van boven naar beneden af; scan elk stuk</translation>
+    </message>
+    <message>
+        <source>{order}  {customer}   {packed} / {needed}  {status}</source>
+        <translation>{order}  {customer}   {packed} / {needed}  {status}</translation>
+    </message>
+    <message>
+        <source> (from pick list {code})</source>
+        <translation> (van picklijst {code})</translation>
+    </message>
+    <message>
+        <source>Order {order} — {customer}</source>
+        <translation>Order {order} — {customer}</translation>
+    </message>
+    <message>
+        <source>Claimed by {who} · status {status}</source>
+        <translation>Geclaimd door {who} · status {status}</translation>
+    </message>
+    <message>
+        <source>shipped</source>
+        <translation>verzonden</translation>
+    </message>
+    <message>
+        <source>• {n} × {title}  (EAN {ean}, location {location})</source>
+        <translation>• {n} × {title}  (EAN {ean}, locatie {location})</translation>
+    </message>
+    <message>
+        <source>STOP — the customer cancelled. Put back:
+{items}</source>
+        <translation>STOP — de klant heeft geannuleerd. Terugleggen:
+{items}</translation>
+    </message>
+    <message>
+        <source>STOP — the customer cancelled this order. Do not ship it.</source>
+        <translation>STOP — de klant heeft deze order geannuleerd. Niet verzenden.</translation>
+    </message>
+    <message>
+        <source>STOP — the customer cancelled a line. Nothing to put back; do not pack the cancelled line.</source>
+        <translation>STOP — de klant heeft een regel geannuleerd. Niets terug te leggen; pak de geannuleerde regel niet in.</translation>
+    </message>
+    <message>
+        <source>Order changed: cancelled by the customer</source>
+        <translation>Order gewijzigd: geannuleerd door de klant</translation>
+    </message>
+    <message>
+        <source>Cancelled by the customer</source>
+        <translation>Geannuleerd door de klant</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>Gestopt</translation>
+    </message>
+    <message>
+        <source>Carry on scanning</source>
+        <translation>Verder scannen</translation>
+    </message>
+    <message>
+        <source>The shipment is being posted — wait for bol.com</source>
+        <translation>De zending wordt doorgegeven — wacht op bol.com</translation>
+    </message>
+    <message>
+        <source>Nothing picked yet — scan the items first</source>
+        <translation>Nog niets gepickt — scan eerst de artikelen</translation>
+    </message>
+    <message>
+        <source>Not shipped: the customer cancelled an item of this order</source>
+        <translation>Niet verzonden: de klant heeft een artikel van deze order geannuleerd</translation>
+    </message>
+    <message>
+        <source>Not shipped: the order is already shipped or cancelled</source>
+        <translation>Niet verzonden: de order is al verzonden of geannuleerd</translation>
+    </message>
+    <message>
+        <source>A partial shipment needs confirmation</source>
+        <translation>Een deelzending moet worden bevestigd</translation>
+    </message>
+    <message>
+        <source>Unknown transporter</source>
+        <translation>Onbekende vervoerder</translation>
+    </message>
+    <message>
+        <source>Not shipped: {reason}</source>
+        <translation>Niet verzonden: {reason}</translation>
+    </message>
+    <message>
+        <source>Posting the shipment to bol.com…</source>
+        <translation>Zending doorgeven aan bol.com…</translation>
+    </message>
+    <message>
+        <source>Shipment queued: it is posted to bol.com with the next sync</source>
+        <translation>Zending in de wachtrij: die gaat bij de volgende synchronisatie naar bol.com</translation>
+    </message>
+    <message>
+        <source>bol.com refused the shipment: {error}</source>
+        <translation>bol.com weigert de zending: {error}</translation>
+    </message>
+    <message>
+        <source>Shipped — confirmed by bol.com. Scan the next order.</source>
+        <translation>Verzonden — bevestigd door bol.com. Scan de volgende order.</translation>
+    </message>
+    <message>
+        <source>Not shipped — see below</source>
+        <translation>Niet verzonden — zie hieronder</translation>
+    </message>
+    <message>
+        <source>Order {order}: shipped ({carrier} {code})</source>
+        <translation>Order {order}: verzonden ({carrier} {code})</translation>
+    </message>
+    <message>
+        <source>bol.com refused the shipment: {error}
+Correct and resend with F9.</source>
+        <translation>bol.com weigert de zending: {error}
+Corrigeer en verstuur opnieuw met F9.</translation>
+    </message>
+    <message>
+        <source>no reason given</source>
+        <translation>geen reden opgegeven</translation>
+    </message>
+    <message>
+        <source>Shipment stopped: {error}</source>
+        <translation>Zending gestopt: {error}</translation>
+    </message>
+    <message>
+        <source>cancelled by the customer</source>
+        <translation>geannuleerd door de klant</translation>
+    </message>
+    <message>
+        <source>Shipment {state}: waiting for bol.com</source>
+        <translation>Zending {state}: wachten op bol.com</translation>
+    </message>
+</context>
+<context>
+    <name>ProductsModel</name>
+    <message>
+        <source>The stock amount bol.com had at the last sync</source>
+        <translation>De voorraad die bol.com had bij de laatste synchronisatie</translation>
+    </message>
+    <message>
+        <source>EAN</source>
+        <translation>EAN</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>Locatie</translation>
+    </message>
+    <message>
+        <source>On hand</source>
+        <translation>Op voorraad</translation>
+    </message>
+    <message>
+        <source>Reserved</source>
+        <translation>Gereserveerd</translation>
+    </message>
+    <message>
+        <source>Available</source>
+        <translation>Beschikbaar</translation>
+    </message>
+    <message>
+        <source>Stock at bol.com</source>
+        <translation>Voorraad bij bol.com</translation>
+    </message>
+    <message>
+        <source>Oversold: more reserved than on hand</source>
+        <translation>Oververkocht: meer gereserveerd dan op voorraad</translation>
+    </message>
+    <message>
+        <source>No bol.com offer for this product</source>
+        <translation>Geen bol.com-aanbieding voor dit product</translation>
+    </message>
+</context>
+<context>
+    <name>ProductsSection</name>
+    <message>
+        <source>Product list</source>
+        <translation>Productlijst</translation>
+    </message>
+    <message>
+        <source>Search EAN, SKU, title or location (Ctrl+F)</source>
+        <translation>Zoek EAN, SKU, titel of locatie (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Goods receipt</source>
+        <translation>Goederenontvangst</translation>
+    </message>
+    <message>
+        <source>Sale/return elsewhere…</source>
+        <translation>Verkoop/retour elders…</translation>
+    </message>
+    <message>
+        <source>Import stock count…</source>
+        <translation>Voorraadtelling importeren…</translation>
+    </message>
+    <message>
+        <source>Location…</source>
+        <translation>Locatie…</translation>
+    </message>
+    <message>
+        <source>Adjust stock…</source>
+        <translation>Voorraad aanpassen…</translation>
+    </message>
+    <message>
+        <source>Previous</source>
+        <translation>Vorige</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>Volgende</translation>
+    </message>
+    <message>
+        <source>Products</source>
+        <translation>Producten</translation>
+    </message>
+    <message>
+        <source>No products</source>
+        <translation>Geen producten</translation>
+    </message>
+    <message>
+        <source>No product matches “{search}”</source>
+        <translation>Geen product gevonden voor “{search}”</translation>
+    </message>
+    <message>
+        <source>{first}–{last} of {total} products</source>
+        <translation>{first}–{last} van {total} producten</translation>
+    </message>
+    <message>
+        <source>Manager only</source>
+        <translation>Alleen voor managers</translation>
+    </message>
+    <message>
+        <source>Select a product first</source>
+        <translation>Selecteer eerst een product</translation>
+    </message>
+</context>
+<context>
+    <name>QCoreApplication</name>
+    <message>
+        <source>OrdersModel</source>
+        <comment>Status</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SyncLog</source>
+        <comment>Orders new</comment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>Instellingen</translation>
+    </message>
+    <message>
+        <source>bol.com accounts</source>
+        <translation>bol.com-accounts</translation>
+    </message>
+    <message>
+        <source>Workstation</source>
+        <translation>Werkplek</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Opslaan</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuleren</translation>
+    </message>
+    <message>
+        <source>Save the settings (Ctrl+S)</source>
+        <translation>De instellingen opslaan (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>The accounts could not be saved: {}</source>
+        <translation>De accounts konden niet worden opgeslagen: {}</translation>
+    </message>
+    <message>
+        <source>The workstation settings could not be saved: {}</source>
+        <translation>De werkplekinstellingen konden niet worden opgeslagen: {}</translation>
+    </message>
+</context>
+<context>
+    <name>ShipmentDialog</name>
+    <message>
+        <source>Ship order {order}</source>
+        <translation>Order {order} verzenden</translation>
+    </message>
+    <message>
+        <source>Ship {units} unit(s) of order {order}</source>
+        <translation>{units} stuk(s) van order {order} verzenden</translation>
+    </message>
+    <message>
+        <source>Partial shipment: ship only the {units} picked unit(s); {rest} unit(s) stay open</source>
+        <translation>Deelzending: alleen de {units} gepickte stuk(s) verzenden; {rest} stuk(s) blijven open</translation>
+    </message>
+    <message>
+        <source>Transporter</source>
+        <translation>Vervoerder</translation>
+    </message>
+    <message>
+        <source>Scan or type the track &amp; trace</source>
+        <translation>Scan of typ de track &amp; trace</translation>
+    </message>
+    <message>
+        <source>Track &amp;&amp; trace</source>
+        <translation>Track &amp;&amp; trace</translation>
+    </message>
+    <message>
+        <source>I checked this code: use it anyway</source>
+        <translation>Ik heb deze code gecontroleerd: toch gebruiken</translation>
+    </message>
+    <message>
+        <source>Ship</source>
+        <translation>Verzenden</translation>
+    </message>
+    <message>
+        <source>Tick the partial shipment box to ship only the picked units.</source>
+        <translation>Vink deelzending aan om alleen de gepickte stuks te verzenden.</translation>
+    </message>
+</context>
+<context>
+    <name>StationLinesModel</name>
+    <message>
+        <source>Image</source>
+        <translation>Afbeelding</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>Locatie</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>Product</translation>
+    </message>
+    <message>
+        <source>EAN</source>
+        <translation>EAN</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <source>Picked</source>
+        <translation>Gepickt</translation>
+    </message>
+    <message>
+        <source>{title}  (cancelled)</source>
+        <translation>{title}  (geannuleerd)</translation>
+    </message>
+    <message>
+        <source>✔ {n} shipped</source>
+        <translation>✔ {n} verzonden</translation>
+    </message>
+    <message>
+        <source>put back {n}</source>
+        <translation>{n} terugleggen</translation>
+    </message>
+</context>
+<context>
+    <name>Status</name>
+    <message>
+        <source>New</source>
+        <translation>Nieuw</translation>
+    </message>
+    <message>
+        <source>Picking</source>
+        <translation>Wordt gepickt</translation>
+    </message>
+    <message>
+        <source>Packed</source>
+        <translation>Ingepakt</translation>
+    </message>
+    <message>
+        <source>Shipped</source>
+        <translation>Verzonden</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Geannuleerd</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Probleem</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>Bezig</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Klaar</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Alle</translation>
+    </message>
+</context>
+<context>
+    <name>StockCount</name>
+    <message>
+        <source>No EAN or SKU on this line</source>
+        <translation type="vanished">Geen EAN of SKU op deze regel</translation>
+    </message>
+    <message>
+        <source>Not a valid EAN (wrong check digit or length)</source>
+        <translation type="vanished">Geen geldige EAN (verkeerd controlecijfer of lengte)</translation>
+    </message>
+    <message>
+        <source>Unknown: no product with this code</source>
+        <translation type="vanished">Onbekend: geen product met deze code</translation>
+    </message>
+    <message>
+        <source>Quantity “{value}” is not a whole number from 0 up</source>
+        <translation type="vanished">Aantal “{value}” is geen heel getal vanaf 0</translation>
+    </message>
+    <message>
+        <source>Counted more than once (also on line {value}); count it once</source>
+        <translation type="vanished">Meer dan eens geteld (ook op regel {value}); tel het één keer</translation>
+    </message>
+</context>
+<context>
+    <name>StockCountDialog</name>
+    <message>
+        <source>Import stock count</source>
+        <translation>Voorraadtelling importeren</translation>
+    </message>
+    <message>
+        <source>Choose CSV file…</source>
+        <translation>CSV-bestand kiezen…</translation>
+    </message>
+    <message>
+        <source>A header with EAN or SKU and quantity (aantal); separated by ; or ,</source>
+        <translation>Een kopregel met EAN of SKU en aantal (quantity); gescheiden door ; of ,</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>Regel</translation>
+    </message>
+    <message>
+        <source>EAN</source>
+        <translation>EAN</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <source>Now</source>
+        <translation>Nu</translation>
+    </message>
+    <message>
+        <source>Counted</source>
+        <translation>Geteld</translation>
+    </message>
+    <message>
+        <source>Difference</source>
+        <translation>Verschil</translation>
+    </message>
+    <message>
+        <source>Problems: these lines will not be applied</source>
+        <translation>Problemen: deze regels worden niet verwerkt</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Probleem</translation>
+    </message>
+    <message>
+        <source>Required, e.g. stock count week 48</source>
+        <translation>Verplicht, bijv. voorraadtelling week 48</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Reden</translation>
+    </message>
+    <message>
+        <source>Apply count</source>
+        <translation>Telling verwerken</translation>
+    </message>
+    <message>
+        <source>Stock count file</source>
+        <translation>Bestand met voorraadtelling</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv *.txt)</source>
+        <translation>CSV-bestanden (*.csv *.txt)</translation>
+    </message>
+    <message>
+        <source>Cannot read {file}: {error}</source>
+        <translation>Kan {file} niet lezen: {error}</translation>
+    </message>
+    <message>
+        <source>Apply only the valid lines and skip the {count} problem line(s)</source>
+        <translation>Alleen de geldige regels verwerken en de {count} probleemregel(s) overslaan</translation>
+    </message>
+    <message>
+        <source>{lines} line(s) read: {changes} product(s) change, {same} unchanged, {problems} problem(s).</source>
+        <translation>{lines} regel(s) gelezen: {changes} product(en) gewijzigd, {same} ongewijzigd, {problems} probleem/problemen.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncLog</name>
+    <message>
+        <source>OK</source>
+        <translation type="vanished">OK</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation type="vanished">Mislukt</translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation type="vanished">Overgeslagen</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation type="vanished">Bezig</translation>
+    </message>
+    <message>
+        <source>Orders updated</source>
+        <translation type="vanished">Orders gewijzigd</translation>
+    </message>
+    <message>
+        <source>Orders filtered (country)</source>
+        <translation type="vanished">Orders gefilterd (land)</translation>
+    </message>
+    <message>
+        <source>Cancellations</source>
+        <translation type="vanished">Annuleringen</translation>
+    </message>
+    <message>
+        <source>Products new</source>
+        <translation type="vanished">Producten nieuw</translation>
+    </message>
+    <message>
+        <source>Products updated</source>
+        <translation type="vanished">Producten gewijzigd</translation>
+    </message>
+    <message>
+        <source>Stock updates sent</source>
+        <translation type="vanished">Voorraadupdates verstuurd</translation>
+    </message>
+    <message>
+        <source>Shipments confirmed</source>
+        <translation type="vanished">Zendingen bevestigd</translation>
+    </message>
+    <message>
+        <source>Shipments failed</source>
+        <translation type="vanished">Zendingen mislukt</translation>
+    </message>
+    <message>
+        <source>API calls</source>
+        <translation type="vanished">API-aanroepen</translation>
+    </message>
+    <message>
+        <source>Rate limited (429)</source>
+        <translation type="vanished">Afgeremd (429)</translation>
+    </message>
+    <message>
+        <source>Orders new</source>
+        <translation type="vanished">Orders nieuw</translation>
+    </message>
+</context>
+<context>
+    <name>SyncLogSection</name>
+    <message>
+        <source>Sync now</source>
+        <translation>Nu synchroniseren</translation>
+    </message>
+    <message>
+        <source>Start a sync cycle now (F5)</source>
+        <translation>Nu een synchronisatie starten (F5)</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>Gestart</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Account</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Resultaat</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Duur</translation>
+    </message>
+    <message>
+        <source>Orders
+new/upd./filtered</source>
+        <translation>Orders
+nieuw/gewijz./gefilterd</translation>
+    </message>
+    <message>
+        <source>Cancel-
+lations</source>
+        <translation>Annule-
+ringen</translation>
+    </message>
+    <message>
+        <source>Products
+new/updated</source>
+        <translation>Producten
+nieuw/gewijzigd</translation>
+    </message>
+    <message>
+        <source>Stock
+updates</source>
+        <translation>Voorraad-
+updates</translation>
+    </message>
+    <message>
+        <source>Shipments
+ok/failed</source>
+        <translation>Zendingen
+ok/mislukt</translation>
+    </message>
+    <message>
+        <source>API
+calls</source>
+        <translation>API-
+aanroepen</translation>
+    </message>
+    <message>
+        <source>429s</source>
+        <translation>429’s</translation>
+    </message>
+    <message>
+        <source>Errors</source>
+        <translation>Fouten</translation>
+    </message>
+    <message>
+        <source>Select a run to see its counts and errors</source>
+        <translation>Selecteer een run om de aantallen en fouten te zien</translation>
+    </message>
+    <message>
+        <source>Sync log</source>
+        <translation>Synchronisatielog</translation>
+    </message>
+    <message>
+        <source>{account} — {outcome}, {duration}</source>
+        <translation>{account} — {outcome}, {duration}</translation>
+    </message>
+    <message>
+        <source>Full order sweep</source>
+        <translation>Volledige orderronde</translation>
+    </message>
+    <message>
+        <source>Errors:</source>
+        <translation>Fouten:</translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatusBar</name>
+    <message>
+        <source>Sync now (%1)</source>
+        <translation>Nu synchroniseren (%1)</translation>
+    </message>
+    <message>
+        <source>Sync now</source>
+        <translation>Nu synchroniseren</translation>
+    </message>
+    <message>
+        <source>Not synced yet</source>
+        <translation>Nog niet gesynchroniseerd</translation>
+    </message>
+    <message>
+        <source>Syncing %1…</source>
+        <translation>%1 synchroniseren…</translation>
+    </message>
+    <message>
+        <source>Last sync %1 failed: %2</source>
+        <translation>Laatste synchronisatie %1 mislukt: %2</translation>
+    </message>
+    <message>
+        <source>Last sync %1 OK: %2 new order(s), %3 cancellation(s)</source>
+        <translation>Laatste synchronisatie %1 OK: %2 nieuwe order(s), %3 annulering(en)</translation>
+    </message>
+    <message>
+        <source>The sync is not running</source>
+        <translation>De synchronisatie draait niet</translation>
+    </message>
+    <message>
+        <source>No account</source>
+        <translation>Geen account</translation>
+    </message>
+    <message>
+        <source>Syncing now</source>
+        <translation>Bezig met synchroniseren</translation>
+    </message>
+    <message>
+        <source>No sync planned</source>
+        <translation>Geen synchronisatie gepland</translation>
+    </message>
+    <message>
+        <source>Next sync: due</source>
+        <translation>Volgende synchronisatie: nu</translation>
+    </message>
+    <message>
+        <source>Next sync in %1</source>
+        <translation>Volgende synchronisatie over %1</translation>
+    </message>
+    <message>
+        <source>Sync requested…</source>
+        <translation>Synchronisatie aangevraagd…</translation>
+    </message>
+    <message>
+        <source>Products</source>
+        <translation type="vanished">Producten</translation>
+    </message>
+    <message>
+        <source>Images</source>
+        <translation type="vanished">Afbeeldingen</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation type="vanished">Orders</translation>
+    </message>
+    <message>
+        <source>Cancellations</source>
+        <translation type="vanished">Annuleringen</translation>
+    </message>
+    <message>
+        <source>Sending to bol.com</source>
+        <translation type="vanished">Versturen naar bol.com</translation>
+    </message>
+</context>
+<context>
+    <name>WorkstationPage</name>
+    <message>
+        <source>&amp;Workstation name</source>
+        <translation>&amp;Naam werkplek</translation>
+    </message>
+    <message>
+        <source>&amp;Printer (pick lists)</source>
+        <translation>&amp;Printer (picklijsten)</translation>
+    </message>
+    <message>
+        <source>&amp;Label printer</source>
+        <translation>&amp;Labelprinter</translation>
+    </message>
+    <message>
+        <source>&amp;Sounds</source>
+        <translation>&amp;Geluid</translation>
+    </message>
+    <message>
+        <source>&amp;Volume</source>
+        <translation>&amp;Volume</translation>
+    </message>
+    <message>
+        <source>Lan&amp;guage</source>
+        <translation>&amp;Taal</translation>
+    </message>
+    <message>
+        <source>&amp;Theme</source>
+        <translation>T&amp;hema</translation>
+    </message>
+    <message>
+        <source>e.g. Packing table 1</source>
+        <translation>bijv. Paktafel 1</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(geen)</translation>
+    </message>
+    <message>
+        <source>{} (not found)</source>
+        <translation>{} (niet gevonden)</translation>
+    </message>
+    <message>
+        <source>Play a sound after each scan</source>
+        <translation>Geluid na elke scan</translation>
+    </message>
+    <message>
+        <source>Same as the system</source>
+        <translation>Zelfde als het systeem</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Licht</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Donker</translation>
+    </message>
+    <message>
+        <source>Name this workstation, e.g. the table or room it stands in.</source>
+        <translation>Geef deze werkplek een naam, bijv. de tafel of ruimte waar hij staat.</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,84 @@
+"""Language switching through Qt's translators: Dutch texts appear, English stays the source."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QLocale
+
+from haydigo_desk.config import AppPaths, SettingsStore
+from haydigo_desk.context import DeskContext
+from haydigo_desk.persistence.database import open_database
+from haydigo_desk.ui.i18n import current_language, install_translator, resolve_language
+from haydigo_desk.ui.settings_dialog import SettingsDialog
+
+
+@pytest.fixture
+def app_language(qapp):
+    before = QLocale()
+    yield qapp
+    install_translator(qapp, "en")
+    QLocale.setDefault(before)
+
+
+@pytest.fixture
+def context(sqlite_url, tmp_path):
+    database = open_database(sqlite_url)
+    store = SettingsStore(tmp_path / "settings.json")
+    yield DeskContext(database, AppPaths.current(), store, store.load())
+    database.dispose()
+
+
+def test_dutch_dialog_shows_dutch_text(qtbot, app_language, context):
+    assert install_translator(app_language, "nl") == "nl" == current_language()
+    dialog = SettingsDialog(context)
+    qtbot.addWidget(dialog)
+    dialog.accounts_page.add_account()
+
+    assert dialog.windowTitle() == "Instellingen"
+    assert [dialog.tabs.tabText(i) for i in range(2)] == ["bol.com-accounts", "Werkplek"]
+    assert dialog.accounts_page.editor.tester.button.text() == "Verbinding testen"
+    assert dialog.accounts_page.editor.country_boxes["BE"].text() == "België"
+    assert "Nieuw account" in dialog.accounts_page.account_list.item(0).text()
+    # Transporter names come from transporters.json in the chosen language.
+    combo = dialog.accounts_page.editor.transporter_combo
+    assert combo.itemText(combo.findData("DPD-BE")).startswith("DPD België")
+    # Qt's own catalogue is loaded too (standard dialogs, context menus).
+    assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "Annuleren"
+    assert QLocale().language() == QLocale.Language.Dutch
+
+
+def test_plural_forms(app_language):
+    install_translator(app_language, "nl")
+    assert QCoreApplication.translate("OrdersSection", "%n order(s)", "", 1) == "1 order"
+    assert QCoreApplication.translate("OrdersSection", "%n order(s)", "", 3) == "3 orders"
+    install_translator(app_language, "en")
+    assert QCoreApplication.translate("OrdersSection", "%n order(s)", "", 1) == "1 order"
+    assert QCoreApplication.translate("OrdersSection", "%n order(s)", "", 0) == "0 orders"
+
+
+def test_switching_language_retranslates_an_open_dialog(qtbot, app_language, context):
+    install_translator(app_language, "en")
+    dialog = SettingsDialog(context)
+    qtbot.addWidget(dialog)
+    assert dialog.windowTitle() == "Settings"
+    install_translator(app_language, "nl")
+    qtbot.waitUntil(lambda: dialog.windowTitle() == "Instellingen")
+    assert dialog.workstation_page.theme_combo.itemText(1) == "Donker"
+    install_translator(app_language, "en")
+    qtbot.waitUntil(lambda: dialog.tabs.tabText(1) == "Workstation")
+    assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "Cancel"
+
+
+@pytest.mark.parametrize(
+    ("setting", "locale", "expected"),
+    [
+        ("system", QLocale(QLocale.Language.Dutch, QLocale.Country.Netherlands), "nl"),
+        ("system", QLocale(QLocale.Language.Dutch, QLocale.Country.Belgium), "nl"),
+        ("system", QLocale(QLocale.Language.French, QLocale.Country.Belgium), "en"),
+        ("system", QLocale(QLocale.Language.German), "en"),
+        ("nl", QLocale(QLocale.Language.English), "nl"),
+        ("en", QLocale(QLocale.Language.Dutch), "en"),
+    ],
+)
+def test_language_setting_resolves(setting, locale, expected):
+    assert resolve_language(setting, locale) == expected
