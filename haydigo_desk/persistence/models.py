@@ -171,6 +171,7 @@ class Order(Base):
     __table_args__ = (
         UniqueConstraint("account_id", "bol_order_id", name="uq_orders_account_bol_order"),
         Index("ix_orders_status_placed", "status", "placed_at"),
+        Index("ix_orders_placed_at", "placed_at"),  # the "all orders" view, newest first
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
