@@ -55,6 +55,8 @@ class SettingsDialog(QDialog):
         self.tabs = QTabWidget()
         self.accounts_page = AccountsPage(load_account_drafts(context.database), controller)
         self.workstation_page = WorkstationPage(context.settings)
+        self.accounts_page.setObjectName("accounts")  # stable names for screenshots and tests
+        self.workstation_page.setObjectName("workstation")
         self.tabs.addTab(self.accounts_page, "")
         self.tabs.addTab(self.workstation_page, "")
 
