@@ -53,8 +53,12 @@ def _apply(
 
 def reserve(
     session: Session, product: Product, quantity: int, *, order_line_id: int | None = None,
-    channel: str = "bol.com",
+    channel: str = "bol.com", already_counted_by_channel: bool = False,
 ) -> StockChange:
+    """Reserve for an order line. An order from the offer's own channel was already taken
+    off the offer there (bol.com lowers correctedStock itself), so that needs no push."""
+    if already_counted_by_channel and product.last_pushed_available is not None:
+        product.last_pushed_available -= quantity
     return _apply(
         session, product, rules.reserve(_level(product), quantity),
         reason="order imported", channel=channel, user_name="", order_line_id=order_line_id,

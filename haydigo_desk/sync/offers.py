@@ -50,6 +50,13 @@ def _condition(offer: Offer) -> str | None:
     return f"{condition.category}/{detail}" if detail else str(condition.category)
 
 
+def bol_sellable(offer: Offer) -> int | None:
+    stock = offer.stock
+    if stock is None:
+        return None
+    return stock.corrected_stock if stock.corrected_stock is not None else stock.amount
+
+
 def apply_offer(product: Product, offer: Offer) -> bool:
     """Copy bol's offer fields onto the product; True when something changed."""
     stock = offer.stock
@@ -110,7 +117,8 @@ def import_offer_page(
             by_sku.get(offer.reference) if offer.reference else None
         )
         if product is None:
-            # A new offer: bol's stock is our best first count, so nothing needs pushing.
+            # A new offer: bol's stock is our best first count; the open orders this cycle
+            # imports reserve from it, as bol.com already did (correctedStock).
             amount = offer.stock.amount if offer.stock and offer.stock.amount else 0
             product = Product(
                 product_list_id=account.product_list_id, ean=ean, sku=offer.reference or "",
@@ -126,9 +134,11 @@ def import_offer_page(
             continue
         if apply_offer(product, offer):
             report.products_updated += 1
-        # What bol.com holds now is what was last pushed; push ours when it differs.
-        if offer.stock and offer.stock.amount is not None:
-            product.last_pushed_available = offer.stock.amount
+        # What bol.com sells now (after the orders it subtracted itself) is what we compare
+        # our available with; push ours when it differs.
+        sellable = bol_sellable(offer)
+        if sellable is not None:
+            product.last_pushed_available = sellable
         session.flush()
         queue_stock_push(session, product)
 

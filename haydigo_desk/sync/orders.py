@@ -138,7 +138,9 @@ def write_new_order(
         if item.cancellation_request and line.quantity_open > 0:
             request_cancellation(session, account.id, order, line, report)
         elif line.product is not None and line.quantity_open > 0:
-            stock.reserve(session, line.product, line.quantity_open, order_line_id=line.id)
+            # bol.com already took these units off the offer: no push is needed for them.
+            stock.reserve(session, line.product, line.quantity_open, order_line_id=line.id,
+                          already_counted_by_channel=True)
             line.quantity_reserved = line.quantity_open
     unmatched = [line.ean or line.sku for line in order.lines if line.unmatched]
     if unmatched:
@@ -241,50 +243,22 @@ def apply_listing_item_states(
 # --- the step ------------------------------------------------------------------------------------
 
 
-async def list_orders(
-    client: BolClient, database: Database, account_id: int, *, full_sweep: bool,
-    change_interval_minute: int,
-) -> OrderListing:
-    listing = OrderListing()
-    filters = {"status": "OPEN"} if full_sweep else {
-        "status": "ALL", "change_interval_minute": change_interval_minute}
-    async for page in client.iter_order_pages(**filters):
-        ids = [o.order_id for o in page]
-        with database.unit_of_work() as uow:
-            known = set(uow.session.scalars(select(Order.bol_order_id).where(
-                Order.account_id == account_id, Order.bol_order_id.in_(ids))))
-        for reduced in page:
-            listing.seen_ids.add(reduced.order_id)
-            if reduced.order_id in known:
-                listing.known[reduced.order_id] = reduced
-            elif any(i.quantity - i.quantity_shipped - i.quantity_cancelled > 0 and
-                     str(i.fulfilment_method or "FBR") == "FBR" for i in reduced.order_items):
-                listing.new[reduced.order_id] = reduced
-    return listing
+async def _fetch_detail(client: BolClient, order_id: str) -> BolOrder | None:
+    try:
+        return await client.get_order(order_id)
+    except BolNotFoundError:
+        log.warning("Order %s listed but not found at bol.com", order_id)
+        return None
 
 
-async def fetch_details(
-    client: BolClient, order_ids: Iterable[str],
-    progress: Callable[[int, int], None] = lambda done, total: None,
-) -> list[BolOrder]:
-    ids = list(order_ids)
+async def fetch_details(client: BolClient, order_ids: Iterable[str]) -> list[BolOrder]:
     semaphore = asyncio.Semaphore(DETAIL_CONCURRENCY)
-    done = 0
 
     async def one(order_id: str) -> BolOrder | None:
-        nonlocal done
         async with semaphore:
-            try:
-                detail = await client.get_order(order_id)
-            except BolNotFoundError:
-                log.warning("Order %s listed but not found at bol.com", order_id)
-                detail = None
-        done += 1
-        progress(done, len(ids))
-        return detail
+            return await _fetch_detail(client, order_id)
 
-    results = await asyncio.gather(*(one(i) for i in ids))
-    return [r for r in results if r is not None]
+    return [d for d in await asyncio.gather(*(one(i) for i in order_ids)) if d is not None]
 
 
 def write_orders(
@@ -393,15 +367,78 @@ async def import_orders(
     add_to_pick_list: Callable[[Session, int, list[int]], object] | None,
     progress: Callable[[int, int], None] = lambda done, total: None,
 ) -> set[int]:
-    """The whole order step; returns ids of orders whose lines were cancelled while open."""
-    listing = await list_orders(client, database, account_id, full_sweep=full_sweep,
-                                change_interval_minute=change_interval_minute)
-    wanted = [i for i in listing.new if i not in filtered_ids]
-    report.orders_filtered += len(listing.new) - len(wanted)
-    details = await fetch_details(client, wanted, progress)
-    await products_ready  # lines must find the products imported in this same cycle
-    write_orders(database, account_id, details, report, filtered_ids, add_to_pick_list)
+    """The whole order step; returns ids of orders whose lines were cancelled while open.
+
+    A pipeline: pages are listed as fast as their bucket allows, the details of new orders
+    are fetched while further pages wait for their window, and details are written in
+    batches as they arrive (once the products of this cycle exist).
+    """
+    listing = OrderListing()
+    details: asyncio.Queue[BolOrder | None] = asyncio.Queue()
+    semaphore = asyncio.Semaphore(DETAIL_CONCURRENCY)
+    fetchers: list[asyncio.Task] = []
+    counts = {"wanted": 0, "written": 0}
+
+    async def fetch(order_id: str) -> None:
+        async with semaphore:
+            detail = await _fetch_detail(client, order_id)
+        if detail is not None:
+            await details.put(detail)
+
+    async def write_as_they_come() -> None:
+        await products_ready  # lines must find the products imported in this same cycle
+        done = False
+        while not done:
+            batch = [await details.get()]
+            while len(batch) < WRITE_BATCH and not details.empty():
+                batch.append(details.get_nowait())
+            if batch[-1] is None:
+                batch.pop()
+                done = True
+            if batch:
+                write_orders(database, account_id, batch, report, filtered_ids, add_to_pick_list)
+                counts["written"] += len(batch)
+                progress(counts["written"], counts["wanted"])
+
+    writer = asyncio.create_task(write_as_they_come())
+    try:
+        filters = {"status": "OPEN"} if full_sweep else {
+            "status": "ALL", "change_interval_minute": change_interval_minute}
+        async for page in client.iter_order_pages(**filters):
+            for reduced in _classify_page(database, account_id, page, listing):
+                if reduced.order_id in filtered_ids:
+                    report.orders_filtered += 1
+                    continue
+                counts["wanted"] += 1
+                fetchers.append(asyncio.create_task(fetch(reduced.order_id)))
+        await asyncio.gather(*fetchers)
+        await details.put(None)
+        await writer
+    finally:
+        for task in [*fetchers, writer]:
+            if not task.done():
+                task.cancel()
     touched = update_known_orders(database, account_id, listing, report)
     if full_sweep:
         touched |= await reconcile_vanished(client, database, account_id, listing, report)
     return touched
+
+
+def _classify_page(
+    database: Database, account_id: int, page: list[ReducedOrder], listing: OrderListing
+) -> list[ReducedOrder]:
+    """Note the page's known orders; return the new ones that still have units to ship."""
+    ids = [o.order_id for o in page]
+    with database.unit_of_work() as uow:
+        known = set(uow.session.scalars(select(Order.bol_order_id).where(
+            Order.account_id == account_id, Order.bol_order_id.in_(ids))))
+    new = []
+    for reduced in page:
+        listing.seen_ids.add(reduced.order_id)
+        if reduced.order_id in known:
+            listing.known[reduced.order_id] = reduced
+        elif any(i.quantity - i.quantity_shipped - i.quantity_cancelled > 0 and
+                 str(i.fulfilment_method or "FBR") == "FBR" for i in reduced.order_items):
+            listing.new[reduced.order_id] = reduced
+            new.append(reduced)
+    return new
