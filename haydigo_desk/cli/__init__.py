@@ -10,4 +10,5 @@ COMMAND_MODULES: list[str] = [
     "haydigo_desk.cli.db_cmd",
     "haydigo_desk.cli.account_cmd",
     "haydigo_desk.cli.sync_cmd",
+    "haydigo_desk.cli.print_cmd",
 ]
