@@ -34,8 +34,9 @@ from haydigo_desk.services.order_queries import (
 from haydigo_desk.ui.db_tasks import DbTasks
 from haydigo_desk.ui.status_style import STATUS_ROLE, status_label
 
-COL_STATUS, COL_ORDER, COL_PLACED, COL_CUSTOMER, COL_CITY, COL_DELIVER_BY, COL_LINES, \
-    COL_UNITS = range(8)
+COL_STATUS, COL_ORDER, COL_PLACED, COL_CUSTOMER, COL_CITY, COL_DELIVER_BY, COL_LINES, COL_UNITS = (
+    range(8)
+)
 COLUMN_COUNT = 8
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1  # raw, comparable value of a cell
@@ -58,12 +59,16 @@ _ROOT = QModelIndex()  # the invalid index: the table's only parent
 
 
 def _headers() -> list[str]:
-    tr = QCoreApplication.translate
-    return [tr("OrdersModel", "Status"), tr("OrdersModel", "Order"),
-            tr("OrdersModel", "Placed"), tr("OrdersModel", "Customer"),
-            tr("OrdersModel", "City"),
-            tr("OrdersModel", "Deliver by"), tr("OrdersModel", "Lines"),
-            tr("OrdersModel", "Units")]
+    return [
+        QCoreApplication.translate("OrdersModel", "Status"),
+        QCoreApplication.translate("OrdersModel", "Order"),
+        QCoreApplication.translate("OrdersModel", "Placed"),
+        QCoreApplication.translate("OrdersModel", "Customer"),
+        QCoreApplication.translate("OrdersModel", "City"),
+        QCoreApplication.translate("OrdersModel", "Deliver by"),
+        QCoreApplication.translate("OrdersModel", "Lines"),
+        QCoreApplication.translate("OrdersModel", "Units"),
+    ]
 
 
 def sort_key_for_column(column: int) -> OrderSortKey | None:
@@ -117,8 +122,11 @@ class OrdersTableModel(QAbstractTableModel):
         def work(session):
             return count_orders(session, query), list_orders(session, query, 0, page_size)
 
-        self._tasks.run(work, lambda result: self._on_first_page(generation, result),
-                        lambda error: self._on_error(generation, error))
+        self._tasks.run(
+            work,
+            lambda result: self._on_first_page(generation, result),
+            lambda error: self._on_error(generation, error),
+        )
 
     def reload(self) -> None:
         self.set_query(self._query)
@@ -151,9 +159,11 @@ class OrdersTableModel(QAbstractTableModel):
         self._fetching = True
         generation, query, offset = self._generation, self._query, len(self._rows)
         page_size = self._page_size
-        self._tasks.run(lambda session: list_orders(session, query, offset, page_size),
-                        lambda rows: self._on_next_page(generation, offset, rows),
-                        lambda error: self._on_error(generation, error))
+        self._tasks.run(
+            lambda session: list_orders(session, query, offset, page_size),
+            lambda rows: self._on_next_page(generation, offset, rows),
+            lambda error: self._on_error(generation, error),
+        )
 
     def _on_next_page(self, generation: int, offset: int, rows: list[OrderRow]) -> None:
         if generation != self._generation:
@@ -176,8 +186,9 @@ class OrdersTableModel(QAbstractTableModel):
     def columnCount(self, parent: Index = _ROOT) -> int:
         return 0 if parent.isValid() else COLUMN_COUNT
 
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole):
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ):
         if orientation == Qt.Orientation.Horizontal and 0 <= section < COLUMN_COUNT:
             if role == Qt.ItemDataRole.DisplayRole:
                 return self._headers[section]
@@ -205,8 +216,11 @@ class OrdersTableModel(QAbstractTableModel):
             return row.status
         if role == Qt.ItemDataRole.TextAlignmentRole and column in _RIGHT_ALIGNED:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.DecorationRole and column == COL_ORDER and (
-                row.has_cancellation_request or row.has_unmatched or row.problem):
+        if (
+            role == Qt.ItemDataRole.DecorationRole
+            and column == COL_ORDER
+            and (row.has_cancellation_request or row.has_unmatched or row.problem)
+        ):
             return self._warning_icon
         if role == Qt.ItemDataRole.ToolTipRole and column in (COL_STATUS, COL_ORDER):
             return self._warning_text(row) or None
@@ -224,27 +238,34 @@ class OrdersTableModel(QAbstractTableModel):
         if column == COL_CITY:
             return f"{row.city} ({row.country_code})" if row.country_code else row.city
         if column == COL_DELIVER_BY:
-            return row.latest_delivery_date.strftime("%d-%m-%Y") if row.latest_delivery_date \
-                else ""
+            return row.latest_delivery_date.strftime("%d-%m-%Y") if row.latest_delivery_date else ""
         if column == COL_LINES:
             return str(row.line_count)
         return str(row.units)
 
     @staticmethod
     def _sort_value(row: OrderRow, column: int):
-        values = (row.status, row.bol_order_id, row.placed_at, row.customer_name.casefold(),
-                  row.city.casefold(), row.latest_delivery_date,
-                  row.line_count, row.units)
+        values = (
+            row.status,
+            row.bol_order_id,
+            row.placed_at,
+            row.customer_name.casefold(),
+            row.city.casefold(),
+            row.latest_delivery_date,
+            row.line_count,
+            row.units,
+        )
         return values[column]
 
     @staticmethod
     def _warning_text(row: OrderRow) -> str:
-        tr = QCoreApplication.translate
         parts = []
         if row.has_cancellation_request:
-            parts.append(tr("OrdersModel", "The customer asked to cancel"))
+            parts.append(QCoreApplication.translate("OrdersModel", "The customer asked to cancel"))
         if row.has_unmatched:
-            parts.append(tr("OrdersModel", "A line is not matched to a product"))
+            parts.append(
+                QCoreApplication.translate("OrdersModel", "A line is not matched to a product")
+            )
         if row.problem:
             parts.append(row.problem)
         return "\n".join(parts)

@@ -33,37 +33,37 @@ ROW_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 def kind_label(kind: str) -> str:
-    tr = QCoreApplication.translate
     return {
-        OutboxKind.STOCK: tr("Outbox", "Stock"),
-        OutboxKind.SHIPMENT: tr("Outbox", "Shipment"),
-        OutboxKind.CANCELLATION: tr("Outbox", "Cancellation"),
+        OutboxKind.STOCK: QCoreApplication.translate("Outbox", "Stock"),
+        OutboxKind.SHIPMENT: QCoreApplication.translate("Outbox", "Shipment"),
+        OutboxKind.CANCELLATION: QCoreApplication.translate("Outbox", "Cancellation"),
     }.get(kind, kind)
 
 
 def state_label(state: str) -> str:
-    tr = QCoreApplication.translate
     return {
-        OutboxState.QUEUED: tr("Outbox", "Waiting"),
-        OutboxState.SENT: tr("Outbox", "Sent, awaiting bol.com"),
-        OutboxState.FAILED: tr("Outbox", "Failed"),
-        OutboxState.DONE: tr("Outbox", "Done"),
-        OutboxState.CANCELLED: tr("Outbox", "Cancelled"),
+        OutboxState.QUEUED: QCoreApplication.translate("Outbox", "Waiting"),
+        OutboxState.SENT: QCoreApplication.translate("Outbox", "Sent, awaiting bol.com"),
+        OutboxState.FAILED: QCoreApplication.translate("Outbox", "Failed"),
+        OutboxState.DONE: QCoreApplication.translate("Outbox", "Done"),
+        OutboxState.CANCELLED: QCoreApplication.translate("Outbox", "Cancelled"),
     }.get(state, state)
 
 
 def summary(row: OutboxRow) -> str:
-    tr = QCoreApplication.translate
     if row.kind == OutboxKind.STOCK:
-        return tr("Outbox", "Stock {amount} for offer {offer}").format(
-            amount=row.amount, offer=row.offer_id)
+        return QCoreApplication.translate("Outbox", "Stock {amount} for offer {offer}").format(
+            amount=row.amount, offer=row.offer_id
+        )
     if row.kind == OutboxKind.SHIPMENT:
-        text = tr("Outbox", "Order {order} via {transporter}").format(
-            order=row.bol_order_id, transporter=row.transporter_code)
+        text = QCoreApplication.translate("Outbox", "Order {order} via {transporter}").format(
+            order=row.bol_order_id, transporter=row.transporter_code
+        )
         return f"{text}  {row.track_and_trace}".rstrip()
     if row.kind == OutboxKind.CANCELLATION:
-        return tr("Outbox", "Cancel item {item} of order {order}").format(
-            item=row.order_item_id, order=row.bol_order_id)
+        return QCoreApplication.translate("Outbox", "Cancel item {item} of order {order}").format(
+            item=row.order_item_id, order=row.bol_order_id
+        )
     return row.summary
 
 
@@ -75,8 +75,9 @@ class OutboxSection(QWidget):
     section_id = "outbox"
     icon_name = "outbox"
 
-    def __init__(self, context: DeskContext, controller: SyncController,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, context: DeskContext, controller: SyncController, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.context = context
         self.controller = controller
@@ -87,7 +88,8 @@ class OutboxSection(QWidget):
         self.count_label = QLabel()
         self.count_label.setProperty("role", "muted")
         self.retry_button = QPushButton(
-            QIcon(str(resource("icons", "actions", "sync.svg"))), self.tr("Retry now"))
+            QIcon(str(resource("icons", "actions", "sync.svg"))), self.tr("Retry now")
+        )
         self.retry_button.setShortcut(QKeySequence("Ctrl+R"))
         self.retry_button.setToolTip(self.tr("Send the selected post again (Ctrl+R)"))
         self.retry_button.setProperty("role", "primary")
@@ -105,10 +107,17 @@ class OutboxSection(QWidget):
 
         self.table = QTableWidget(0, COLUMNS)
         self.table.setObjectName("outboxTable")
-        self.table.setHorizontalHeaderLabels([
-            self.tr("State"), self.tr("Kind"), self.tr("What"), self.tr("Account"),
-            self.tr("Attempts"), self.tr("Next attempt"), self.tr("bol.com says"),
-        ])
+        self.table.setHorizontalHeaderLabels(
+            [
+                self.tr("State"),
+                self.tr("Kind"),
+                self.tr("What"),
+                self.tr("Account"),
+                self.tr("Attempts"),
+                self.tr("Next attempt"),
+                self.tr("bol.com says"),
+            ]
+        )
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -149,25 +158,35 @@ class OutboxSection(QWidget):
         self.table.setRowCount(len(self.rows))
         failed_colour = QColor("#C62828")
         for number, row in enumerate(self.rows):
-            values = [state_label(row.state), kind_label(row.kind), summary(row),
-                      row.account_name, str(row.attempts), _when(row.next_attempt_at),
-                      row.last_error.splitlines()[0] if row.last_error else ""]
+            values = [
+                state_label(row.state),
+                kind_label(row.kind),
+                summary(row),
+                row.account_name,
+                str(row.attempts),
+                _when(row.next_attempt_at),
+                row.last_error.splitlines()[0] if row.last_error else "",
+            ]
             for column, value in enumerate(values):
                 item = QTableWidgetItem(value)
                 item.setData(ROW_ROLE, row.id)
                 if column == 0 and row.state == OutboxState.FAILED:
                     item.setForeground(failed_colour)
                 if column == 4:
-                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight
-                                          | Qt.AlignmentFlag.AlignVCenter)
+                    item.setTextAlignment(
+                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+                    )
                 if column == 6 and row.last_error:
                     item.setToolTip(row.last_error)
                 self.table.setItem(number, column, item)
         failed = sum(1 for r in self.rows if r.state == OutboxState.FAILED)
         self.count_label.setText(
             self.tr("{total} waiting, {failed} failed").format(
-                total=len(self.rows) - failed, failed=failed)
-            if self.rows else self.tr("Nothing waiting: bol.com is up to date"))
+                total=len(self.rows) - failed, failed=failed
+            )
+            if self.rows
+            else self.tr("Nothing waiting: bol.com is up to date")
+        )
         if selected is not None:
             self.select(selected.id)
         self._selection_changed()
@@ -208,10 +227,13 @@ class OutboxSection(QWidget):
             return
         warning = self.tr("This post will never be sent to bol.com.")
         if row.kind == OutboxKind.SHIPMENT:
-            warning += " " + self.tr("bol.com will not learn that this order was shipped; "
-                                     "confirm the shipment on bol.com yourself.")
+            warning += " " + self.tr(
+                "bol.com will not learn that this order was shipped; "
+                "confirm the shipment on bol.com yourself."
+            )
         answer = QMessageBox.question(
-            self, self.tr("Cancel post"),
+            self,
+            self.tr("Cancel post"),
             self.tr("Cancel “{what}”?").format(what=summary(row)) + "\n\n" + warning,
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No,

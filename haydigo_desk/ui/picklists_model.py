@@ -18,8 +18,16 @@ from haydigo_desk.services.picklists import PickListSummary
 from haydigo_desk.ui.orders_model import format_local_time
 from haydigo_desk.ui.status_style import STATUS_ROLE, status_colours, status_label
 
-COL_CODE, COL_STATUS, COL_ORDERS, COL_LINES, COL_UNITS, COL_PROGRESS, COL_CREATED, \
-    COL_CREATED_BY = range(8)
+(
+    COL_CODE,
+    COL_STATUS,
+    COL_ORDERS,
+    COL_LINES,
+    COL_UNITS,
+    COL_PROGRESS,
+    COL_CREATED,
+    COL_CREATED_BY,
+) = range(8)
 COLUMN_COUNT = 8
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -35,11 +43,16 @@ class PickListsTableModel(QAbstractTableModel):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self._rows: list[PickListSummary] = []
-        tr = QCoreApplication.translate
-        self._headers = [tr("PickListsModel", "Pick list"), tr("PickListsModel", "Status"),
-                         tr("PickListsModel", "Orders"), tr("PickListsModel", "Lines"),
-                         tr("PickListsModel", "Units"), tr("PickListsModel", "Picked"),
-                         tr("PickListsModel", "Created"), tr("PickListsModel", "By")]
+        self._headers = [
+            QCoreApplication.translate("PickListsModel", "Pick list"),
+            QCoreApplication.translate("PickListsModel", "Status"),
+            QCoreApplication.translate("PickListsModel", "Orders"),
+            QCoreApplication.translate("PickListsModel", "Lines"),
+            QCoreApplication.translate("PickListsModel", "Units"),
+            QCoreApplication.translate("PickListsModel", "Picked"),
+            QCoreApplication.translate("PickListsModel", "Created"),
+            QCoreApplication.translate("PickListsModel", "By"),
+        ]
 
     def set_rows(self, rows: list[PickListSummary]) -> None:
         self.beginResetModel()
@@ -58,10 +71,14 @@ class PickListsTableModel(QAbstractTableModel):
     def columnCount(self, parent: Index = _ROOT) -> int:
         return 0 if parent.isValid() else COLUMN_COUNT
 
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole \
-                and 0 <= section < COLUMN_COUNT:
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ):
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.DisplayRole
+            and 0 <= section < COLUMN_COUNT
+        ):
             return self._headers[section]
         return None
 
@@ -72,8 +89,16 @@ class PickListsTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(row, column)
         if role == SORT_ROLE:
-            return (row.code, row.status, row.orders, row.lines, row.units, row.progress,
-                    row.created_at, row.created_by.casefold())[column]
+            return (
+                row.code,
+                row.status,
+                row.orders,
+                row.lines,
+                row.units,
+                row.progress,
+                row.created_at,
+                row.created_by.casefold(),
+            )[column]
         if role == PICK_LIST_ID_ROLE:
             return row.id
         if role == PROGRESS_ROLE and column == COL_PROGRESS:
@@ -115,8 +140,9 @@ class ProgressDelegate(QStyledItemDelegate):
         self.initStyleOption(base, index)
         base.text = ""
         if option.widget is not None:
-            option.widget.style().drawControl(QStyle.ControlElement.CE_ItemViewItem, base,
-                                              painter, option.widget)
+            option.widget.style().drawControl(
+                QStyle.ControlElement.CE_ItemViewItem, base, painter, option.widget
+            )
         rect = QRectF(option.rect.adjusted(6, 8, -6, -8))
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)

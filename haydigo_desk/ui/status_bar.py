@@ -20,22 +20,20 @@ from haydigo_desk.ui.sync_controller import SyncController
 SYNC_NOW_SHORTCUT = "F5"
 
 
-
 def step_text(step: str) -> str:
     """The engine's step id in words; an unknown step is shown as it comes."""
-    tr = QCoreApplication.translate
     names = {
-        "offers": tr("SyncStatusBar", "Products"),
-        "images": tr("SyncStatusBar", "Images"),
-        "orders": tr("SyncStatusBar", "Orders"),
-        "cancellations": tr("SyncStatusBar", "Cancellations"),
-        "outbox": tr("SyncStatusBar", "Sending to bol.com"),
+        "offers": QCoreApplication.translate("SyncStatusBar", "Products"),
+        "images": QCoreApplication.translate("SyncStatusBar", "Images"),
+        "orders": QCoreApplication.translate("SyncStatusBar", "Orders"),
+        "cancellations": QCoreApplication.translate("SyncStatusBar", "Cancellations"),
+        "outbox": QCoreApplication.translate("SyncStatusBar", "Sending to bol.com"),
     }
     return names.get(step, step)
 
 
 def format_countdown(seconds: float) -> str:
-    """"4:05" or "1:02:03"; never negative."""
+    """ "4:05" or "1:02:03"; never negative."""
     total = max(int(seconds), 0)
     hours, rest = divmod(total, 3600)
     minutes, secs = divmod(rest, 60)
@@ -47,8 +45,13 @@ def _aware(value: datetime) -> datetime:
 
 
 class SyncStatusBar(QStatusBar):
-    def __init__(self, controller: SyncController, account_names: dict[int, str] | None = None,
-                 parent: QWidget | None = None, clock=lambda: datetime.now(UTC)) -> None:
+    def __init__(
+        self,
+        controller: SyncController,
+        account_names: dict[int, str] | None = None,
+        parent: QWidget | None = None,
+        clock=lambda: datetime.now(UTC),
+    ) -> None:
         super().__init__(parent)
         self.controller = controller
         self._clock = clock
@@ -66,8 +69,10 @@ class SyncStatusBar(QStatusBar):
         self.progress = QProgressBar()
         self.progress.setFixedWidth(180)
         self.progress.setTextVisible(True)
-        self.sync_button = QPushButton(QIcon(str(resource("icons", "actions", "sync.svg"))),
-                                       self.tr("Sync now (%1)").replace("%1", SYNC_NOW_SHORTCUT))
+        self.sync_button = QPushButton(
+            QIcon(str(resource("icons", "actions", "sync.svg"))),
+            self.tr("Sync now (%1)").replace("%1", SYNC_NOW_SHORTCUT),
+        )
         self.sync_button.clicked.connect(self.sync_now)
         self.addWidget(self.account_label)
         self.addWidget(self.last_label, 1)
@@ -135,9 +140,12 @@ class SyncStatusBar(QStatusBar):
             text = self.tr("Last sync %1 failed: %2").replace("%1", when).replace("%2", detail)
             self._set_state("failed")
         else:
-            text = self.tr("Last sync %1 OK: %2 new order(s), %3 cancellation(s)").replace(
-                "%1", when).replace("%2", str(report.orders_new)).replace(
-                "%3", str(report.cancellations))
+            text = (
+                self.tr("Last sync %1 OK: %2 new order(s), %3 cancellation(s)")
+                .replace("%1", when)
+                .replace("%2", str(report.orders_new))
+                .replace("%3", str(report.cancellations))
+            )
             self._set_state("ok")
         self.last_label.setText(text)
         self.last_label.setToolTip(report.message)
@@ -147,7 +155,8 @@ class SyncStatusBar(QStatusBar):
         self._running.pop(account_id, None)
         when = self._clock().astimezone().strftime("%H:%M")
         self.last_label.setText(
-            self.tr("Last sync %1 failed: %2").replace("%1", when).replace("%2", message))
+            self.tr("Last sync %1 failed: %2").replace("%1", when).replace("%2", message)
+        )
         self.last_label.setToolTip(message)
         self._set_state("failed")
         self._after_run()
@@ -193,7 +202,8 @@ class SyncStatusBar(QStatusBar):
             self.next_label.setText(self.tr("Next sync: due"))
         else:
             self.next_label.setText(
-                self.tr("Next sync in %1").replace("%1", format_countdown(remaining)))
+                self.tr("Next sync in %1").replace("%1", format_countdown(remaining))
+            )
 
     # --- action ---------------------------------------------------------------------------------
 

@@ -81,8 +81,9 @@ def _cell(value: object, numeric: bool = False) -> QTableWidgetItem:
 class GoodsReceiptDialog(QDialog):
     """Scan what arrives: each scan adds the quantity (1 unless typed), the field keeps focus."""
 
-    def __init__(self, context: DeskContext, product_list_id: int,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, context: DeskContext, product_list_id: int, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.context = context
         self.product_list_id = product_list_id
@@ -90,8 +91,12 @@ class GoodsReceiptDialog(QDialog):
         self.setWindowTitle(self.tr("Goods receipt"))
         self.resize(820, 600)
 
-        hint = QLabel(self.tr("Scan each item, or type a quantity first and then scan. "
-                              "Every scan is saved at once."))
+        hint = QLabel(
+            self.tr(
+                "Scan each item, or type a quantity first and then scan. "
+                "Every scan is saved at once."
+            )
+        )
         hint.setProperty("role", "muted")
         hint.setWordWrap(True)
         self.scan = QLineEdit()
@@ -106,8 +111,15 @@ class GoodsReceiptDialog(QDialog):
         row.addWidget(self.scan, 1)
         row.addWidget(self.quantity)
         self.feedback = _feedback_label()
-        self.table = _table([self.tr("EAN"), self.tr("SKU"), self.tr("Title"),
-                             self.tr("Received"), self.tr("On hand now")])
+        self.table = _table(
+            [
+                self.tr("EAN"),
+                self.tr("SKU"),
+                self.tr("Title"),
+                self.tr("Received"),
+                self.tr("On hand now"),
+            ]
+        )
         self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.total_label = QLabel()
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
@@ -152,8 +164,13 @@ class GoodsReceiptDialog(QDialog):
         self.quantity.setValue(1)  # a typed quantity is for one scan only
         _, total = self.received.get(result.product_id, (result, 0))
         self.received[result.product_id] = (result, total + quantity)
-        _show(self.feedback, self.tr("+{quantity}  {title}  (on hand {on_hand})").format(
-            quantity=quantity, title=result.title, on_hand=result.on_hand), "scan-ok")
+        _show(
+            self.feedback,
+            self.tr("+{quantity}  {title}  (on hand {on_hand})").format(
+                quantity=quantity, title=result.title, on_hand=result.on_hand
+            ),
+            "scan-ok",
+        )
         self._show_received(result.product_id)
 
     def _show_received(self, latest_id: int) -> None:
@@ -163,8 +180,13 @@ class GoodsReceiptDialog(QDialog):
         self.table.setRowCount(len(order))
         for number, pid in enumerate(order):
             result, total = self.received[pid]
-            values = [(result.ean, False), (result.sku, False), (result.title, False),
-                      (total, True), (result.on_hand, True)]
+            values = [
+                (result.ean, False),
+                (result.sku, False),
+                (result.title, False),
+                (total, True),
+                (result.on_hand, True),
+            ]
             for column, (value, numeric) in enumerate(values):
                 self.table.setItem(number, column, _cell(value, numeric))
         self._update_total()
@@ -173,15 +195,19 @@ class GoodsReceiptDialog(QDialog):
         return sum(total for _, total in self.received.values())
 
     def _update_total(self) -> None:
-        self.total_label.setText(self.tr("{units} unit(s) of {products} product(s) received")
-                                 .format(units=self.total_units(), products=len(self.received)))
+        self.total_label.setText(
+            self.tr("{units} unit(s) of {products} product(s) received").format(
+                units=self.total_units(), products=len(self.received)
+            )
+        )
 
 
 class ChannelMovementDialog(QDialog):
     """A sale or a return on another channel (webshop, shop, market) lowers or raises stock."""
 
-    def __init__(self, context: DeskContext, product_list_id: int,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, context: DeskContext, product_list_id: int, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.context = context
         self.product_list_id = product_list_id
@@ -233,8 +259,12 @@ class ChannelMovementDialog(QDialog):
         try:
             with self.context.database.unit_of_work() as uow:
                 result = stock_tools.record_channel_movement(
-                    uow.session, self.product_list_id, channel=self.channel.currentText(),
-                    code=self.code.text(), quantity=self.quantity.value(), movement=movement,
+                    uow.session,
+                    self.product_list_id,
+                    channel=self.channel.currentText(),
+                    code=self.code.text(),
+                    quantity=self.quantity.value(),
+                    movement=movement,
                     user_name=self.context.user_name,
                 )
                 uow.commit()
@@ -242,12 +272,21 @@ class ChannelMovementDialog(QDialog):
             _show(self.feedback, str(exc), "scan-error")
             return
         self.last_result = result
-        text = (self.tr("Sold {quantity} × {title} via {channel}; on hand now {on_hand}")
-                if movement is ChannelMovement.SALE else
-                self.tr("Returned {quantity} × {title} via {channel}; on hand now {on_hand}"))
-        _show(self.feedback, text.format(quantity=abs(result.delta), title=result.title,
-                                         channel=self.channel.currentText(),
-                                         on_hand=result.on_hand), "scan-ok")
+        text = (
+            self.tr("Sold {quantity} × {title} via {channel}; on hand now {on_hand}")
+            if movement is ChannelMovement.SALE
+            else self.tr("Returned {quantity} × {title} via {channel}; on hand now {on_hand}")
+        )
+        _show(
+            self.feedback,
+            text.format(
+                quantity=abs(result.delta),
+                title=result.title,
+                channel=self.channel.currentText(),
+                on_hand=result.on_hand,
+            ),
+            "scan-ok",
+        )
         # Ready for the next one: same channel and kind, new product.
         self.code.clear()
         self.quantity.setValue(1)
@@ -255,16 +294,22 @@ class ChannelMovementDialog(QDialog):
 
 
 def problem_text(problem: CountProblem) -> str:
-    tr = QCoreApplication.translate
     texts = {
-        CountProblemKind.MISSING_CODE: tr("StockCount", "No EAN or SKU on this line"),
-        CountProblemKind.INVALID_EAN: tr(
-            "StockCount", "Not a valid EAN (wrong check digit or length)"),
-        CountProblemKind.UNKNOWN_CODE: tr("StockCount", "Unknown: no product with this code"),
-        CountProblemKind.BAD_QUANTITY: tr(
-            "StockCount", "Quantity “{value}” is not a whole number from 0 up"),
-        CountProblemKind.DUPLICATE: tr(
-            "StockCount", "Counted more than once (also on line {value}); count it once"),
+        CountProblemKind.MISSING_CODE: QCoreApplication.translate(
+            "StockCount", "No EAN or SKU on this line"
+        ),
+        CountProblemKind.INVALID_EAN: QCoreApplication.translate(
+            "StockCount", "Not a valid EAN (wrong check digit or length)"
+        ),
+        CountProblemKind.UNKNOWN_CODE: QCoreApplication.translate(
+            "StockCount", "Unknown: no product with this code"
+        ),
+        CountProblemKind.BAD_QUANTITY: QCoreApplication.translate(
+            "StockCount", "Quantity “{value}” is not a whole number from 0 up"
+        ),
+        CountProblemKind.DUPLICATE: QCoreApplication.translate(
+            "StockCount", "Counted more than once (also on line {value}); count it once"
+        ),
     }
     return texts[problem.kind].format(value=problem.value)
 
@@ -272,8 +317,9 @@ def problem_text(problem: CountProblem) -> str:
 class StockCountDialog(QDialog):
     """Preview a stock count CSV (matches and problems) before anything changes; then apply."""
 
-    def __init__(self, context: DeskContext, product_list_id: int,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, context: DeskContext, product_list_id: int, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.context = context
         self.product_list_id = product_list_id
@@ -284,16 +330,26 @@ class StockCountDialog(QDialog):
 
         self.choose_button = QPushButton(self.tr("Choose CSV file…"))
         self.choose_button.clicked.connect(self.choose_file)
-        self.file_label = QLabel(self.tr("A header with EAN or SKU and quantity (aantal); "
-                                         "separated by ; or ,"))
+        self.file_label = QLabel(
+            self.tr("A header with EAN or SKU and quantity (aantal); separated by ; or ,")
+        )
         self.file_label.setProperty("role", "muted")
         top = QHBoxLayout()
         top.addWidget(self.choose_button)
         top.addWidget(self.file_label, 1)
 
         self.summary = _feedback_label()
-        self.matches = _table([self.tr("Line"), self.tr("EAN"), self.tr("SKU"), self.tr("Title"),
-                               self.tr("Now"), self.tr("Counted"), self.tr("Difference")])
+        self.matches = _table(
+            [
+                self.tr("Line"),
+                self.tr("EAN"),
+                self.tr("SKU"),
+                self.tr("Title"),
+                self.tr("Now"),
+                self.tr("Counted"),
+                self.tr("Difference"),
+            ]
+        )
         self.matches.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.problems_label = QLabel(self.tr("Problems: these lines will not be applied"))
         self.problems = _table([self.tr("Line"), self.tr("Code"), self.tr("Problem")])
@@ -328,7 +384,8 @@ class StockCountDialog(QDialog):
 
     def choose_file(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Stock count file"), "", self.tr("CSV files (*.csv *.txt)"))
+            self, self.tr("Stock count file"), "", self.tr("CSV files (*.csv *.txt)")
+        )
         if path:
             self.load_file(Path(path))
 
@@ -336,8 +393,13 @@ class StockCountDialog(QDialog):
         try:
             raw = path.read_bytes()
         except OSError as exc:
-            _show(self.summary, self.tr("Cannot read {file}: {error}").format(
-                file=path.name, error=exc.strerror or exc), "scan-error")
+            _show(
+                self.summary,
+                self.tr("Cannot read {file}: {error}").format(
+                    file=path.name, error=exc.strerror or exc
+                ),
+                "scan-error",
+            )
             return
         try:
             text = raw.decode("utf-8-sig")
@@ -352,7 +414,8 @@ class StockCountDialog(QDialog):
         try:
             with self.context.database.unit_of_work() as uow:
                 self.preview = stock_tools.preview_stock_count(
-                    uow.session, self.product_list_id, text)
+                    uow.session, self.product_list_id, text
+                )
         except stock_tools.StockCountFormatError as exc:
             _show(self.summary, str(exc), "scan-error")
         self._show_preview()
@@ -364,9 +427,15 @@ class StockCountDialog(QDialog):
         self.matches.setRowCount(len(matches))
         for number, match in enumerate(matches):
             difference = f"{match.difference:+d}" if match.difference else "0"
-            values = [(match.line_no, True), (match.ean, False), (match.sku, False),
-                      (match.title, False), (match.current_on_hand, True), (match.counted, True),
-                      (difference, True)]
+            values = [
+                (match.line_no, True),
+                (match.ean, False),
+                (match.sku, False),
+                (match.title, False),
+                (match.current_on_hand, True),
+                (match.counted, True),
+                (difference, True),
+            ]
             for column, (value, numeric) in enumerate(values):
                 self.matches.setItem(number, column, _cell(value, numeric))
         self.problems.setRowCount(len(problems))
@@ -378,22 +447,33 @@ class StockCountDialog(QDialog):
         self.problems.setVisible(bool(problems))
         self.only_valid.setVisible(bool(problems))
         self.only_valid.setChecked(False)
-        self.only_valid.setText(self.tr("Apply only the valid lines and skip the {count} "
-                                        "problem line(s)").format(count=len(problems)))
+        self.only_valid.setText(
+            self.tr("Apply only the valid lines and skip the {count} problem line(s)").format(
+                count=len(problems)
+            )
+        )
         if preview is not None:
             changes = len(preview.changes)
-            text = self.tr("{lines} line(s) read: {changes} product(s) change, {same} unchanged, "
-                           "{problems} problem(s).").format(
-                lines=preview.line_count, changes=changes,
-                same=len(matches) - changes, problems=len(problems))
+            text = self.tr(
+                "{lines} line(s) read: {changes} product(s) change, {same} unchanged, "
+                "{problems} problem(s)."
+            ).format(
+                lines=preview.line_count,
+                changes=changes,
+                same=len(matches) - changes,
+                problems=len(problems),
+            )
             _show(self.summary, text, "scan-warning" if problems else "scan-ok")
         self._update_apply()
 
     def _update_apply(self) -> None:
         preview = self.preview
-        ready = (preview is not None and bool(preview.changes)
-                 and bool(self.reason.text().strip())
-                 and (not preview.has_errors or self.only_valid.isChecked()))
+        ready = (
+            preview is not None
+            and bool(preview.changes)
+            and bool(self.reason.text().strip())
+            and (not preview.has_errors or self.only_valid.isChecked())
+        )
         self.apply_button.setEnabled(ready)
 
     def apply(self) -> None:
@@ -402,7 +482,10 @@ class StockCountDialog(QDialog):
         try:
             with self.context.database.unit_of_work() as uow:
                 self.result = stock_tools.apply_stock_count(
-                    uow.session, self.preview, self.reason.text(), self.context.user_name,
+                    uow.session,
+                    self.preview,
+                    self.reason.text(),
+                    self.context.user_name,
                     only_valid_rows=self.only_valid.isChecked(),
                 )
                 uow.commit()

@@ -24,17 +24,20 @@ from haydigo_desk.services import sync_log
 from haydigo_desk.services.sync_log import SyncRunRow
 from haydigo_desk.ui.sync_controller import SyncController
 
-_OUTCOME_COLOURS = {SyncOutcome.OK: "#2E7D32", SyncOutcome.FAILED: "#C62828",
-                    SyncOutcome.SKIPPED: "#757575", SyncOutcome.RUNNING: "#1565C0"}
+_OUTCOME_COLOURS = {
+    SyncOutcome.OK: "#2E7D32",
+    SyncOutcome.FAILED: "#C62828",
+    SyncOutcome.SKIPPED: "#757575",
+    SyncOutcome.RUNNING: "#1565C0",
+}
 
 
 def outcome_label(outcome: str) -> str:
-    tr = QCoreApplication.translate
     return {
-        SyncOutcome.OK: tr("SyncLog", "OK"),
-        SyncOutcome.FAILED: tr("SyncLog", "Failed"),
-        SyncOutcome.SKIPPED: tr("SyncLog", "Skipped"),
-        SyncOutcome.RUNNING: tr("SyncLog", "Running"),
+        SyncOutcome.OK: QCoreApplication.translate("SyncLog", "OK"),
+        SyncOutcome.FAILED: QCoreApplication.translate("SyncLog", "Failed"),
+        SyncOutcome.SKIPPED: QCoreApplication.translate("SyncLog", "Skipped"),
+        SyncOutcome.RUNNING: QCoreApplication.translate("SyncLog", "Running"),
     }.get(outcome, outcome)
 
 
@@ -43,19 +46,18 @@ def duration_text(ms: int) -> str:
 
 
 def count_lines(run: SyncRunRow) -> list[tuple[str, int]]:
-    tr = QCoreApplication.translate
     return [
-        (tr("SyncLog", "Orders new"), run.orders_new),
-        (tr("SyncLog", "Orders updated"), run.orders_updated),
-        (tr("SyncLog", "Orders filtered (country)"), run.orders_filtered),
-        (tr("SyncLog", "Cancellations"), run.cancellations),
-        (tr("SyncLog", "Products new"), run.products_new),
-        (tr("SyncLog", "Products updated"), run.products_updated),
-        (tr("SyncLog", "Stock updates sent"), run.stock_updates_sent),
-        (tr("SyncLog", "Shipments confirmed"), run.shipments_confirmed),
-        (tr("SyncLog", "Shipments failed"), run.shipments_failed),
-        (tr("SyncLog", "API calls"), run.api_calls),
-        (tr("SyncLog", "Rate limited (429)"), run.rate_limited),
+        (QCoreApplication.translate("SyncLog", "Orders new"), run.orders_new),
+        (QCoreApplication.translate("SyncLog", "Orders updated"), run.orders_updated),
+        (QCoreApplication.translate("SyncLog", "Orders filtered (country)"), run.orders_filtered),
+        (QCoreApplication.translate("SyncLog", "Cancellations"), run.cancellations),
+        (QCoreApplication.translate("SyncLog", "Products new"), run.products_new),
+        (QCoreApplication.translate("SyncLog", "Products updated"), run.products_updated),
+        (QCoreApplication.translate("SyncLog", "Stock updates sent"), run.stock_updates_sent),
+        (QCoreApplication.translate("SyncLog", "Shipments confirmed"), run.shipments_confirmed),
+        (QCoreApplication.translate("SyncLog", "Shipments failed"), run.shipments_failed),
+        (QCoreApplication.translate("SyncLog", "API calls"), run.api_calls),
+        (QCoreApplication.translate("SyncLog", "Rate limited (429)"), run.rate_limited),
     ]
 
 
@@ -63,8 +65,9 @@ class SyncLogSection(QWidget):
     section_id = "synclog"
     icon_name = "log"
 
-    def __init__(self, context: DeskContext, controller: SyncController,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, context: DeskContext, controller: SyncController, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.context = context
         self.controller = controller
@@ -81,11 +84,20 @@ class SyncLogSection(QWidget):
         top.addStretch(1)
         top.addWidget(self.sync_button)
 
-        self.headers = [self.tr("Started"), self.tr("Account"), self.tr("Outcome"),
-                        self.tr("Duration"), self.tr("Orders\nnew/upd./filtered"),
-                        self.tr("Cancel-\nlations"), self.tr("Products\nnew/updated"),
-                        self.tr("Stock\nupdates"), self.tr("Shipments\nok/failed"),
-                        self.tr("API\ncalls"), self.tr("429s"), self.tr("Errors")]
+        self.headers = [
+            self.tr("Started"),
+            self.tr("Account"),
+            self.tr("Outcome"),
+            self.tr("Duration"),
+            self.tr("Orders\nnew/upd./filtered"),
+            self.tr("Cancel-\nlations"),
+            self.tr("Products\nnew/updated"),
+            self.tr("Stock\nupdates"),
+            self.tr("Shipments\nok/failed"),
+            self.tr("API\ncalls"),
+            self.tr("429s"),
+            self.tr("Errors"),
+        ]
         self.table = QTableWidget(0, len(self.headers))
         self.table.setObjectName("syncLogTable")
         self.table.setHorizontalHeaderLabels(self.headers)
@@ -95,8 +107,7 @@ class SyncLogSection(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
-        self.table.horizontalHeader().setSectionResizeMode(
-            QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.itemSelectionChanged.connect(self._show_detail)
         self.detail = QPlainTextEdit()
@@ -124,13 +135,17 @@ class SyncLogSection(QWidget):
         self.table.setRowCount(len(self.runs))
         for number, run in enumerate(self.runs):
             values = [
-                run.started_at.astimezone().strftime("%d-%m-%Y %H:%M:%S"), run.account_name,
-                outcome_label(run.outcome), duration_text(run.duration_ms),
+                run.started_at.astimezone().strftime("%d-%m-%Y %H:%M:%S"),
+                run.account_name,
+                outcome_label(run.outcome),
+                duration_text(run.duration_ms),
                 f"{run.orders_new} / {run.orders_updated} / {run.orders_filtered}",
-                str(run.cancellations), f"{run.products_new} / {run.products_updated}",
+                str(run.cancellations),
+                f"{run.products_new} / {run.products_updated}",
                 str(run.stock_updates_sent),
                 f"{run.shipments_confirmed} / {run.shipments_failed}",
-                str(run.api_calls), str(run.rate_limited),
+                str(run.api_calls),
+                str(run.rate_limited),
                 run.errors[0] if run.errors else "",
             ]
             for column, value in enumerate(values):
@@ -161,8 +176,10 @@ class SyncLogSection(QWidget):
             return
         lines = [
             self.tr("{account} — {outcome}, {duration}").format(
-                account=run.account_name, outcome=outcome_label(run.outcome),
-                duration=duration_text(run.duration_ms)),
+                account=run.account_name,
+                outcome=outcome_label(run.outcome),
+                duration=duration_text(run.duration_ms),
+            ),
         ]
         if run.full_sweep:
             lines.append(self.tr("Full order sweep"))

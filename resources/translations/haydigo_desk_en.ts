@@ -2,269 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_GB">
 <context>
-    <name></name>
-    <message>
-        <source>OrdersModel</source>
-        <comment>Order</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>OrdersModel</source>
-        <comment>Placed</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>OrdersModel</source>
-        <comment>Customer</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>OrdersModel</source>
-        <comment>City</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>OrdersModel</source>
-        <comment>Deliver by</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>OrdersModel</source>
-        <comment>Lines</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>OrdersModel</source>
-        <comment>Units</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>OrdersModel</source>
-        <comment>The customer asked to cancel</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>OrdersModel</source>
-        <comment>A line is not matched to a product</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Outbox</source>
-        <comment>Stock</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Outbox</source>
-        <comment>Shipment</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Outbox</source>
-        <comment>Cancellation</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Outbox</source>
-        <comment>Waiting</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Outbox</source>
-        <comment>Sent, awaiting bol.com</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Outbox</source>
-        <comment>Failed</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Outbox</source>
-        <comment>Done</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Outbox</source>
-        <comment>Cancelled</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Outbox</source>
-        <comment>Stock {amount} for offer {offer}</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Outbox</source>
-        <comment>Order {order} via {transporter}</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Outbox</source>
-        <comment>Cancel item {item} of order {order}</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>PickListsModel</source>
-        <comment>Pick list</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>PickListsModel</source>
-        <comment>Status</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>PickListsModel</source>
-        <comment>Orders</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>PickListsModel</source>
-        <comment>Lines</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>PickListsModel</source>
-        <comment>Units</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>PickListsModel</source>
-        <comment>Picked</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>PickListsModel</source>
-        <comment>Created</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>PickListsModel</source>
-        <comment>By</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>SyncStatusBar</source>
-        <comment>Products</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>SyncStatusBar</source>
-        <comment>Images</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>SyncStatusBar</source>
-        <comment>Orders</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>SyncStatusBar</source>
-        <comment>Cancellations</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>SyncStatusBar</source>
-        <comment>Sending to bol.com</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>StockCount</source>
-        <comment>No EAN or SKU on this line</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>StockCount</source>
-        <comment>Not a valid EAN (wrong check digit or length)</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>StockCount</source>
-        <comment>Unknown: no product with this code</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>StockCount</source>
-        <comment>Quantity “{value}” is not a whole number from 0 up</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>StockCount</source>
-        <comment>Counted more than once (also on line {value}); count it once</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>SyncLog</source>
-        <comment>OK</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>SyncLog</source>
-        <comment>Failed</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>SyncLog</source>
-        <comment>Skipped</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>SyncLog</source>
-        <comment>Running</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>SyncLog</source>
-        <comment>Orders updated</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>SyncLog</source>
-        <comment>Orders filtered (country)</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>SyncLog</source>
-        <comment>Cancellations</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>SyncLog</source>
-        <comment>Products new</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>SyncLog</source>
-        <comment>Products updated</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>SyncLog</source>
-        <comment>Stock updates sent</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>SyncLog</source>
-        <comment>Shipments confirmed</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>SyncLog</source>
-        <comment>Shipments failed</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>SyncLog</source>
-        <comment>API calls</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>SyncLog</source>
-        <comment>Rate limited (429)</comment>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>AccountEditor</name>
     <message>
         <source>Account &amp;name</source>
@@ -814,6 +551,49 @@
     </message>
 </context>
 <context>
+    <name>OrdersModel</name>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Placed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deliver by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lines</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The customer asked to cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A line is not matched to a product</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>OrdersSection</name>
     <message>
         <source>Orders</source>
@@ -852,6 +632,53 @@
     </message>
     <message>
         <source>Left off: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Outbox</name>
+    <message>
+        <source>Stock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shipment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancellation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent, awaiting bol.com</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stock {amount} for offer {offer}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order {order} via {transporter}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel item {item} of order {order}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -950,6 +777,41 @@
     </message>
     <message>
         <source>Manager only</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PickListsModel</name>
+    <message>
+        <source>Pick list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lines</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Picked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>By</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1381,19 +1243,6 @@ Correct and resend with F9.</source>
     </message>
 </context>
 <context>
-    <name>QCoreApplication</name>
-    <message>
-        <source>OrdersModel</source>
-        <comment>Status</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>SyncLog</source>
-        <comment>Orders new</comment>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>SettingsDialog</name>
     <message>
         <source>Settings</source>
@@ -1550,6 +1399,29 @@ Correct and resend with F9.</source>
     </message>
 </context>
 <context>
+    <name>StockCount</name>
+    <message>
+        <source>No EAN or SKU on this line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not a valid EAN (wrong check digit or length)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown: no product with this code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quantity “{value}” is not a whole number from 0 up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Counted more than once (also on line {value}); count it once</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>StockCountDialog</name>
     <message>
         <source>Import stock count</source>
@@ -1633,6 +1505,69 @@ Correct and resend with F9.</source>
     </message>
     <message>
         <source>{lines} line(s) read: {changes} product(s) change, {same} unchanged, {problems} problem(s).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SyncLog</name>
+    <message>
+        <source>OK</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Orders new</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Orders updated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Orders filtered (country)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancellations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Products new</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Products updated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stock updates sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shipments confirmed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shipments failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>API calls</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rate limited (429)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1723,6 +1658,26 @@ calls</source>
 </context>
 <context>
     <name>SyncStatusBar</name>
+    <message>
+        <source>Products</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Images</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancellations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sending to bol.com</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>Sync now (%1)</source>
         <translation type="unfinished"></translation>

@@ -4,264 +4,59 @@
 <context>
     <name></name>
     <message>
-        <source>OrdersModel</source>
-        <comment>Order</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>OrdersModel</source>
-        <comment>Placed</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>OrdersModel</source>
-        <comment>Customer</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>OrdersModel</source>
-        <comment>City</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>OrdersModel</source>
-        <comment>Deliver by</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>OrdersModel</source>
-        <comment>Lines</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>OrdersModel</source>
-        <comment>Units</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>OrdersModel</source>
-        <comment>The customer asked to cancel</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>OrdersModel</source>
-        <comment>A line is not matched to a product</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Outbox</source>
         <comment>Stock</comment>
-        <translation>Uitgaande berichten</translation>
+        <translation type="vanished">Uitgaande berichten</translation>
     </message>
     <message>
         <source>Outbox</source>
         <comment>Shipment</comment>
-        <translation>Uitgaande berichten</translation>
+        <translation type="vanished">Uitgaande berichten</translation>
     </message>
     <message>
         <source>Outbox</source>
         <comment>Cancellation</comment>
-        <translation>Uitgaande berichten</translation>
+        <translation type="vanished">Uitgaande berichten</translation>
     </message>
     <message>
         <source>Outbox</source>
         <comment>Waiting</comment>
-        <translation>Uitgaande berichten</translation>
+        <translation type="vanished">Uitgaande berichten</translation>
     </message>
     <message>
         <source>Outbox</source>
         <comment>Sent, awaiting bol.com</comment>
-        <translation>Uitgaande berichten</translation>
+        <translation type="vanished">Uitgaande berichten</translation>
     </message>
     <message>
         <source>Outbox</source>
         <comment>Failed</comment>
-        <translation>Uitgaande berichten</translation>
+        <translation type="vanished">Uitgaande berichten</translation>
     </message>
     <message>
         <source>Outbox</source>
         <comment>Done</comment>
-        <translation>Uitgaande berichten</translation>
+        <translation type="vanished">Uitgaande berichten</translation>
     </message>
     <message>
         <source>Outbox</source>
         <comment>Cancelled</comment>
-        <translation>Uitgaande berichten</translation>
+        <translation type="vanished">Uitgaande berichten</translation>
     </message>
     <message>
         <source>Outbox</source>
         <comment>Stock {amount} for offer {offer}</comment>
-        <translation>Uitgaande berichten</translation>
+        <translation type="vanished">Uitgaande berichten</translation>
     </message>
     <message>
         <source>Outbox</source>
         <comment>Order {order} via {transporter}</comment>
-        <translation>Uitgaande berichten</translation>
+        <translation type="vanished">Uitgaande berichten</translation>
     </message>
     <message>
         <source>Outbox</source>
         <comment>Cancel item {item} of order {order}</comment>
-        <translation>Uitgaande berichten</translation>
-    </message>
-    <message>
-        <source>PickListsModel</source>
-        <comment>Pick list</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>PickListsModel</source>
-        <comment>Status</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>PickListsModel</source>
-        <comment>Orders</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>PickListsModel</source>
-        <comment>Lines</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>PickListsModel</source>
-        <comment>Units</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>PickListsModel</source>
-        <comment>Picked</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>PickListsModel</source>
-        <comment>Created</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>PickListsModel</source>
-        <comment>By</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>SyncStatusBar</source>
-        <comment>Products</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>SyncStatusBar</source>
-        <comment>Images</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>SyncStatusBar</source>
-        <comment>Orders</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>SyncStatusBar</source>
-        <comment>Cancellations</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>SyncStatusBar</source>
-        <comment>Sending to bol.com</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>StockCount</source>
-        <comment>No EAN or SKU on this line</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>StockCount</source>
-        <comment>Not a valid EAN (wrong check digit or length)</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>StockCount</source>
-        <comment>Unknown: no product with this code</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>StockCount</source>
-        <comment>Quantity “{value}” is not a whole number from 0 up</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>StockCount</source>
-        <comment>Counted more than once (also on line {value}); count it once</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>SyncLog</source>
-        <comment>OK</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>SyncLog</source>
-        <comment>Failed</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>SyncLog</source>
-        <comment>Skipped</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>SyncLog</source>
-        <comment>Running</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>SyncLog</source>
-        <comment>Orders updated</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>SyncLog</source>
-        <comment>Orders filtered (country)</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>SyncLog</source>
-        <comment>Cancellations</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>SyncLog</source>
-        <comment>Products new</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>SyncLog</source>
-        <comment>Products updated</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>SyncLog</source>
-        <comment>Stock updates sent</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>SyncLog</source>
-        <comment>Shipments confirmed</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>SyncLog</source>
-        <comment>Shipments failed</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>SyncLog</source>
-        <comment>API calls</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>SyncLog</source>
-        <comment>Rate limited (429)</comment>
-        <translation type="unfinished"></translation>
+        <translation type="vanished">Uitgaande berichten</translation>
     </message>
 </context>
 <context>
@@ -817,43 +612,43 @@
     <name>OrdersModel</name>
     <message>
         <source>Order</source>
-        <translation type="vanished">Order</translation>
+        <translation>Order</translation>
     </message>
     <message>
         <source>Placed</source>
-        <translation type="vanished">Geplaatst</translation>
+        <translation>Geplaatst</translation>
     </message>
     <message>
         <source>Customer</source>
-        <translation type="vanished">Klant</translation>
+        <translation>Klant</translation>
     </message>
     <message>
         <source>City</source>
-        <translation type="vanished">Plaats</translation>
+        <translation>Plaats</translation>
     </message>
     <message>
         <source>Deliver by</source>
-        <translation type="vanished">Bezorgen vóór</translation>
+        <translation>Bezorgen vóór</translation>
     </message>
     <message>
         <source>Lines</source>
-        <translation type="vanished">Regels</translation>
+        <translation>Regels</translation>
     </message>
     <message>
         <source>Units</source>
-        <translation type="vanished">Stuks</translation>
+        <translation>Stuks</translation>
     </message>
     <message>
         <source>The customer asked to cancel</source>
-        <translation type="vanished">De klant vraagt om annulering</translation>
+        <translation>De klant vraagt om annulering</translation>
     </message>
     <message>
         <source>A line is not matched to a product</source>
-        <translation type="vanished">Een regel is niet aan een product gekoppeld</translation>
+        <translation>Een regel is niet aan een product gekoppeld</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="vanished">Status</translation>
+        <translation>Status</translation>
     </message>
 </context>
 <context>
@@ -902,47 +697,47 @@
     <name>Outbox</name>
     <message>
         <source>Stock</source>
-        <translation type="vanished">Voorraad</translation>
+        <translation>Voorraad</translation>
     </message>
     <message>
         <source>Shipment</source>
-        <translation type="vanished">Zending</translation>
+        <translation>Zending</translation>
     </message>
     <message>
         <source>Cancellation</source>
-        <translation type="vanished">Annulering</translation>
+        <translation>Annulering</translation>
     </message>
     <message>
         <source>Waiting</source>
-        <translation type="vanished">Wachtend</translation>
+        <translation>Wachtend</translation>
     </message>
     <message>
         <source>Sent, awaiting bol.com</source>
-        <translation type="vanished">Verstuurd, wacht op bol.com</translation>
+        <translation>Verstuurd, wacht op bol.com</translation>
     </message>
     <message>
         <source>Failed</source>
-        <translation type="vanished">Mislukt</translation>
+        <translation>Mislukt</translation>
     </message>
     <message>
         <source>Done</source>
-        <translation type="vanished">Klaar</translation>
+        <translation>Klaar</translation>
     </message>
     <message>
         <source>Cancelled</source>
-        <translation type="vanished">Geannuleerd</translation>
+        <translation>Geannuleerd</translation>
     </message>
     <message>
         <source>Stock {amount} for offer {offer}</source>
-        <translation type="vanished">Voorraad {amount} voor aanbieding {offer}</translation>
+        <translation>Voorraad {amount} voor aanbieding {offer}</translation>
     </message>
     <message>
         <source>Order {order} via {transporter}</source>
-        <translation type="vanished">Order {order} via {transporter}</translation>
+        <translation>Order {order} via {transporter}</translation>
     </message>
     <message>
         <source>Cancel item {item} of order {order}</source>
-        <translation type="vanished">Artikel {item} van order {order} annuleren</translation>
+        <translation>Artikel {item} van order {order} annuleren</translation>
     </message>
 </context>
 <context>
@@ -1047,35 +842,35 @@
     <name>PickListsModel</name>
     <message>
         <source>Pick list</source>
-        <translation type="vanished">Picklijst</translation>
+        <translation>Picklijst</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="vanished">Status</translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>Orders</source>
-        <translation type="vanished">Orders</translation>
+        <translation>Orders</translation>
     </message>
     <message>
         <source>Lines</source>
-        <translation type="vanished">Regels</translation>
+        <translation>Regels</translation>
     </message>
     <message>
         <source>Units</source>
-        <translation type="vanished">Stuks</translation>
+        <translation>Stuks</translation>
     </message>
     <message>
         <source>Picked</source>
-        <translation type="vanished">Gepickt</translation>
+        <translation>Gepickt</translation>
     </message>
     <message>
         <source>Created</source>
-        <translation type="vanished">Gemaakt</translation>
+        <translation>Gemaakt</translation>
     </message>
     <message>
         <source>By</source>
-        <translation type="vanished">Door</translation>
+        <translation>Door</translation>
     </message>
 </context>
 <context>
@@ -1509,19 +1304,6 @@ Corrigeer en verstuur opnieuw met F9.</translation>
     </message>
 </context>
 <context>
-    <name>QCoreApplication</name>
-    <message>
-        <source>OrdersModel</source>
-        <comment>Status</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>SyncLog</source>
-        <comment>Orders new</comment>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>SettingsDialog</name>
     <message>
         <source>Settings</source>
@@ -1681,23 +1463,23 @@ Corrigeer en verstuur opnieuw met F9.</translation>
     <name>StockCount</name>
     <message>
         <source>No EAN or SKU on this line</source>
-        <translation type="vanished">Geen EAN of SKU op deze regel</translation>
+        <translation>Geen EAN of SKU op deze regel</translation>
     </message>
     <message>
         <source>Not a valid EAN (wrong check digit or length)</source>
-        <translation type="vanished">Geen geldige EAN (verkeerd controlecijfer of lengte)</translation>
+        <translation>Geen geldige EAN (verkeerd controlecijfer of lengte)</translation>
     </message>
     <message>
         <source>Unknown: no product with this code</source>
-        <translation type="vanished">Onbekend: geen product met deze code</translation>
+        <translation>Onbekend: geen product met deze code</translation>
     </message>
     <message>
         <source>Quantity “{value}” is not a whole number from 0 up</source>
-        <translation type="vanished">Aantal “{value}” is geen heel getal vanaf 0</translation>
+        <translation>Aantal “{value}” is geen heel getal vanaf 0</translation>
     </message>
     <message>
         <source>Counted more than once (also on line {value}); count it once</source>
-        <translation type="vanished">Meer dan eens geteld (ook op regel {value}); tel het één keer</translation>
+        <translation>Meer dan eens geteld (ook op regel {value}); tel het één keer</translation>
     </message>
 </context>
 <context>
@@ -1791,63 +1573,63 @@ Corrigeer en verstuur opnieuw met F9.</translation>
     <name>SyncLog</name>
     <message>
         <source>OK</source>
-        <translation type="vanished">OK</translation>
+        <translation>OK</translation>
     </message>
     <message>
         <source>Failed</source>
-        <translation type="vanished">Mislukt</translation>
+        <translation>Mislukt</translation>
     </message>
     <message>
         <source>Skipped</source>
-        <translation type="vanished">Overgeslagen</translation>
+        <translation>Overgeslagen</translation>
     </message>
     <message>
         <source>Running</source>
-        <translation type="vanished">Bezig</translation>
+        <translation>Bezig</translation>
     </message>
     <message>
         <source>Orders updated</source>
-        <translation type="vanished">Orders gewijzigd</translation>
+        <translation>Orders gewijzigd</translation>
     </message>
     <message>
         <source>Orders filtered (country)</source>
-        <translation type="vanished">Orders gefilterd (land)</translation>
+        <translation>Orders gefilterd (land)</translation>
     </message>
     <message>
         <source>Cancellations</source>
-        <translation type="vanished">Annuleringen</translation>
+        <translation>Annuleringen</translation>
     </message>
     <message>
         <source>Products new</source>
-        <translation type="vanished">Producten nieuw</translation>
+        <translation>Producten nieuw</translation>
     </message>
     <message>
         <source>Products updated</source>
-        <translation type="vanished">Producten gewijzigd</translation>
+        <translation>Producten gewijzigd</translation>
     </message>
     <message>
         <source>Stock updates sent</source>
-        <translation type="vanished">Voorraadupdates verstuurd</translation>
+        <translation>Voorraadupdates verstuurd</translation>
     </message>
     <message>
         <source>Shipments confirmed</source>
-        <translation type="vanished">Zendingen bevestigd</translation>
+        <translation>Zendingen bevestigd</translation>
     </message>
     <message>
         <source>Shipments failed</source>
-        <translation type="vanished">Zendingen mislukt</translation>
+        <translation>Zendingen mislukt</translation>
     </message>
     <message>
         <source>API calls</source>
-        <translation type="vanished">API-aanroepen</translation>
+        <translation>API-aanroepen</translation>
     </message>
     <message>
         <source>Rate limited (429)</source>
-        <translation type="vanished">Afgeremd (429)</translation>
+        <translation>Afgeremd (429)</translation>
     </message>
     <message>
         <source>Orders new</source>
-        <translation type="vanished">Orders nieuw</translation>
+        <translation>Orders nieuw</translation>
     </message>
 </context>
 <context>
@@ -1997,23 +1779,23 @@ aanroepen</translation>
     </message>
     <message>
         <source>Products</source>
-        <translation type="vanished">Producten</translation>
+        <translation>Producten</translation>
     </message>
     <message>
         <source>Images</source>
-        <translation type="vanished">Afbeeldingen</translation>
+        <translation>Afbeeldingen</translation>
     </message>
     <message>
         <source>Orders</source>
-        <translation type="vanished">Orders</translation>
+        <translation>Orders</translation>
     </message>
     <message>
         <source>Cancellations</source>
-        <translation type="vanished">Annuleringen</translation>
+        <translation>Annuleringen</translation>
     </message>
     <message>
         <source>Sending to bol.com</source>
-        <translation type="vanished">Versturen naar bol.com</translation>
+        <translation>Versturen naar bol.com</translation>
     </message>
 </context>
 <context>
