@@ -27,6 +27,10 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--demo", action="store_true", help="open the demo with the local bol.com sandbox"
     )
+    parser.add_argument(
+        "--screenshots", metavar="DIR",
+        help="save PNG screenshots of every section and the settings dialog (nl and en), quit",
+    )
     subparsers = parser.add_subparsers(dest="command", metavar="command")
     for module_name in COMMAND_MODULES:
         importlib.import_module(module_name).register(subparsers)

@@ -6,74 +6,21 @@ import argparse
 import asyncio
 import logging
 import os
-import shutil
 import sys
-from dataclasses import dataclass, field
 
 from haydigo_desk import APP_NAME, __version__
 from haydigo_desk.config import (
     AppPaths,
+    DeskSettings,
     SettingsError,
     SettingsStore,
     resolve_database_url,
-    sqlite_url,
 )
-from haydigo_desk.context import DeskContext
+from haydigo_desk.context import DeskContext, StaffIdentity
+from haydigo_desk.demo import DemoEnvironment, demo_client_factory, start_demo
 from haydigo_desk.persistence.database import Database, open_database
 
 log = logging.getLogger(__name__)
-
-DEMO_ACCOUNT = "bol.com demo"
-
-
-@dataclass
-class DemoEnvironment:
-    """The demo: a local bol.com sandbox and a fresh database of its own."""
-
-    sandbox: object
-    database: Database
-    account_id: int
-    credentials: dict = field(default_factory=dict)
-
-    def stop(self) -> None:
-        self.sandbox.stop()
-
-
-def start_demo(paths: AppPaths, *, products: int = 300, open_orders: int = 60) -> DemoEnvironment:
-    from haydigo_desk.sandbox import SandboxConfig, start_sandbox
-    from haydigo_desk.services.accounts import AccountSpec, save_account
-
-    sandbox = start_sandbox(SandboxConfig(
-        seed=1, products=products, open_orders=open_orders, order_rate_per_hour=30.0,
-        cancel_rate=0.05, rate_scale=20.0, process_delay_s=2.0,
-    ))
-    # The sandbox starts from its seed every time, so the demo database does too.
-    shutil.rmtree(paths.demo_dir, ignore_errors=True)
-    paths.demo_dir.mkdir(parents=True, exist_ok=True)
-    database = open_database(sqlite_url(paths.demo_dir / "demo.sqlite3"))
-    with database.unit_of_work() as uow:
-        account = save_account(uow.session, AccountSpec(
-            name=DEMO_ACCOUNT, client_id=sandbox.client_id, store_name="Demo webshop",
-            environment="custom", base_url=sandbox.url, token_url=sandbox.token_url,
-            harvest_products=True, harvest_orders=True, sync_interval_minutes=1,
-            excluded_countries=[],
-        ))
-        uow.commit()
-        account_id = account.id
-    return DemoEnvironment(sandbox, database, account_id,
-                           {sandbox.client_id: sandbox.client_secret})
-
-
-def demo_client_factory(secrets: dict):
-    """The demo's credentials come from the sandbox itself, never from the OS keyring."""
-    from haydigo_desk.bol import BolClient, ClientCredentials
-
-    def build(connection):
-        credentials = ClientCredentials(connection.client_id, secrets[connection.client_id])
-        return BolClient(credentials, connection.bol_environment())
-
-    return build
-
 
 def has_real_account(database: Database) -> bool:
     from haydigo_desk.services.accounts import find_account
@@ -89,6 +36,8 @@ def run_desk(args: argparse.Namespace) -> int:
 
     from haydigo_desk.sync.client_factory import build_client
     from haydigo_desk.sync.worker import SyncWorker
+    from haydigo_desk.ui.crash_handler import install_crash_handler
+    from haydigo_desk.ui.login_dialog import log_in
     from haydigo_desk.ui.main_window import MainWindow
     from haydigo_desk.ui.sync_controller import SyncController
 
@@ -97,16 +46,14 @@ def run_desk(args: argparse.Namespace) -> int:
     app.setApplicationVersion(__version__)
     app.setDesktopFileName("haydigo-desk")
     paths = AppPaths.current()
-    _install_crash_handler(paths)
+    crash_handler = install_crash_handler(paths.log_dir)
     settings_store = SettingsStore(paths.settings_file)
     try:
         settings = settings_store.load()
     except SettingsError as exc:
         QMessageBox.warning(None, APP_NAME, str(exc))
-        from haydigo_desk.config import DeskSettings
-
         settings = DeskSettings()
-    _apply_look(app, settings)
+    apply_look(app, settings)
 
     database = open_database(resolve_database_url(args.database_url))
     demo: DemoEnvironment | None = None
@@ -119,6 +66,11 @@ def run_desk(args: argparse.Namespace) -> int:
 
     context = DeskContext(database=database, paths=paths, settings_store=settings_store,
                           settings=settings, demo=demo is not None)
+    if demo is not None:
+        context.user = StaffIdentity(None, "Demo manager", "manager")
+    elif getattr(args, "screenshots", None) is None and log_in(context) is None:
+        database.dispose()
+        return 0  # nobody logged in: nothing to do
     controller = SyncController()
     worker = SyncWorker(database, listener=controller, client_factory=client_factory,
                         image_cache_dir=paths.image_cache_dir,
@@ -131,13 +83,17 @@ def run_desk(args: argparse.Namespace) -> int:
         QMessageBox.critical(None, APP_NAME,
                              f"The sync could not start: {worker.startup_error}")
 
-    window = MainWindow(context, controller)
-    window.show()
-    if os.environ.get("HAYDIGO_QUIT_AFTER_MS"):  # smoke tests: start, show, quit cleanly
-        QTimer.singleShot(int(os.environ["HAYDIGO_QUIT_AFTER_MS"]), app.quit)
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
+    loop.set_exception_handler(crash_handler.handle_loop_error)
     try:
+        if getattr(args, "screenshots", None):
+            return _save_screenshots(context, controller, args.screenshots, loop)
+        window = MainWindow(context, controller)
+        window.settings_saved.connect(lambda saved: apply_look(app, saved))
+        window.show()
+        if os.environ.get("HAYDIGO_QUIT_AFTER_MS"):  # smoke tests: start, show, quit cleanly
+            QTimer.singleShot(int(os.environ["HAYDIGO_QUIT_AFTER_MS"]), app.quit)
         with loop:
             loop.run_until_complete(_until_quit(app))
     finally:
@@ -148,25 +104,33 @@ def run_desk(args: argparse.Namespace) -> int:
     return 0
 
 
-def _install_crash_handler(paths: AppPaths) -> None:
-    try:
-        from haydigo_desk.ui.crash_handler import install_crash_handler
-    except ImportError:
-        return
-    install_crash_handler(paths.log_dir)
+def _save_screenshots(context: DeskContext, controller, out_dir: str, loop) -> int:
+    """``--screenshots DIR``: every section and the settings dialog, in Dutch and English."""
+    from pathlib import Path
+
+    from haydigo_desk.ui.main_window import MainWindow
+    from haydigo_desk.ui.screenshots import save_screenshots_in_languages
+    from haydigo_desk.ui.settings_dialog import SettingsDialog
+
+    if context.user is None:
+        context.user = StaffIdentity(None, "Screenshot", "manager")
+    with loop:
+        loop.run_until_complete(asyncio.sleep(6.0))  # let the first sync fill the sections
+        written = save_screenshots_in_languages(
+            lambda: MainWindow(context, controller),
+            lambda window: SettingsDialog(context, window, controller),
+            Path(out_dir),
+        )
+    for path in written:
+        print(path)
+    return 0
 
 
-def _apply_look(app, settings) -> None:
-    try:
-        from haydigo_desk.ui.theme import apply_theme
-    except ImportError:
-        pass
-    else:
-        apply_theme(app, settings.theme)
-    try:
-        from haydigo_desk.ui.i18n import install_translator
-    except ImportError:
-        return
+def apply_look(app, settings: DeskSettings) -> None:
+    from haydigo_desk.ui.i18n import install_translator
+    from haydigo_desk.ui.theme import apply_theme
+
+    apply_theme(app, settings.theme)
     install_translator(app, settings.language)
 
 

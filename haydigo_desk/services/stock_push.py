@@ -36,7 +36,9 @@ def queue_stock_push(session: Session, product: Product) -> int:
                 OutboxEntry.coalesce_key == key, OutboxEntry.state == OutboxState.QUEUED
             )
         ).first()
-        unchanged = product.last_pushed_available == amount
+        # bol.com never offers fewer than 0, so an oversold -2 there equals our 0 here.
+        unchanged = (product.last_pushed_available is not None
+                     and max(product.last_pushed_available, 0) == amount)
         if pending is not None:
             if unchanged:
                 pending.state = OutboxState.CANCELLED

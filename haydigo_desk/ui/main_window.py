@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import importlib
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QIcon, QKeySequence, QShortcut
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QIcon, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
+    QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
@@ -20,9 +21,13 @@ from haydigo_desk import APP_NAME
 from haydigo_desk.context import DeskContext
 from haydigo_desk.resources_path import resource
 from haydigo_desk.services.accounts import list_accounts
+from haydigo_desk.services.sync_log import list_runs
 from haydigo_desk.ui.db_tasks import DbTasks
 from haydigo_desk.ui.demo_banner import DemoBanner
+from haydigo_desk.ui.login_dialog import log_in
+from haydigo_desk.ui.permissions import ensure_manager
 from haydigo_desk.ui.sections import SECTIONS
+from haydigo_desk.ui.settings_dialog import SettingsDialog
 from haydigo_desk.ui.status_bar import SyncStatusBar
 from haydigo_desk.ui.sync_controller import SyncController
 
@@ -33,6 +38,8 @@ def load_section_class(spec: str) -> type[QWidget]:
 
 
 class MainWindow(QMainWindow):
+    settings_saved = Signal(object)  # DeskSettings: the app re-applies language and theme
+
     def __init__(self, context: DeskContext, controller: SyncController) -> None:
         super().__init__()
         self.context = context
@@ -82,6 +89,9 @@ class MainWindow(QMainWindow):
             self.navigation.setCurrentRow(0)
         controller.data_changed.connect(self._on_data_changed)
 
+        self._connect_sections()
+        self._add_window_actions()
+
         self.sync_status = SyncStatusBar(controller, parent=self)
         self.setStatusBar(self.sync_status)
         self.addAction(self.sync_status.sync_action)  # F5 works from every section
@@ -89,6 +99,61 @@ class MainWindow(QMainWindow):
         self._tasks.run(
             lambda session: {a.id: a.name for a in list_accounts(session) if a.enabled},
             self.sync_status.set_account_names)
+        self._tasks.run(lambda session: next(iter(list_runs(session, limit=1)), None),
+                        self.sync_status.show_last_run)
+
+    def _connect_sections(self) -> None:
+        """Hand-offs between sections: a pick list or order opens in the pick station."""
+        station = self.sections.get("station")
+        pick_lists = self.sections.get("picklists")
+        if station is not None and pick_lists is not None:
+            pick_lists.open_in_station.connect(self.open_pick_list_in_station)
+
+    def open_pick_list_in_station(self, pick_list_id: int) -> None:
+        self.show_section("station").open_pick_list(pick_list_id)
+
+    def _add_window_actions(self) -> None:
+        menu = self.menuBar().addMenu(self.tr("&Desk"))
+        settings = QAction(self.tr("&Settings…"), self)
+        settings.setShortcut(QKeySequence("Ctrl+,"))
+        settings.triggered.connect(self.open_settings)
+        switch_user = QAction(self.tr("Switch &user…"), self)
+        switch_user.setShortcut(QKeySequence("Ctrl+U"))
+        switch_user.triggered.connect(self.switch_user)
+        quit_action = QAction(self.tr("&Quit"), self)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        for action in (settings, switch_user, quit_action):
+            menu.addAction(action)
+            self.addAction(action)
+        self.settings_action = settings
+        self.user_label = QLabel()
+        self.user_label.setProperty("role", "muted")
+        self.menuBar().setCornerWidget(self.user_label)
+        self._show_user()
+
+    def _show_user(self) -> None:
+        user = self.context.user
+        self.user_label.setText(
+            self.tr("%1 (%2)  ").replace("%1", user.name).replace("%2", user.role)
+            if user else "")
+
+    def open_settings(self) -> None:
+        if not ensure_manager(self.context, self):
+            return
+        dialog = SettingsDialog(self.context, self, self.controller)
+        dialog.settings_saved.connect(self.settings_saved)
+        dialog.accounts_saved.connect(lambda _outcome: self.controller.request_sync())
+        dialog.exec()
+
+    def switch_user(self) -> None:
+        identity = log_in(self.context, self)
+        if identity is not None:
+            self.context.user = identity
+            self._show_user()
+            current = self.stack.currentWidget()
+            if current is not None:
+                current.refresh()
 
     def _show_section(self, row: int) -> None:
         if row < 0:

@@ -35,6 +35,7 @@ from haydigo_desk.ui.orders_model import (
     OrdersTableModel,
     column_for_sort_key,
 )
+from haydigo_desk.ui.printing import PrintController, make_print_packing_slip_action
 from haydigo_desk.ui.status_style import StatusPillDelegate, status_label
 from haydigo_desk.ui.sync_controller import SyncController
 
@@ -103,6 +104,15 @@ class OrdersSection(QWidget):
         header.addWidget(self.total_label)
         header.addStretch(1)
         header.addWidget(self.search)
+        self.printing = PrintController(self.context, self)
+        self.print_action = make_print_packing_slip_action(
+            self.printing, lambda: self._selected_order_id)
+        self.addAction(self.print_action)
+        self.print_button = QPushButton(
+            QIcon(str(resource("icons", "actions", "print.svg"))), self.print_action.text())
+        self.print_button.setToolTip(self.print_action.shortcut().toString())
+        self.print_button.clicked.connect(self.print_action.trigger)
+        header.addWidget(self.print_button)
         header.addWidget(self.create_button)
         layout.addLayout(header)
 

@@ -35,6 +35,7 @@ from haydigo_desk.ui.picklists_model import (
     PickListsTableModel,
     ProgressDelegate,
 )
+from haydigo_desk.ui.printing import PrintController, make_print_pick_list_action
 from haydigo_desk.ui.status_style import StatusPillDelegate, status_label
 from haydigo_desk.ui.sync_controller import SyncController
 
@@ -81,6 +82,14 @@ class PickListsSection(QWidget):
         self.open_button.setProperty("role", "primary")
         self.open_button.setEnabled(False)
         self.open_button.clicked.connect(self.open_selected)
+        self.printing = PrintController(self.context, self)
+        self.print_action = make_print_pick_list_action(self.printing, lambda: self._selected_id)
+        self.addAction(self.print_action)
+        self.print_button = QPushButton(
+            QIcon(str(resource("icons", "actions", "print.svg"))), self.print_action.text())
+        self.print_button.setToolTip(self.print_action.shortcut().toString())
+        self.print_button.clicked.connect(self.print_action.trigger)
+        header.addWidget(self.print_button)
         header.addWidget(self.open_button)
         layout.addLayout(header)
 

@@ -14,6 +14,7 @@ from PySide6.QtGui import QAction, QIcon, QKeySequence
 from PySide6.QtWidgets import QLabel, QProgressBar, QPushButton, QStatusBar, QWidget
 
 from haydigo_desk.resources_path import resource
+from haydigo_desk.services.sync_log import SyncRunRow
 from haydigo_desk.sync.events import SyncReport
 from haydigo_desk.ui.sync_controller import SyncController
 
@@ -150,6 +151,18 @@ class SyncStatusBar(QStatusBar):
         self.last_label.setText(text)
         self.last_label.setToolTip(report.message)
         self._after_run()
+
+    def show_last_run(self, run: SyncRunRow | None) -> None:
+        """At start: the last recorded cycle, unless a live one has reported already."""
+        if run is None or run.outcome == "running" or self.last_label.property("state"):
+            return
+        self._on_finished(SyncReport(
+            account_id=-run.id, account_name=run.account_name, started_at=run.started_at,
+            finished_at=run.finished_at, outcome=run.outcome, orders_new=run.orders_new,
+            cancellations=run.cancellations, errors=list(run.errors), message=run.message,
+        ))
+        self._names.pop(-run.id, None)
+        self._update_account()
 
     def _on_failed(self, account_id: int, message: str) -> None:
         self._running.pop(account_id, None)

@@ -546,6 +546,29 @@
     </message>
 </context>
 <context>
+    <name>MainWindow</name>
+    <message>
+        <source>&amp;Desk</source>
+        <translation>&amp;Balie</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Instellingen…</translation>
+    </message>
+    <message>
+        <source>Switch &amp;user…</source>
+        <translation>Andere &amp;gebruiker…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Afsluiten</translation>
+    </message>
+    <message>
+        <source>%1 (%2)  </source>
+        <translation>%1 (%2)  </translation>
+    </message>
+</context>
+<context>
     <name>OrderDetailPane</name>
     <message>
         <source>Delivery address</source>
@@ -1191,6 +1214,122 @@ Corrigeer en verstuur opnieuw met F9.</translation>
     <message>
         <source>Shipment {state}: waiting for bol.com</source>
         <translation>Zending {state}: wachten op bol.com</translation>
+    </message>
+</context>
+<context>
+    <name>PrintController</name>
+    <message>
+        <source>Preparing the pick list…</source>
+        <translation>Picklijst wordt gemaakt…</translation>
+    </message>
+    <message>
+        <source>Preparing the packing slip…</source>
+        <translation>Pakbon wordt gemaakt…</translation>
+    </message>
+    <message>
+        <source>The document could not be made.</source>
+        <translation>Het document kon niet worden gemaakt.</translation>
+    </message>
+    <message>
+        <source>The document could not be made. The log file has the details.</source>
+        <translation>Het document kon niet worden gemaakt. Het logbestand bevat de details.</translation>
+    </message>
+    <message>
+        <source>Printing</source>
+        <translation>Afdrukken</translation>
+    </message>
+    <message>
+        <source>Print pick list…</source>
+        <translation>Picklijst afdrukken…</translation>
+    </message>
+    <message>
+        <source>Print packing slip…</source>
+        <translation>Pakbon afdrukken…</translation>
+    </message>
+</context>
+<context>
+    <name>PrintPreviewDialog</name>
+    <message>
+        <source>Print preview: %1</source>
+        <translation>Afdrukvoorbeeld: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n page(s)</source>
+        <translation>
+            <numerusform>%n pagina</numerusform>
+            <numerusform>%n pagina’s</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>Afdrukken…</translation>
+    </message>
+    <message>
+        <source>Print (Ctrl+P)</source>
+        <translation>Afdrukken (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>Save as PDF…</source>
+        <translation>Opslaan als pdf…</translation>
+    </message>
+    <message>
+        <source>Save as PDF (Ctrl+S)</source>
+        <translation>Opslaan als pdf (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>The printer “%1” chosen in the settings is not available. Choose another printer in the next window, or change it in the settings.</source>
+        <translation>De printer “%1” uit de instellingen is niet beschikbaar. Kies in het volgende venster een andere printer, of pas de instellingen aan.</translation>
+    </message>
+    <message>
+        <source>Print %1</source>
+        <translation>%1 afdrukken</translation>
+    </message>
+    <message>
+        <source>Printing on %1…</source>
+        <translation>Bezig met afdrukken op %1…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n page(s) sent to the printer.</source>
+        <translation>
+            <numerusform>%n pagina naar de printer gestuurd.</numerusform>
+            <numerusform>%n pagina’s naar de printer gestuurd.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The printer “%1” could not start printing. Check that it is switched on and connected, or choose another printer.</source>
+        <translation>De printer “%1” kon niet beginnen met afdrukken. Controleer of hij aan staat en verbonden is, of kies een andere printer.</translation>
+    </message>
+    <message>
+        <source>The document could not be prepared for the printer “%1”.</source>
+        <translation>Het document kon niet worden voorbereid voor de printer “%1”.</translation>
+    </message>
+    <message>
+        <source>Printing on “%1” failed.</source>
+        <translation>Afdrukken op “%1” is mislukt.</translation>
+    </message>
+    <message>
+        <source>Save as PDF</source>
+        <translation>Opslaan als pdf</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>Pdf-bestanden (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Bezig met opslaan…</translation>
+    </message>
+    <message>
+        <source>Saved as %1</source>
+        <translation>Opgeslagen als %1</translation>
+    </message>
+    <message>
+        <source>%1 could not be saved: %2</source>
+        <translation>%1 kon niet worden opgeslagen: %2</translation>
+    </message>
+    <message>
+        <source>Printing</source>
+        <translation>Afdrukken</translation>
     </message>
 </context>
 <context>

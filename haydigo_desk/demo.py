@@ -1,0 +1,105 @@
+"""The demo: a local bol.com sandbox, a fresh database and a warehouse with locations.
+
+``haydigo-desk`` without an account (or with ``--demo``) runs this, so a newcomer sees
+products on shelves, orders and pick lists within seconds and nothing reaches bol.com.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import shutil
+from dataclasses import dataclass, field
+
+from sqlalchemy import select
+
+from haydigo_desk.bol import BolClient, ClientCredentials
+from haydigo_desk.config import AppPaths, sqlite_url
+from haydigo_desk.domain.states import StaffRole
+from haydigo_desk.persistence.database import Database, open_database
+from haydigo_desk.persistence.models import Location, Product, utcnow
+from haydigo_desk.sandbox import RunningSandbox, SandboxConfig, start_sandbox
+from haydigo_desk.services.accounts import AccountSpec, save_account
+from haydigo_desk.services.staff import add_staff
+from haydigo_desk.sync.client_factory import AccountConnection
+from haydigo_desk.sync.events import SyncReport
+from haydigo_desk.sync.offers import import_offers
+
+DEMO_ACCOUNT = "bol.com demo"
+AISLES = "ABCDEF"
+
+
+@dataclass
+class DemoEnvironment:
+    sandbox: RunningSandbox
+    database: Database
+    account_id: int
+    credentials: dict = field(default_factory=dict)
+
+    def stop(self) -> None:
+        self.sandbox.stop()
+
+
+def demo_client_factory(secrets: dict):
+    """The demo's credentials come from the sandbox itself, never from the OS keyring."""
+
+    def build(connection: AccountConnection) -> BolClient:
+        credentials = ClientCredentials(connection.client_id, secrets[connection.client_id])
+        return BolClient(credentials, connection.bol_environment())
+
+    return build
+
+
+def assign_demo_locations(database: Database, product_list_id: int) -> int:
+    """Shelve every product without a location: aisle, rack and shelf, like "B-07-3"."""
+    with database.unit_of_work() as uow:
+        products = uow.session.scalars(select(Product).where(
+            Product.product_list_id == product_list_id, Product.location_id.is_(None),
+        ).order_by(Product.id)).all()
+        shelves: dict[str, Location] = {}
+        for index, product in enumerate(products):
+            aisle = AISLES[index // 80 % len(AISLES)]  # 6 aisles x 20 racks x 4 shelves
+            code = f"{aisle}-{index // 4 % 20 + 1:02d}-{index % 4 + 1}"
+            if code not in shelves:
+                shelves[code] = Location(code=code, description="demo shelf")
+            product.location = shelves[code]
+        uow.commit()
+        return len(products)
+
+
+def start_demo(paths: AppPaths, *, products: int = 300, open_orders: int = 60) -> DemoEnvironment:
+    sandbox = start_sandbox(SandboxConfig(
+        seed=1, products=products, open_orders=open_orders, order_rate_per_hour=30.0,
+        cancel_rate=0.05, rate_scale=20.0, process_delay_s=2.0,
+    ))
+    # The sandbox starts from its seed every time, so the demo database does too.
+    shutil.rmtree(paths.demo_dir, ignore_errors=True)
+    paths.demo_dir.mkdir(parents=True, exist_ok=True)
+    database = open_database(sqlite_url(paths.demo_dir / "demo.sqlite3"))
+    with database.unit_of_work() as uow:
+        account = save_account(uow.session, AccountSpec(
+            name=DEMO_ACCOUNT, client_id=sandbox.client_id, store_name="Demo webshop",
+            environment="custom", base_url=sandbox.url, token_url=sandbox.token_url,
+            harvest_products=True, harvest_orders=True, sync_interval_minutes=1,
+        ))
+        # A newcomer should see orders at once: the demo logs in as its own manager.
+        add_staff(uow.session, "Demo manager", StaffRole.MANAGER, badge_code="DEMO-MANAGER")
+        add_staff(uow.session, "Demo picker", StaffRole.PICKER, badge_code="DEMO-PICKER")
+        uow.commit()
+        account_id, product_list_id = account.id, account.product_list_id
+        connection = AccountConnection.of(account)
+    secrets = {sandbox.client_id: sandbox.client_secret}
+    # Products first (a second or so), so they are on shelves before the first orders land.
+    _import_products_now(demo_client_factory(secrets)(connection), database, account_id)
+    assign_demo_locations(database, product_list_id)
+    return DemoEnvironment(sandbox, database, account_id, secrets)
+
+
+def _import_products_now(client: BolClient, database: Database, account_id: int) -> None:
+    async def run() -> None:
+        async with client:
+            await import_offers(client, database, account_id,
+                                SyncReport(account_id, DEMO_ACCOUNT, started_at=utcnow()))
+
+    # Its own selector loop: qasync may already own the process-wide policy.
+    with asyncio.Runner(loop_factory=asyncio.SelectorEventLoop) as runner:
+        runner.run(run())
