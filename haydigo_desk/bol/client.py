@@ -45,6 +45,7 @@ from haydigo_desk.bol.errors import (
 from haydigo_desk.bol.models import (
     AssetUsage,
     CancellationReason,
+    CatalogProduct,
     FulfilmentFilter,
     FulfilmentMethod,
     Offer,
@@ -76,6 +77,8 @@ MAX_PROCESS_STATUS_IDS = 1000  # per bulk request
 MAX_SHIPMENT_REFERENCE = 90
 MAX_IMAGE_BYTES = 10 * 1024 * 1024
 IMAGE_ENDPOINT = "GET image"
+# bol's spec lists these for Accept-Language; others are sent as given and bol answers 406.
+CATALOG_LANGUAGES = ("nl", "nl-BE", "fr", "fr-BE")
 DEFAULT_TIMEOUT = httpx.Timeout(30.0, connect=10.0)
 USER_AGENT = f"HaydiGO-Desk/{__version__} (bol.com Retailer API client; httpx/{httpx.__version__})"
 
@@ -117,6 +120,7 @@ class BolClient:
         rng: random.Random | None = None,
         user_agent: str = USER_AGENT,
         max_pages: int = 1000,
+        pacing_low_water: float = 0.0,
     ) -> None:
         self.environment = environment or BolEnvironment.production()
         self.client_id = credentials.client_id
@@ -128,7 +132,9 @@ class BolClient:
         self._rng = rng or random.Random()
         self._max_pages = max_pages
         self._redactor = Redactor()
-        self._limiter = RateLimiter(clock=clock, sleep=sleep)
+        # Burst until the bucket is empty, then wait for its refill: the limiter counts every
+        # request it lets out, so concurrent calls never overrun; spreading only costs time.
+        self._limiter = RateLimiter(clock=clock, sleep=sleep, low_water=pacing_low_water)
         self._http = httpx.AsyncClient(
             transport=transport,
             timeout=timeout,
@@ -401,6 +407,19 @@ class BolClient:
         assets = self._parse_list(ProductAsset, _list_field(data, "assets", endpoint), endpoint)
         return sorted(assets, key=lambda asset: asset.order)
 
+    async def get_catalog_product(self, ean: str, language: str = "nl") -> CatalogProduct:
+        """bol's catalog content of a product (title: ``.title``) in ``language``, one of
+        ``CATALOG_LANGUAGES``. ``BolNotFoundError`` when bol's catalogue does not know the EAN.
+
+        The v11 offers carry no title, so this is where a product imported from an offer gets
+        its name. The endpoint's bucket is small: call it once per product, not per sync.
+        """
+        if not language:
+            raise ValueError("language is empty")
+        path = "/retailer/content/catalog-products/{ean}"
+        data = await self._call_json("GET", path, ean, headers={"Accept-Language": language})
+        return self._parse(CatalogProduct, data, f"GET {path}")
+
     async def download_image(self, url: str, *, max_bytes: int = MAX_IMAGE_BYTES) -> bytes:
         """The bytes of an image URL from the assets. No bearer token goes to the image host."""
         if not url.startswith(("https://", "http://")):
@@ -439,12 +458,14 @@ class BolClient:
         json_body: Any = None,
         accept: str = media.V10_JSON,
         idempotent: bool | None = None,
+        headers: dict[str, str] | None = None,
     ) -> httpx.Response:
-        """One API call: ``path`` is the spec's template, filled in order by ``path_values``."""
+        """One API call: ``path`` is the spec's template, filled in order by ``path_values``;
+        ``headers`` adds request headers such as ``Accept-Language``."""
         endpoint = f"{method} {path}"
         url = self.environment.url(_fill_path(path, path_values))
         content = None if json_body is None else json.dumps(json_body).encode()
-        headers = {"Accept": accept}
+        headers = {**(headers or {}), "Accept": accept}
         if content is not None:
             headers["Content-Type"] = accept
 

@@ -40,6 +40,8 @@ BOL_BUCKETS: tuple[BucketRule, ...] = (
     _rule("offers-read", "GET", r"/retailer/offers(/[^/]+)?", 25, 1),
     _rule("offers-write", "PATCH", f"/retailer/offers/{_ID}", 50, 1),
     _rule("product-assets", "GET", f"/retailer/products/{_ID}/assets", 50, 60),
+    # Not published per path; the reference's "products GET 50/min" is taken for it too.
+    _rule("catalog-product", "GET", f"/retailer/content/catalog-products/{_ID}", 50, 60),
     _rule("process-status-bulk", "POST", "/shared/process-status", 2, 1),
     _rule("process-status-single", "GET", f"/shared/process-status/{_ID}", 25, 1),  # guess
 )

@@ -25,6 +25,7 @@ from support.bol_mock import FakeBol, FakeClock, json_response, make_client
 
 from haydigo_desk.bol import BolClient, ShipmentLine
 from haydigo_desk.bol.models import (
+    CatalogProduct,
     Offer,
     OfferPage,
     Order,
@@ -136,6 +137,16 @@ def check_request(request: httpx.Request) -> list[str]:
     for name, parameter in parameters.items():
         if parameter.get("required") and name not in request.url.params:
             problems.append(f"{where}: required query parameter {name!r} missing")
+    # Declared header parameters (``Accept-Language``...); generic headers are not listed.
+    for parameter in operation.get("parameters", []):
+        if parameter["in"] != "header":
+            continue
+        value = request.headers.get(parameter["name"])
+        if value is None:
+            if parameter.get("required"):
+                problems.append(f"{where}: required header {parameter['name']!r} missing")
+        elif not query_value_ok(parameter["schema"], value):
+            problems.append(f"{where}: {parameter['name']}: {value!r} does not fit its schema")
     accept = request.headers.get("accept")
     answer_types = {
         media_type
@@ -230,6 +241,14 @@ RESPONSES: list[tuple[str, str, str, str, Any, Callable[[Any], Any]]] = [
         "200",
         ProductAsset,
         lambda d: d["assets"][0],
+    ),
+    (
+        "retailer",
+        "/retailer/content/catalog-products/{ean}",
+        "get",
+        "200",
+        CatalogProduct,
+        lambda d: d,
     ),
     (
         "shared",
@@ -336,6 +355,13 @@ def answering_bol() -> FakeBol:
             "200",
         ),
         (
+            "/retailer/content/catalog-products/0000007740404",
+            "/retailer/content/catalog-products/{ean}",
+            "GET",
+            "retailer",
+            "200",
+        ),
+        (
             "/shared/process-status/1234567",
             "/shared/process-status/{process-status-id}",
             "GET",
@@ -392,6 +418,8 @@ CALLS: dict[str, Callable[[BolClient], Awaitable[Any]]] = {
     "patch stock": lambda c: c.update_offer_stock(OFFER_ID, 12, managed_by_retailer=True),
     "product assets": lambda c: c.get_product_assets("0000007740404", usage="PRIMARY"),
     "shipping label pdf": lambda c: c.get_shipping_label(OFFER_ID),
+    "catalog product": lambda c: c.get_catalog_product("0000007740404"),
+    "catalog product in Flemish": lambda c: c.get_catalog_product("0000007740404", "nl-BE"),
 }
 
 
@@ -435,3 +463,17 @@ def test_checker_catches_bodies_bol_would_refuse() -> None:
     )
     with pytest.raises(AssertionError):  # not in the v11 spec the client must use
         check_request(v10_offer)
+    english = httpx.Request(
+        "GET",
+        "https://api.bol.com/retailer/content/catalog-products/0000007740404",
+        headers={"accept": "application/vnd.retailer.v10+json", "accept-language": "en"},
+    )
+    assert any("Accept-Language" in p for p in check_request(english))  # bol: nl/fr only
+
+
+def test_catalog_example_has_a_title_attribute_the_model_reads() -> None:
+    schema = response_schema("retailer", "/retailer/content/catalog-products/{ean}", "get", "200")
+    document = example_for("retailer", schema)
+    document["attributes"] = [{"id": "Name", "values": [{"value": "Maybelline mascara"}]}]
+    assert schema_errors("retailer", schema, document) == []
+    assert CatalogProduct.model_validate(document).title == "Maybelline mascara"

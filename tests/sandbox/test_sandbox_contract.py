@@ -151,6 +151,19 @@ def test_asset_answers_match_except_the_png_mime_type(api: Api, specs) -> None:
     check(retailer, _schema(retailer, path, "get", "404", V10), missing)
 
 
+def test_catalog_product_answers_match(api: Api, specs) -> None:
+    retailer = specs["retailer"]
+    path = "/retailer/content/catalog-products/{ean}"
+    ean = api.sandbox.state.offers[0].ean
+    for language in ("nl", "nl-BE", "fr", "fr-BE"):  # the spec's Accept-Language values
+        answer = api.http.get(f"/retailer/content/catalog-products/{ean}",
+                              headers={**api.headers(), "Accept-Language": language})
+        assert answer.headers["Content-Type"].startswith(V10)
+        check(retailer, _schema(retailer, path, "get", "200", V10), answer.json())
+    missing = api.get("/retailer/content/catalog-products/0000000000000").json()
+    check(retailer, _schema(retailer, path, "get", "404", V10), missing)
+
+
 def test_other_problem_answers_match_the_problem_schema(api: Api, specs) -> None:
     retailer = specs["retailer"]
     answers = [
