@@ -120,7 +120,6 @@ class BolClient:
         rng: random.Random | None = None,
         user_agent: str = USER_AGENT,
         max_pages: int = 1000,
-        pacing_low_water: float = 0.0,
     ) -> None:
         self.environment = environment or BolEnvironment.production()
         self.client_id = credentials.client_id
@@ -132,9 +131,7 @@ class BolClient:
         self._rng = rng or random.Random()
         self._max_pages = max_pages
         self._redactor = Redactor()
-        # Burst until the bucket is empty, then wait for its refill: the limiter counts every
-        # request it lets out, so concurrent calls never overrun; spreading only costs time.
-        self._limiter = RateLimiter(clock=clock, sleep=sleep, low_water=pacing_low_water)
+        self._limiter = RateLimiter(clock=clock, sleep=sleep)
         self._http = httpx.AsyncClient(
             transport=transport,
             timeout=timeout,
