@@ -120,6 +120,7 @@ class BolClient:
         rng: random.Random | None = None,
         user_agent: str = USER_AGENT,
         max_pages: int = 1000,
+        pacing_low_water: float = 0.0,
     ) -> None:
         self.environment = environment or BolEnvironment.production()
         self.client_id = credentials.client_id
@@ -131,7 +132,9 @@ class BolClient:
         self._rng = rng or random.Random()
         self._max_pages = max_pages
         self._redactor = Redactor()
-        self._limiter = RateLimiter(clock=clock, sleep=sleep)
+        # Burst until the bucket is empty, then wait for its refill: the limiter counts every
+        # request it lets out, so concurrent calls never overrun; spreading only costs time.
+        self._limiter = RateLimiter(clock=clock, sleep=sleep, low_water=pacing_low_water)
         self._http = httpx.AsyncClient(
             transport=transport,
             timeout=timeout,

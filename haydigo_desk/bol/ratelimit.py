@@ -16,6 +16,7 @@ from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, field
 
 EPOCH_THRESHOLD = 1_000_000_000
+WINDOW_MARGIN = 0.05  # seconds: clocks and queues differ a little between us and bol.com
 
 log = logging.getLogger(__name__)
 
@@ -25,6 +26,10 @@ class BucketState:
     limit: int | None = None
     remaining: int | None = None
     reset_at: float | None = None  # clock time at which the bucket refills
+    # bol rounds x-ratelimit-reset up to whole seconds: for a one-second window that says
+    # "1" all along. The answer that opened a window (remaining = limit - 1) dates its end,
+    # and later answers of that window keep that sharper end instead of "now + 1".
+    window_end: float | None = None
     blocked_until: float = 0.0  # clock time before which a 429 told us not to call
     lock: asyncio.Lock = field(default_factory=asyncio.Lock, repr=False)
 
@@ -93,7 +98,8 @@ class RateLimiter:
                 waited += delay
             now = self._clock()
             if state.reset_at is not None and state.reset_at <= now:
-                state.remaining, state.reset_at = None, None  # refilled; headers will tell
+                # Refilled: count down from a full bucket until the headers say more.
+                state.remaining, state.reset_at = state.limit, None
             if state.remaining is not None:
                 state.remaining -= 1
         return waited
@@ -109,11 +115,22 @@ class RateLimiter:
         if limit is not None:
             state.limit = limit
         if remaining is not None:
-            state.remaining = max(remaining, 0)
+            # Answers overtake each other: the lower of our own count (every request we let
+            # out) and the header is the one that cannot overrun the bucket.
+            counted = state.remaining if state.reset_at is not None else None
+            state.remaining = max(min(remaining, counted) if counted is not None else remaining,
+                                  0)
         if reset is not None:
             if reset > EPOCH_THRESHOLD:
                 reset = max(reset - self._wall_clock(), 0)
-            state.reset_at = self._clock() + reset
+            now = self._clock()
+            reset_at = now + reset
+            opened_window = state.limit is not None and remaining == state.limit - 1
+            if opened_window:
+                state.window_end = reset_at + WINDOW_MARGIN
+            elif state.window_end is not None and now < state.window_end:
+                reset_at = min(reset_at, state.window_end)
+            state.reset_at = reset_at
 
     def block(self, bucket: str, seconds: float) -> None:
         """A 429 said: no request on this bucket for ``seconds``."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import Callable
 from datetime import datetime, timedelta
@@ -156,11 +157,14 @@ async def import_offers(
     started: datetime = utcnow()
     modified_since = since - DELTA_OVERLAP if since else None
     done = 0
-    async for page in client.iter_offer_pages(modified_since=modified_since):
+    def write(page: list[Offer]) -> None:
         with database.unit_of_work() as uow:
             account = uow.session.get(MarketplaceAccount, account_id)
             import_offer_page(uow.session, account, page, report)
             uow.commit()
+
+    async for page in client.iter_offer_pages(modified_since=modified_since):
+        await asyncio.to_thread(write, page)  # the orders step's requests go on meanwhile
         done += len(page)
         progress(done)
     with database.unit_of_work() as uow:

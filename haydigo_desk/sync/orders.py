@@ -396,7 +396,9 @@ async def import_orders(
                 batch.pop()
                 done = True
             if batch:
-                write_orders(database, account_id, batch, report, filtered_ids, add_to_pick_list)
+                # In a thread: the loop keeps fetching details while SQLite writes.
+                await asyncio.to_thread(write_orders, database, account_id, batch, report,
+                                        filtered_ids, add_to_pick_list)
                 counts["written"] += len(batch)
                 progress(counts["written"], counts["wanted"])
 
