@@ -3,8 +3,8 @@
     python bench/ui_bench.py [--orders 100000] [--keep DIR]
 
 Measurements are functions taking a prepared ``BenchDatabase`` and returning a ``Result``; add
-one to MEASUREMENTS to have it run (the event-loop stall during a 2,000-order import follows
-when the sync worker exists).
+one to MEASUREMENTS to have it run. The stall measurement runs the whole window against a
+sandbox in its own process.
 """
 
 from __future__ import annotations
@@ -163,7 +163,96 @@ def measure_open_orders(bench: BenchDatabase, repeats: int = 5) -> Result:
                   f"(median of {repeats})", timings[len(timings) // 2], 300.0)
 
 
-MEASUREMENTS: list[Callable[[BenchDatabase], Result]] = [measure_open_orders]
+def measure_stall_during_import(bench: BenchDatabase, orders: int = 2000) -> Result:
+    """The whole desk window open while the worker imports 2,000 orders from the sandbox:
+    a 5 ms timer runs on the GUI thread and the longest gap between its ticks is the stall."""
+    import re
+    import socket
+    import subprocess
+
+    from PySide6.QtCore import QEventLoop, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from haydigo_desk.app import freeze_startup_objects
+    from haydigo_desk.bol import BolClient, ClientCredentials
+    from haydigo_desk.sync.client_factory import AccountConnection
+    from haydigo_desk.sync.worker import SyncWorker
+    from haydigo_desk.ui.main_window import MainWindow
+    from haydigo_desk.ui.sync_controller import SyncController
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])  # noqa: F841 - kept alive
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    sandbox = subprocess.Popen(
+        [sys.executable, "-m", "haydigo_desk", "--log-level", "WARNING", "sandbox", "--port",
+         str(port), "--products", "800", "--open-orders", str(orders), "--order-rate", "0",
+         "--cancel-rate", "0", "--rate-scale", "20"], stdout=subprocess.PIPE, text=True)
+    secrets = {}
+    for line in sandbox.stdout:
+        match = re.match(r"\s*client (id|secret):\s+(\S+)", line)
+        if match:
+            secrets[match.group(1)] = match.group(2)
+        if len(secrets) == 2:
+            break
+    folder = Path(tempfile.mkdtemp(prefix="haydigo-stall-"))
+    database = open_database(f"sqlite:///{folder / 'stall.sqlite3'}")
+    with database.unit_of_work() as uow:
+        save_account(uow.session, AccountSpec(
+            name="stall", client_id=secrets["id"], store_name="Stall", environment="custom",
+            base_url=f"http://127.0.0.1:{port}", harvest_orders=True))
+        uow.commit()
+    context = DeskContext(database, AppPaths.current(), SettingsStore(), DeskSettings())
+    controller = SyncController()
+
+    def client_factory(connection: AccountConnection) -> BolClient:
+        return BolClient(ClientCredentials(connection.client_id, secrets["secret"]),
+                         connection.bol_environment())
+
+    worker = SyncWorker(database, listener=controller, client_factory=client_factory)
+    controller.attach(worker)
+    window = MainWindow(context, controller)
+    window.resize(1280, 800)
+    window.show()
+    freeze_startup_objects()  # as the desk does once its window is up
+    gaps: list[float] = []
+    last = [time.perf_counter()]
+
+    def tick() -> None:
+        now = time.perf_counter()
+        gaps.append(now - last[0])
+        last[0] = now
+
+    timer = QTimer()
+    timer.setInterval(5)
+    timer.timeout.connect(tick)
+    loop = QEventLoop()
+    reports = []
+    controller.finished.connect(lambda report: (reports.append(report), loop.quit()))
+    QTimer.singleShot(300_000, loop.quit)
+    try:
+        worker.start()  # waits for the worker thread to be up: not part of the import
+        timer.start()
+        last[0] = time.perf_counter()
+        loop.exec()
+        timer.stop()
+    finally:
+        worker.stop()
+        window.close()
+        database.dispose()
+        sandbox.terminate()
+        sandbox.wait(10)
+    if not reports or reports[0].orders_new != orders:
+        raise RuntimeError(f"the import did not complete: {reports}")
+    return Result(f"longest event-loop stall while importing {orders:,} orders "
+                  f"({len(gaps):,} ticks, {reports[0].duration_ms / 1000:.1f} s import)",
+                  max(gaps) * 1000, 50.0)
+
+
+MEASUREMENTS: list[Callable[[BenchDatabase], Result]] = [
+    measure_open_orders,
+    measure_stall_during_import,
+]
 
 
 def main(argv: list[str] | None = None) -> int:

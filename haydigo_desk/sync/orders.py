@@ -42,9 +42,8 @@ FINAL_STATUSES = (OrderStatus.SHIPPED, OrderStatus.CANCELLED)
 
 @dataclass
 class OrderListing:
-    """What the listing found: new order ids to fetch, and the known ones' item states."""
+    """What the listing found: every id seen, and the known orders' item states."""
 
-    new: dict[str, ReducedOrder] = field(default_factory=dict)
     known: dict[str, ReducedOrder] = field(default_factory=dict)
     seen_ids: set[str] = field(default_factory=set)
 
@@ -441,6 +440,5 @@ def _classify_page(
             listing.known[reduced.order_id] = reduced
         elif any(i.quantity - i.quantity_shipped - i.quantity_cancelled > 0 and
                  str(i.fulfilment_method or "FBR") == "FBR" for i in reduced.order_items):
-            listing.new[reduced.order_id] = reduced
             new.append(reduced)
     return new

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import asyncio
+import time
 from collections.abc import Awaitable, Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
 from haydigo_desk.sync.events import SyncReport
+
+PROGRESS_INTERVAL = 0.1  # seconds between progress signals of one step
 
 
 class SyncController(QObject):
@@ -28,6 +31,7 @@ class SyncController(QObject):
     def __init__(self, worker: Any | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._worker = worker
+        self._last_progress: dict[tuple[int, str], float] = {}
 
     def attach(self, worker: Any) -> None:
         self._worker = worker
@@ -38,6 +42,14 @@ class SyncController(QObject):
         self.started.emit(account_id, account_name)
 
     def cycle_progress(self, account_id: int, step: str, done: int, total: int) -> None:
+        # The worker reports every order; the GUI needs a few updates a second. Thousands of
+        # queued signals would otherwise be delivered in one burst and stall the window.
+        now = time.monotonic()
+        key = (account_id, step)
+        finished = total and done >= total
+        if not finished and now - self._last_progress.get(key, 0.0) < PROGRESS_INTERVAL:
+            return
+        self._last_progress[key] = now
         self.progress.emit(account_id, step, done, total)
 
     def cycle_finished(self, report: SyncReport) -> None:

@@ -10,7 +10,7 @@ import time
 
 import pytest
 from sqlalchemy import func, select
-from sync_fixtures import connect_account, fast_sandbox
+from support.sync_setup import connect_account, fast_sandbox
 from test_sync_outbox import queue_shipment
 
 from haydigo_desk.persistence.database import open_database

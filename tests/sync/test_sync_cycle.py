@@ -6,7 +6,7 @@ import asyncio
 
 import pytest
 from sqlalchemy import func, select
-from sync_fixtures import sync_setup
+from support.sync_setup import sync_setup
 
 from haydigo_desk.persistence.models import Order, OrderLine, PickListLine, Product
 from haydigo_desk.sync.client_factory import AccountConnection, build_client

@@ -9,7 +9,7 @@ import httpx
 import pytest
 import pytest_asyncio
 from sqlalchemy import select
-from sync_fixtures import sync_setup
+from support.sync_setup import sync_setup
 
 from haydigo_desk.bol.retry import RetryPolicy
 from haydigo_desk.persistence.models import (
