@@ -373,16 +373,17 @@ async def import_orders(
     batches as they arrive (once the products of this cycle exist).
     """
     listing = OrderListing()
+    wanted: asyncio.Queue[str | None] = asyncio.Queue()
     details: asyncio.Queue[BolOrder | None] = asyncio.Queue()
-    semaphore = asyncio.Semaphore(DETAIL_CONCURRENCY)
-    fetchers: list[asyncio.Task] = []
     counts = {"wanted": 0, "written": 0}
 
-    async def fetch(order_id: str) -> None:
-        async with semaphore:
+    async def fetch_wanted() -> None:
+        # A few long-lived fetchers, not a task per order: thousands of waiting tasks made
+        # the garbage collector's pauses long enough to stall the window.
+        while (order_id := await wanted.get()) is not None:
             detail = await _fetch_detail(client, order_id)
-        if detail is not None:
-            await details.put(detail)
+            if detail is not None:
+                await details.put(detail)
 
     async def write_as_they_come() -> None:
         await products_ready  # lines must find the products imported in this same cycle
@@ -401,6 +402,7 @@ async def import_orders(
                 counts["written"] += len(batch)
                 progress(counts["written"], counts["wanted"])
 
+    fetchers = [asyncio.create_task(fetch_wanted()) for _ in range(DETAIL_CONCURRENCY)]
     writer = asyncio.create_task(write_as_they_come())
     try:
         filters = {"status": "OPEN"} if full_sweep else {
@@ -411,7 +413,9 @@ async def import_orders(
                     report.orders_filtered += 1
                     continue
                 counts["wanted"] += 1
-                fetchers.append(asyncio.create_task(fetch(reduced.order_id)))
+                wanted.put_nowait(reduced.order_id)
+        for _ in fetchers:
+            wanted.put_nowait(None)
         await asyncio.gather(*fetchers)
         await details.put(None)
         await writer

@@ -66,7 +66,11 @@ class AccountScheduler:
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self.wake.wait(), timeout=delay)
             self.wake.clear()
-            await self.run_cycle()
+            try:
+                await self.run_cycle()
+            except Exception as exc:  # the schedule must outlive any one failed cycle
+                log.exception("Sync cycle of account %s failed", self.runner.account_id)
+                self.listener.cycle_failed(self.runner.account_id, f"{type(exc).__name__}: {exc}")
             self.next_run = utcnow() + self.interval
             self.listener.next_runs_changed({self.runner.account_id: self.next_run})
 
@@ -74,12 +78,17 @@ class AccountScheduler:
         """Follow up posts between cycles: answers are polled within seconds, not minutes."""
         while True:
             await asyncio.sleep(every)
-            if self.lock.locked() or not self.runner.outbox.has_work():
+            try:
+                if self.lock.locked() or not self.runner.outbox.has_work():
+                    continue
+                async with self.lock:
+                    followed = await self.runner.follow_up_outbox()
+            except Exception:  # logged; the next round or cycle tries again
+                log.exception("Outbox follow-up of account %s failed", self.runner.account_id)
                 continue
-            async with self.lock:
-                if await self.runner.follow_up_outbox():
-                    self.listener.notify_changed("outbox")
-                    self.listener.notify_changed("orders")
+            if followed:
+                self.listener.notify_changed("outbox")
+                self.listener.notify_changed("orders")
 
     def tasks(self) -> list[asyncio.Task]:
         return [asyncio.create_task(self.loop()), asyncio.create_task(self.image_loop()),
@@ -89,7 +98,10 @@ class AccountScheduler:
         if self.images is None:
             return
         while True:
-            await self.images.run(self.idle)
+            try:
+                await self.images.run(self.idle)
+            except Exception:  # images are a nicety: log, wait, try again
+                log.exception("Fetching product images failed")
             await asyncio.sleep(60)
 
 
