@@ -50,6 +50,7 @@ class SettingsDialog(QDialog):
         self.setObjectName("settingsDialog")
         self.setWindowIcon(QIcon(str(resource("icons", "actions", "settings.svg"))))
         self.setMinimumSize(960, 740)
+        self.resize(1240, 820)  # both account columns side by side without scrolling
         controller = controller if controller is not None else context.sync
 
         self.tabs = QTabWidget()
