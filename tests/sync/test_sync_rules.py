@@ -182,3 +182,17 @@ async def test_images_are_fetched_once_and_cached_on_disk(setup, runner, tmp_pat
     before = dict(setup.sandbox.state.request_counts)
     assert await fetcher.run() == 0
     assert setup.sandbox.state.request_counts == before
+
+
+@pytest.mark.asyncio
+async def test_orders_wait_until_the_harvest_orders_switch_is_on(setup, runner):
+    with setup.database.unit_of_work() as uow:
+        uow.session.get(MarketplaceAccount, setup.account_id).harvest_orders = False
+        uow.commit()
+    first = await runner.run()
+    assert (first.products_new, first.orders_new) == (40, 0)
+    with setup.database.unit_of_work() as uow:
+        assert uow.session.scalars(select(Order)).all() == []
+        uow.session.get(MarketplaceAccount, setup.account_id).harvest_orders = True
+        uow.commit()
+    assert (await runner.run(full_sweep=True)).orders_new == 12
