@@ -535,7 +535,7 @@ class BolClient:
             request_id = response.headers.get("x-request-id")
             self.last_request_id = request_id or self.last_request_id
             _answer_request_id.set(request_id)
-            self._limiter.update(endpoint, response.headers)
+            self._limiter.update(endpoint, response.headers, sent_at=started)
             log.debug(
                 "%s %s -> %d in %.0f ms (request id %s)",
                 request.method,

@@ -30,6 +30,9 @@ class BucketState:
     # "1" all along. The answer that opened a window (remaining = limit - 1) dates its end,
     # and later answers of that window keep that sharper end instead of "now + 1".
     window_end: float | None = None
+    # When we last assumed a refill: answers to requests sent before it describe the old
+    # window, and taking their (small) remaining would throttle the new one for nothing.
+    refilled_at: float = float("-inf")
     blocked_until: float = 0.0  # clock time before which a 429 told us not to call
     lock: asyncio.Lock = field(default_factory=asyncio.Lock, repr=False)
 
@@ -100,18 +103,27 @@ class RateLimiter:
             if state.reset_at is not None and state.reset_at <= now:
                 # Refilled: count down from a full bucket until the headers say more.
                 state.remaining, state.reset_at = state.limit, None
+                state.refilled_at = now
             if state.remaining is not None:
                 state.remaining -= 1
         return waited
 
-    def update(self, bucket: str, headers: Mapping[str, str]) -> None:
-        """Take the bucket's state from a response's ``x-ratelimit-*`` headers."""
+    def update(
+        self, bucket: str, headers: Mapping[str, str], sent_at: float | None = None
+    ) -> None:
+        """Take the bucket's state from a response's ``x-ratelimit-*`` headers.
+
+        ``sent_at`` (clock time the request left) lets an answer from before the last refill
+        be ignored: requests overtake each other when several are in flight.
+        """
         remaining = _int_header(headers, "x-ratelimit-remaining")
         reset = _int_header(headers, "x-ratelimit-reset")
         limit = _int_header(headers, "x-ratelimit-limit")
         if remaining is None and reset is None and limit is None:
             return
         state = self.state(bucket)
+        if sent_at is not None and sent_at < state.refilled_at:
+            return
         if limit is not None:
             state.limit = limit
         if remaining is not None:
