@@ -3,21 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from support.bol_mock import FakeClock
 
 from haydigo_desk.bol.ratelimit import WINDOW_MARGIN, RateLimiter
-
-
-class Clock:
-    def __init__(self) -> None:
-        self.now = 100.0
-        self.sleeps: list[float] = []
-
-    def __call__(self) -> float:
-        return self.now
-
-    async def sleep(self, seconds: float) -> None:
-        self.sleeps.append(seconds)
-        self.now += seconds
 
 
 def headers(limit: int, remaining: int, reset: int) -> dict[str, str]:
@@ -26,7 +14,7 @@ def headers(limit: int, remaining: int, reset: int) -> dict[str, str]:
 
 
 def test_the_answer_that_opened_a_window_dates_its_end():
-    clock = Clock()
+    clock = FakeClock()
     limiter = RateLimiter(clock=clock, sleep=clock.sleep, low_water=0.0)
     limiter.update("b", headers(100, 99, 1))  # opened the window: it ends 1 s from now
     clock.now += 0.7
@@ -36,7 +24,7 @@ def test_the_answer_that_opened_a_window_dates_its_end():
 
 @pytest.mark.asyncio
 async def test_an_answer_from_before_the_refill_does_not_throttle_the_new_window():
-    clock = Clock()
+    clock = FakeClock()
     limiter = RateLimiter(clock=clock, sleep=clock.sleep, low_water=0.0)
     limiter.update("b", headers(100, 0, 1))
     sent_before_refill = clock.now
@@ -50,7 +38,7 @@ async def test_an_answer_from_before_the_refill_does_not_throttle_the_new_window
 
 @pytest.mark.asyncio
 async def test_concurrent_requests_never_overrun_the_count():
-    clock = Clock()
+    clock = FakeClock()
     limiter = RateLimiter(clock=clock, sleep=clock.sleep, low_water=0.0)
     limiter.update("b", headers(10, 3, 1))
     for _ in range(3):
