@@ -12,6 +12,9 @@ import enum
 import re
 from dataclasses import dataclass
 
+from haydigo_desk.domain.barcodes import is_valid_gtin
+from haydigo_desk.domain.sorting import natural_key
+
 
 class Symbology(enum.Enum):
     EAN13 = "EAN-13"
@@ -25,18 +28,6 @@ class BarcodeSpec:
     value: str  # what a scanner reports when it reads the printed code
 
 
-def gtin_check_digit(body: str) -> int:
-    """GS1 check digit for the digits before it (weights 3,1,3,... from the right)."""
-    total = sum(int(d) * (3 if i % 2 == 0 else 1) for i, d in enumerate(reversed(body)))
-    return (10 - total % 10) % 10
-
-
-def _valid_gtin(digits: str) -> bool:
-    return digits.isascii() and digits.isdigit() and gtin_check_digit(digits[:-1]) == int(
-        digits[-1]
-    )
-
-
 def classify_product_code(raw: str) -> BarcodeSpec | None:
     """The barcode to print for a product code, or None when only its text can be printed.
 
@@ -44,11 +35,11 @@ def classify_product_code(raw: str) -> BarcodeSpec | None:
     13-digit number, which is also how bol.com stores EANs.
     """
     code = raw.strip().replace(" ", "")
-    if len(code) == 13 and _valid_gtin(code):
+    if len(code) == 13 and is_valid_gtin(code):
         return BarcodeSpec(Symbology.EAN13, code)
-    if len(code) == 12 and _valid_gtin(code):
+    if len(code) == 12 and is_valid_gtin(code):
         return BarcodeSpec(Symbology.EAN13, "0" + code)
-    if len(code) == 8 and _valid_gtin(code):
+    if len(code) == 8 and is_valid_gtin(code):
         return BarcodeSpec(Symbology.EAN8, code)
     return None
 
@@ -65,18 +56,5 @@ def classify_identifier(raw: str) -> BarcodeSpec | None:
     return BarcodeSpec(Symbology.CODE128, value)
 
 
-_NUMBER_RUN = re.compile(r"([0-9]+)")
-
-
-def location_sort_key(location: str) -> tuple[int, tuple[tuple[int, int | str], ...]]:
-    """Natural order ("A-2" before "A-10"), case-insensitive; empty locations sort last."""
-    text = location.strip()
-    if not text:
-        return (1, ())
-    parts: list[tuple[int, int | str]] = []
-    for part in _NUMBER_RUN.split(text.casefold()):
-        if not part:
-            continue
-        # Numbers sort before letters at the same position, and never compare with text.
-        parts.append((0, int(part)) if part[0] in "0123456789" else (1, part))
-    return (0, tuple(parts))
+# The same walking order as the pick station and the views (domain.sorting).
+location_sort_key = natural_key

@@ -10,7 +10,7 @@ import random
 import string
 from datetime import datetime, timedelta
 
-from haydigo_desk.reports.codes import gtin_check_digit
+from haydigo_desk.domain.barcodes import gtin_check_digit
 from haydigo_desk.reports.model import (
     Address,
     PackingSlipDocument,

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import pytest
 
+from haydigo_desk.domain.barcodes import gtin_check_digit
 from haydigo_desk.reports.barcodes import bar_runs, module_pattern
 from haydigo_desk.reports.codes import (
     BarcodeSpec,
     Symbology,
     classify_identifier,
     classify_product_code,
-    gtin_check_digit,
     location_sort_key,
 )
 
