@@ -86,6 +86,15 @@ def install_translator(app: QCoreApplication, language_setting: str) -> str:
     return language
 
 
+def remove_translators(app: QCoreApplication) -> None:
+    """Back to the source texts (English without plural forms), as before any install."""
+    global _current
+    for translator in _installed:
+        app.removeTranslator(translator)
+    _installed.clear()
+    _current = "en"
+
+
 def current_language() -> str:
     """The language last installed (``"en"`` before any call)."""
     return _current

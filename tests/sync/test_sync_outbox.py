@@ -72,9 +72,11 @@ def queue_shipment(database, bol_order_id: str, transporter: str, track: str | N
 
 
 def _one_line_order(setup) -> str:
+    """An order of one line whose product has the units on the shelf (not oversold)."""
     with setup.database.unit_of_work() as uow:
-        for order in uow.session.scalars(select(Order)):
-            if len(order.lines) == 1:
+        for order in uow.session.scalars(select(Order).order_by(Order.id)):
+            [*lines] = order.lines
+            if len(lines) == 1 and lines[0].product.on_hand >= lines[0].quantity:
                 return order.bol_order_id
     raise AssertionError("the seeded sandbox has no one-line order")
 
@@ -186,3 +188,24 @@ async def test_a_failure_reported_by_bol_com_is_kept_with_its_text(setup, runner
     with setup.database.unit_of_work() as uow:
         shipment = uow.session.get(Shipment, uow.session.get(OutboxEntry, entry_id).shipment_id)
         assert shipment.state == "failed" and "duplicate order item" in shipment.error
+
+
+def test_shipping_an_oversold_line_frees_the_reservation_and_keeps_the_count(database):
+    """bol.com sold a unit the shelf count says is not there: confirming the shipment must not
+    make on_hand negative; the reservation is released and the count stays for correction."""
+    from support.factories import make_account, make_order, make_products
+
+    from haydigo_desk.sync.outbox import confirm_shipment
+
+    with database.unit_of_work() as uow:
+        account = make_account(uow.session)
+        [product] = make_products(uow.session, account, 1, on_hand=0)
+        order = make_order(uow.session, account, "C0OVERSOLD", [(product, 1)])
+        shipment = Shipment(order_id=order.id, transporter_code="TNT", track_and_trace="3SX1")
+        shipment.lines.append(ShipmentLine(order_line_id=order.lines[0].id, quantity=1))
+        uow.session.add(shipment)
+        uow.session.flush()
+        confirm_shipment(uow.session, shipment)
+        uow.commit()
+        assert (product.on_hand, product.reserved) == (0, 0)
+        assert order.status == "shipped" and order.lines[0].quantity_shipped == 1

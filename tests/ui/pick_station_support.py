@@ -109,6 +109,10 @@ def qt_loop(qapp):
     loop = qasync.QEventLoop(qapp, already_running=True)
     asyncio.set_event_loop(loop)
     yield loop
+    # already_running made it this thread's running loop: undo that, or every later
+    # asyncio test in the session finds "another loop is running".
+    asyncio.events._set_running_loop(None)
+    loop._after_run_forever()
     asyncio.set_event_loop(None)
 
 

@@ -8,7 +8,12 @@ from PySide6.QtCore import QCoreApplication, QLocale
 from haydigo_desk.config import AppPaths, SettingsStore
 from haydigo_desk.context import DeskContext
 from haydigo_desk.persistence.database import open_database
-from haydigo_desk.ui.i18n import current_language, install_translator, resolve_language
+from haydigo_desk.ui.i18n import (
+    current_language,
+    install_translator,
+    remove_translators,
+    resolve_language,
+)
 from haydigo_desk.ui.settings_dialog import SettingsDialog
 
 
@@ -16,7 +21,7 @@ from haydigo_desk.ui.settings_dialog import SettingsDialog
 def app_language(qapp):
     before = QLocale()
     yield qapp
-    install_translator(qapp, "en")
+    remove_translators(qapp)  # later tests expect the source texts
     QLocale.setDefault(before)
 
 

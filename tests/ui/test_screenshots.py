@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
 from support.factories import make_account, make_order, make_products
 
-from haydigo_desk.ui.i18n import install_translator
+from haydigo_desk.ui.i18n import remove_translators
 from haydigo_desk.ui.main_window import MainWindow
 from haydigo_desk.ui.screenshots import save_screenshots_in_languages
 from haydigo_desk.ui.settings_dialog import SettingsDialog
@@ -46,7 +46,7 @@ def test_writes_every_section_and_settings_tab_in_dutch_and_english(qtbot, qapp,
         written = save_screenshots_in_languages(window_factory, dialog_factory,
                                                 tmp_path / "shots", settle_ms=60)
     finally:
-        install_translator(qapp, "en")
+        remove_translators(qapp)  # later tests expect the source texts
 
     window = windows[0]
     section_ids = [window.navigation.item(row).data(Qt.ItemDataRole.UserRole)
