@@ -16,6 +16,7 @@ from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, field
 
 EPOCH_THRESHOLD = 1_000_000_000
+REFILL_TOLERANCE = 0.002  # seconds
 WINDOW_MARGIN = 0.05  # seconds: clocks and queues differ a little between us and bol.com
 
 log = logging.getLogger(__name__)
@@ -94,16 +95,23 @@ class RateLimiter:
         state = self.state(bucket)
         waited = 0.0
         async with state.lock:
-            delay = self.delay_for(bucket)
-            if delay > 0:
-                log.debug("pacing %s: waiting %.1f s for the rate-limit bucket", bucket, delay)
+            while True:
+                now = self._clock()
+                # A timer may wake a hair before the refill time: count that as refilled, or
+                # the bucket would look empty (and the header could never raise it again).
+                if state.reset_at is not None and state.reset_at <= now + REFILL_TOLERANCE:
+                    # Refilled: count down from a full bucket until the headers say more.
+                    state.remaining, state.reset_at = state.limit, None
+                    state.refilled_at = now
+                delay = self.delay_for(bucket)
+                if delay <= 0:
+                    break
+                log.debug("pacing %s: waiting %.2f s for the rate-limit bucket", bucket, delay)
                 await self._sleep(delay)
                 waited += delay
-            now = self._clock()
-            if state.reset_at is not None and state.reset_at <= now:
-                # Refilled: count down from a full bucket until the headers say more.
-                state.remaining, state.reset_at = state.limit, None
-                state.refilled_at = now
+                empty = state.remaining is not None and state.remaining <= 0
+                if not empty and state.blocked_until <= self._clock():
+                    break  # a spreading pause is taken once, not again and again
             if state.remaining is not None:
                 state.remaining -= 1
         return waited
@@ -130,6 +138,8 @@ class RateLimiter:
             # Answers overtake each other: the lower of our own count (every request we let
             # out) and the header is the one that cannot overrun the bucket.
             counted = state.remaining if state.reset_at is not None else None
+            if counted is not None and counted < 0:
+                counted = None  # our count went wrong somewhere: the header knows better
             state.remaining = max(min(remaining, counted) if counted is not None else remaining,
                                   0)
         if reset is not None:

@@ -48,3 +48,23 @@ async def test_concurrent_requests_never_overrun_the_count():
     assert limiter.state("b").remaining == 0
     await limiter.acquire("b")
     assert clock.sleeps == [pytest.approx(1.0)]
+
+
+class EarlyWakingClock(FakeClock):
+    """Timers may fire a hair early, as an event loop's do."""
+
+    async def sleep(self, seconds: float) -> None:
+        await super().sleep(seconds - 1e-6)
+
+
+@pytest.mark.asyncio
+async def test_a_timer_waking_a_hair_early_still_finds_the_bucket_refilled():
+    clock = EarlyWakingClock()
+    limiter = RateLimiter(clock=clock, sleep=clock.sleep, low_water=0.0)
+    limiter.update("b", headers(500, 0, 1))
+    for _ in range(3):
+        await limiter.acquire("b")
+        limiter.update("b", headers(500, 498, 1), sent_at=clock.now)
+    # One wait for the refill, then the full bucket: not a wait per request.
+    assert len(clock.sleeps) == 1
+    assert limiter.state("b").remaining == 496
