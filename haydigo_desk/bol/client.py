@@ -531,6 +531,8 @@ class BolClient:
                     endpoint=endpoint,
                     may_have_been_processed=not safe,
                 ) from None
+            finally:
+                self._limiter.finished(endpoint)  # answered, failed or cancelled
 
             request_id = response.headers.get("x-request-id")
             self.last_request_id = request_id or self.last_request_id

@@ -34,6 +34,7 @@ class BucketState:
     # When we last assumed a refill: answers to requests sent before it describe the old
     # window, and taking their (small) remaining would throttle the new one for nothing.
     refilled_at: float = float("-inf")
+    in_flight: int = 0  # let out by acquire, not answered yet
     blocked_until: float = 0.0  # clock time before which a 429 told us not to call
     lock: asyncio.Lock = field(default_factory=asyncio.Lock, repr=False)
 
@@ -101,7 +102,9 @@ class RateLimiter:
                 # the bucket would look empty (and the header could never raise it again).
                 if state.reset_at is not None and state.reset_at <= now + REFILL_TOLERANCE:
                     # Refilled: count down from a full bucket until the headers say more.
-                    state.remaining, state.reset_at = state.limit, None
+                    # Requests still under way may land in the new window: count them there.
+                    full = None if state.limit is None else state.limit - state.in_flight
+                    state.remaining, state.reset_at = full, None
                     state.refilled_at = now
                 delay = self.delay_for(bucket)
                 if delay <= 0:
@@ -114,7 +117,13 @@ class RateLimiter:
                     break  # a spreading pause is taken once, not again and again
             if state.remaining is not None:
                 state.remaining -= 1
+            state.in_flight += 1
         return waited
+
+    def finished(self, bucket: str) -> None:
+        """A request let out by ``acquire`` got its answer (or failed)."""
+        state = self.state(bucket)
+        state.in_flight = max(state.in_flight - 1, 0)
 
     def update(
         self, bucket: str, headers: Mapping[str, str], sent_at: float | None = None

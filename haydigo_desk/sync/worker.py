@@ -142,6 +142,14 @@ class WorkerServices:
             await bol.verify_credentials()
 
 
+def _warm_up_imports() -> None:
+    """Load what the first request imports lazily, before the window is up: a big module
+    unmarshalled on this thread holds the GIL, and the window would stall for it."""
+    import anyio._backends._asyncio  # noqa: F401
+    import h11  # noqa: F401
+    import httpcore._async.http11  # noqa: F401
+
+
 class SyncWorker:
     def __init__(self, database: Database, *, listener: SyncListener | None = None,
                  client_factory: ClientFactory = build_client, image_cache_dir: Path | None = None,
@@ -190,6 +198,7 @@ class SyncWorker:
         except Exception as exc:  # shown by the caller; the thread must not die silently
             self.startup_error = exc
             log.exception("The sync worker could not start")
+        _warm_up_imports()
         self._ready.set()
         if self.start_delay:
             await asyncio.sleep(self.start_delay)

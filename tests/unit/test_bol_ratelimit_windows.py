@@ -68,3 +68,16 @@ async def test_a_timer_waking_a_hair_early_still_finds_the_bucket_refilled():
     # One wait for the refill, then the full bucket: not a wait per request.
     assert len(clock.sleeps) == 1
     assert limiter.state("b").remaining == 496
+
+
+@pytest.mark.asyncio
+async def test_requests_still_under_way_count_in_the_new_window():
+    clock = FakeClock()
+    limiter = RateLimiter(clock=clock, sleep=clock.sleep, low_water=0.0)
+    limiter.update("b", headers(10, 1, 1))
+    await limiter.acquire("b")
+    await limiter.acquire("b")  # waits for the refill while the first is still under way
+    assert limiter.state("b").remaining == 10 - 1 - 1
+    limiter.finished("b")
+    limiter.finished("b")
+    assert limiter.state("b").in_flight == 0
