@@ -167,9 +167,15 @@ class MainWindow(QMainWindow):
                 self.navigation.setCurrentRow(row)
         return self.sections[section_id]
 
-    def _on_data_changed(self, _what: str) -> None:
+    def _on_data_changed(self, what: str) -> None:
+        """Reload the visible section if it shows this kind of data (``refresh_on``).
+
+        Sections without ``refresh_on`` follow the controller themselves; reloading a table
+        for data it does not show only costs the window time while a sync runs.
+        """
         current = self.stack.currentWidget()
-        if current is not None:
+        kinds = getattr(current, "refresh_on", ())
+        if any(what == kind or what.startswith(kind + ":") for kind in kinds):
             current.refresh()
 
     def closeEvent(self, event) -> None:

@@ -58,6 +58,7 @@ def _repolish(widget: QWidget) -> None:
 
 class OrdersSection(QWidget):
     section_id = "orders"
+    refresh_on = ("orders", "cancellation")  # what the sync reports that changes this view
     icon_name = "box"
 
     pick_list_created = Signal(int)  # pick list id

@@ -47,6 +47,7 @@ OPEN_SHORTCUT = "Ctrl+Return"
 
 class PickListsSection(QWidget):
     section_id = "picklists"
+    refresh_on = ("orders", "cancellation")  # what the sync reports that changes this view
     icon_name = "list"
 
     open_in_station = Signal(int)  # pick list id; the pick station connects to it

@@ -143,3 +143,26 @@ def test_main_window_has_banner_status_bar_and_my_sections(qtbot, sqlite_url):
     qtbot.waitUntil(lambda: not orders.model.is_loading and not orders.tasks.busy, timeout=5000)
     window.close()
     database.dispose()
+
+
+def test_the_visible_section_reloads_only_for_data_it_shows(qtbot, sqlite_url, monkeypatch):
+    from haydigo_desk.ui.main_window import MainWindow
+
+    database = open_database(sqlite_url)
+    context = DeskContext(database, AppPaths.current(), SettingsStore(), DeskSettings())
+    controller = SyncController(FakeWorker())
+    window = MainWindow(context, controller)
+    qtbot.addWidget(window)
+    window.show()
+    orders = window.show_section("orders")
+    qtbot.waitUntil(lambda: not orders.model.is_loading and not orders.tasks.busy, timeout=5000)
+    reloads = []
+    monkeypatch.setattr(orders, "refresh", lambda: reloads.append(1))
+    for what in ("products", "outbox", "stock"):
+        controller.data_changed.emit(what)
+    assert reloads == []
+    controller.data_changed.emit("orders")
+    controller.data_changed.emit("cancellation:7")
+    assert len(reloads) == 2
+    window.close()
+    database.dispose()
