@@ -185,9 +185,17 @@ def cancellation_refused(counts: LineCounts) -> LineCounts:
 
 
 def cancellation_withdrawn(counts: LineCounts) -> LineCounts:
+    """The request vanished at bol.com, or a manager dropped our acceptance before it went."""
     if counts.cancellation is not Cancellation.REQUESTED:
         return counts
     return replace(counts, cancellation=Cancellation.WITHDRAWN)
+
+
+def cancellation_resent(counts: LineCounts) -> LineCounts:
+    """A manager sends a refused cancellation again: the units are off the list once more."""
+    if counts.cancellation is not Cancellation.REFUSED:
+        return counts
+    return request_cancellation(replace(counts, cancellation=Cancellation.NONE)) or counts
 
 
 def ship(counts: LineCounts, units: int) -> tuple[LineCounts, int]:
@@ -286,6 +294,7 @@ class ShipmentEvent(StrEnum):
     FAILED = "failed"  # bol.com refused it
     WITHDRAWN = "withdrawn"  # not posted after all (cancelled or shipped at bol.com meanwhile)
     REQUEUED = "requeued"  # bol.com never processed it: it will be posted again
+    RESENT = "resent"  # a manager sends a failed shipment again, unchanged
 
 
 SHIPMENT_MOVES: dict[tuple[ShipmentState, ShipmentEvent], ShipmentState] = {
@@ -296,6 +305,8 @@ SHIPMENT_MOVES: dict[tuple[ShipmentState, ShipmentEvent], ShipmentState] = {
     (ShipmentState.SENT, ShipmentEvent.CONFIRMED): ShipmentState.CONFIRMED,
     (ShipmentState.SENT, ShipmentEvent.FAILED): ShipmentState.FAILED,
     (ShipmentState.SENT, ShipmentEvent.REQUEUED): ShipmentState.QUEUED,
+    (ShipmentState.FAILED, ShipmentEvent.RESENT): ShipmentState.QUEUED,
+    (ShipmentState.FAILED, ShipmentEvent.WITHDRAWN): ShipmentState.CANCELLED,
     # A failure we recorded although bol.com had shipped: bol.com's word wins.
     (ShipmentState.FAILED, ShipmentEvent.CONFIRMED): ShipmentState.CONFIRMED,
 }

@@ -52,6 +52,8 @@ from haydigo_desk.services.outbox_writer import enqueue
 log = logging.getLogger(__name__)
 
 UNMATCHED_PROBLEM = "No product in the product list for "
+REFUSED_CANCELLATION = "bol.com refused the cancellation: "
+FAILED_SHIPMENT = "Shipment not accepted by bol.com: "
 FINAL_ORDER_STATUSES = (OrderStatus.SHIPPED.value, OrderStatus.CANCELLED.value)
 LIVE_SHIPMENT_STATES = tuple(s.value for s in rules.LIVE_SHIPMENT_STATES)
 
@@ -288,9 +290,33 @@ def cancellation_answered(session: Session, order_line_id: int, *, accepted: boo
         _write_counts(line, rules.cancellation_accepted(line.counts()))
     else:
         _write_counts(line, rules.cancellation_refused(line.counts()))
-        order.problem = f"bol.com refused the cancellation: {message}"[:500]
+        order.problem = f"{REFUSED_CANCELLATION}{message}"[:500]
     _follow_reservation(session, line, reason="cancelled at bol.com")
     derive_statuses(session, order)
+
+
+def cancellation_resent(session: Session, order_line_id: int) -> None:
+    """A manager retries a cancellation bol.com refused: the line waits for bol.com again."""
+    line = session.get(OrderLine, order_line_id)
+    if line is None:
+        return
+    _write_counts(line, rules.cancellation_resent(line.counts()))
+    if line.order.problem.startswith(REFUSED_CANCELLATION):
+        line.order.problem = ""
+    _follow_reservation(session, line, reason="cancellation sent again")
+    derive_statuses(session, line.order)
+
+
+def cancellation_dropped(session: Session, order_line_id: int) -> None:
+    """A manager drops our acceptance before it was sent: the units are wanted again."""
+    line = session.get(OrderLine, order_line_id)
+    if line is None:
+        return
+    _write_counts(line, rules.cancellation_withdrawn(line.counts()))
+    if line.order.problem.startswith(REFUSED_CANCELLATION):
+        line.order.problem = ""  # the manager has seen bol.com's refusal and let it be
+    _follow_reservation(session, line, reason="cancellation dropped")
+    derive_statuses(session, line.order)
 
 
 # --- what bol.com says of an item -----------------------------------------------------------
@@ -584,7 +610,18 @@ def shipment_failed(session: Session, shipment_id: int, message: str) -> None:
     if shipment is None or not _move_shipment(shipment, ShipmentEvent.FAILED, message):
         return
     order = session.get(Order, shipment.order_id)
-    order.problem = f"Shipment not accepted by bol.com: {message}"[:500]
+    order.problem = f"{FAILED_SHIPMENT}{message}"[:500]
+    derive_statuses(session, order)
+
+
+def shipment_resent(session: Session, shipment_id: int) -> None:
+    """A manager sends a failed shipment again, unchanged (Outbox → retry)."""
+    shipment = session.get(Shipment, shipment_id)
+    if shipment is None or not _move_shipment(shipment, ShipmentEvent.RESENT, ""):
+        return
+    order = session.get(Order, shipment.order_id)
+    if order.problem.startswith(FAILED_SHIPMENT):
+        order.problem = ""
     derive_statuses(session, order)
 
 
