@@ -21,8 +21,9 @@ from support.factories import make_account, make_order, make_pick_list, make_pro
 from haydigo_desk.config import AppPaths, DeskSettings, SettingsStore
 from haydigo_desk.context import DeskContext, StaffIdentity
 from haydigo_desk.persistence.database import open_database
-from haydigo_desk.persistence.models import Order, OrderLine, OutboxEntry, Shipment
+from haydigo_desk.persistence.models import OutboxEntry, Shipment
 from haydigo_desk.resources_path import resource
+from haydigo_desk.services import lifecycle
 from haydigo_desk.ui.sync_controller import SyncController
 
 
@@ -48,20 +49,14 @@ class FakeServices:
         await asyncio.get_running_loop().run_in_executor(None, self.gate.wait, 10)
         with self.database.unit_of_work() as uow:
             entry = uow.session.get(OutboxEntry, entry_id)
-            shipment = uow.session.get(Shipment, entry.shipment_id)
-            order = uow.session.get(Order, shipment.order_id)
             if self.outcome == "confirm":
-                entry.state, shipment.state = "done", "confirmed"
-                for item in shipment.lines:
-                    line = uow.session.get(OrderLine, item.order_line_id)
-                    line.quantity_shipped += item.quantity
-                order.status = "shipped" if all(
-                    line.quantity_open == 0 for line in order.lines) else "picking"
+                entry.state = "done"
+                lifecycle.shipment_confirmed(uow.session, entry.shipment_id)
                 result = PostResult("done", "")
             else:
                 message = self.message or "cancelled by the customer"
                 entry.state, entry.last_error = "failed", message
-                shipment.state, shipment.error = "failed", message
+                lifecycle.shipment_failed(uow.session, entry.shipment_id, message)
                 result = PostResult("failed", message)
             uow.commit()
         return result

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QMessageBox
 from sqlalchemy import select
 
 from haydigo_desk.persistence.models import Order, OrderLine, ScanLogEntry
+from haydigo_desk.services import lifecycle
 from haydigo_desk.services.claims import StationIdentity, claim_order
 from haydigo_desk.ui.pick_station import Mode, PickStationSection
 from haydigo_desk.ui.shipment_dialog import ShipmentDialog
@@ -83,8 +84,8 @@ def test_cancellation_while_picking_stops_the_picker(qtbot, desk, station, tmp_p
     with desk.context.database.unit_of_work() as uow:  # what the sync does on a cancellation
         line = uow.session.scalars(select(OrderLine).where(
             OrderLine.order_id == desk.order_id, OrderLine.ean == desk.eans[0])).one()
-        line.quantity_cancelled = 2
-        line.cancellation = "requested"
+        lifecycle.apply_bol_item(uow.session, line.order, line, shipped=0, cancelled=0,
+                                 cancellation_request=True)
         uow.commit()
     desk.controller.data_changed.emit(f"cancellation:{desk.order_id}")
     assert station.sounds.played[-1] is Sound.ALERT
@@ -99,6 +100,50 @@ def test_cancellation_while_picking_stops_the_picker(qtbot, desk, station, tmp_p
     assert picked(desk)[desk.eans[0]] == 0  # counts lowered by what went back
     scan(qtbot, station.scan_field, desk.eans[1])
     assert picked(desk)[desk.eans[1]] == 1
+
+
+def _bol_answers(desk, order_id: int, *, shipped: bool) -> None:
+    """What the sync does when bol.com reports every item shipped or cancelled."""
+    with desk.context.database.unit_of_work() as uow:
+        order = uow.session.get(Order, order_id)
+        for line in order.lines:
+            lifecycle.apply_bol_item(uow.session, order, line,
+                                     shipped=line.quantity if shipped else 0,
+                                     cancelled=0 if shipped else line.quantity,
+                                     cancellation_request=False)
+        uow.commit()
+
+
+@pytest.mark.parametrize(("shipped", "said"), [(False, "was cancelled by the customer"),
+                                                (True, "is already shipped")])
+def test_a_closed_order_is_refused_with_its_reason_and_not_claimed(
+        qtbot, desk, station, shipped, said):
+    _bol_answers(desk, desk.second_order_id, shipped=shipped)
+    scan(qtbot, station.scan_field, "C000SECOND")
+    assert station.mode is Mode.IDLE
+    assert said in station.feedback.text()
+    assert station.feedback.property("role") == "scan-error"
+    assert station.sounds.played[-1] is Sound.ERROR and Sound.OK not in station.sounds.played
+    with desk.context.database.unit_of_work() as uow:
+        assert uow.session.get(Order, desk.second_order_id).claimed_by is None
+        assert uow.session.scalars(select(ScanLogEntry.result).order_by(
+            ScanLogEntry.id.desc())).first() == ("refused_shipped" if shipped
+                                                 else "refused_cancelled")
+
+
+def test_a_cancelled_order_with_units_in_the_box_asks_them_back(qtbot, desk, station):
+    scan(qtbot, station.scan_field, "C000SECOND")
+    scan(qtbot, station.scan_field, desk.eans[0])  # its one unit, into the box
+    station.leave()
+    _bol_answers(desk, desk.second_order_id, shipped=False)
+    scan(qtbot, station.scan_field, "C000SECOND")
+    assert "Put back" in station.alert_text.text() and desk.eans[0] in station.alert_text.text()
+    assert station.sounds.played[-1] is Sound.ALERT
+    station.active_dialog.accept()
+    assert station.mode is Mode.IDLE
+    with desk.context.database.unit_of_work() as uow:
+        order = uow.session.get(Order, desk.second_order_id)
+        assert order.claimed_by is None and order.lines[0].quantity_picked == 0
 
 
 def test_other_orders_cancellation_is_ignored(qtbot, desk, station):
