@@ -159,12 +159,11 @@ def refresh_pick_lists(session: Session, pick_list_ids: Iterable[int]) -> None:
         pick_list = session.get(PickList, pick_list_id)
         if pick_list is None:
             continue
-        rows = session.execute(
-            select(PickListLine.quantity_picked, OrderLine)
-            .join(OrderLine, OrderLine.id == PickListLine.order_line_id)
+        lines = session.scalars(
+            select(OrderLine).join(PickListLine, PickListLine.order_line_id == OrderLine.id)
             .where(PickListLine.pick_list_id == pick_list_id)
         ).all()
-        status = rules.pick_list_status(counts_of(line, picked) for picked, line in rows)
+        status = rules.pick_list_status(line_counts(session, lines).values())
         if status.value != pick_list.status:
             pick_list.status = status.value
             pick_list.completed_at = utcnow() if status is PickListStatus.DONE else None
