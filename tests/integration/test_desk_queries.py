@@ -4,7 +4,15 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 from sqlalchemy import select
-from support.factories import ean13, make_account, make_order, make_products, make_staff
+from support.factories import (
+    ean13,
+    make_account,
+    make_failed_shipment,
+    make_order,
+    make_products,
+    make_staff,
+    queue_stock_row,
+)
 
 from haydigo_desk.context import StaffIdentity
 from haydigo_desk.domain.states import OutboxState, ShipmentState
@@ -65,28 +73,19 @@ def test_set_location_creates_reuses_and_clears(database):
 def outbox(database):
     with database.unit_of_work() as uow:
         account = make_account(uow.session)
-        order = make_order(uow.session, account, "C0001", [])
-        shipment = Shipment(order_id=order.id, transporter_code="TNT",
-                            track_and_trace="3SABCD1234567", state=ShipmentState.FAILED)
-        uow.session.add(shipment)
-        uow.session.flush()
-        now = datetime.now(UTC)
+        queued = queue_stock_row(uow.session, account, "offer-9", 4)
+        shipment_id, _entry = make_failed_shipment(
+            uow.session, account, "C0001", "TNT", "3SABCD1234567",
+            "Track and trace code is not valid for transporter TNT", attempts=3)
         rows = [
-            OutboxEntry(account_id=account.id, kind="stock", state=OutboxState.QUEUED,
-                        payload={"offer_id": "offer-9", "amount": 4}, created_at=now),
-            OutboxEntry(account_id=account.id, kind="shipment", state=OutboxState.FAILED,
-                        shipment_id=shipment.id, payload={"order_items": []}, attempts=3,
-                        last_error="Track and trace code is not valid for transporter TNT",
-                        next_attempt_at=now + timedelta(hours=1),
-                        created_at=now + timedelta(seconds=1)),
-            OutboxEntry(account_id=account.id, kind="stock", state=OutboxState.DONE,
-                        payload={"offer_id": "offer-8", "amount": 1}),
-            OutboxEntry(account_id=account.id, kind="stock", state=OutboxState.SENT,
-                        payload={"offer_id": "offer-7", "amount": 2}, process_status_id="77"),
+            queued,
+            uow.session.get(OutboxEntry, _entry),
+            queue_stock_row(uow.session, account, "offer-8", 1, state=OutboxState.DONE),
+            queue_stock_row(uow.session, account, "offer-7", 2, state=OutboxState.SENT,
+                            process_status_id="77"),
         ]
-        uow.session.add_all(rows)
         uow.commit()
-        return {row.state: row.id for row in rows}, shipment.id
+        return {row.state: row.id for row in rows}, shipment_id
 
 
 def test_outbox_lists_open_rows_failed_first_with_bol_message(database, outbox):

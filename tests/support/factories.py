@@ -111,3 +111,38 @@ def make_staff(session: Session) -> tuple[StaffMember, StaffMember]:
     session.add_all([picker, manager])
     session.flush()
     return picker, manager
+
+
+def make_failed_shipment(session: Session, account: MarketplaceAccount, bol_order_id: str,
+                         transporter: str, track: str, message: str, *,
+                         attempts: int = 1) -> tuple[int, int]:
+    """An order picked, shipped through the lifecycle and refused by bol.com, as the outbox
+    sender leaves it; returns (shipment id, outbox entry id)."""
+    from haydigo_desk.services import lifecycle
+
+    [product] = make_products(session, account, 1)
+    order = make_order(session, account, bol_order_id, [(product, 1)])
+    line = order.lines[0]
+    lifecycle.pick_into_box(session, order.id, line.id, 1)
+    line = session.get(OrderLine, line.id)
+    shipment, entry = lifecycle.queue_shipment(
+        session, session.get(Order, order.id), [(line, 1)], transporter_code=transporter,
+        track_and_trace=track, shipment_reference=None, created_by="test", workstation="desk-1")
+    session.flush()
+    entry.state, entry.attempts, entry.last_error = "failed", attempts, message
+    entry.next_attempt_at = datetime.now(UTC) + timedelta(hours=1)
+    lifecycle.shipment_failed(session, shipment.id, message)
+    session.flush()
+    return shipment.id, entry.id
+
+
+def queue_stock_row(session: Session, account: MarketplaceAccount, offer_id: str, amount: int,
+                    *, state: str = "queued", process_status_id: str | None = None):
+    """A stock push as services.stock queues it, left in ``state`` by the sender."""
+    from haydigo_desk.domain.outbox_payloads import StockPayload
+    from haydigo_desk.services.outbox_writer import enqueue
+
+    entry = enqueue(session, account.id, StockPayload(offer_id, amount))
+    entry.state, entry.process_status_id = state, process_status_id
+    session.flush()
+    return entry

@@ -1,11 +1,10 @@
 """Outbox section: failed posts show bol.com's message; retry and cancel (with confirmation)."""
 
-from datetime import UTC, datetime, timedelta
 
 import pytest
 from desk_fixtures import make_context
 from PySide6.QtWidgets import QMessageBox
-from support.factories import make_account, make_order
+from support.factories import make_account, make_failed_shipment, queue_stock_row
 
 from haydigo_desk.domain.states import OutboxState, ShipmentState
 from haydigo_desk.persistence.models import OutboxEntry, Shipment
@@ -18,19 +17,9 @@ def context(sqlite_url):
     context = make_context(sqlite_url)
     with context.database.unit_of_work() as uow:
         account = make_account(uow.session)
-        order = make_order(uow.session, account, "C0042", [])
-        shipment = Shipment(order_id=order.id, transporter_code="POSTNL",
-                            track_and_trace="3SXYZ", state=ShipmentState.FAILED)
-        uow.session.add(shipment)
-        uow.session.flush()
-        uow.session.add_all([
-            OutboxEntry(account_id=account.id, kind="shipment", shipment_id=shipment.id,
-                        state=OutboxState.FAILED, attempts=2, payload={},
-                        next_attempt_at=datetime.now(UTC) + timedelta(hours=1),
-                        last_error="Order item 42 is already shipped"),
-            OutboxEntry(account_id=account.id, kind="stock", state=OutboxState.QUEUED,
-                        payload={"offer_id": "offer-1", "amount": 6}),
-        ])
+        make_failed_shipment(uow.session, account, "C0042", "POSTNL", "3SXYZ",
+                             "Order item 42 is already shipped", attempts=2)
+        queue_stock_row(uow.session, account, "offer-1", 6)
         uow.commit()
     yield context
     context.database.dispose()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from support.factories import make_account, make_order, make_orders, make_pick_list, make_products
+from support.factories import make_account, make_order, make_orders, make_products
 
 from haydigo_desk.domain.lifecycle import LinePhase
 from haydigo_desk.persistence.models import Location, MarketplaceAccount, Order, PickList
