@@ -7,7 +7,7 @@ process to prove the line is all a person sees.
 from __future__ import annotations
 
 import pytest
-from edge_support import assert_one_clear_line, run_desk_command
+from support.desk_process import assert_one_clear_line, run_desk_command
 
 from haydigo_desk.__main__ import build_parser
 

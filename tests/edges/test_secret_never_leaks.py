@@ -11,7 +11,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from edge_support import desk_env, migrated_database, run_desk_command
+from support.desk_process import desk_env, migrated_database, run_desk_command
 from support.sync_setup import fast_sandbox
 
 from haydigo_desk.persistence.database import open_database
