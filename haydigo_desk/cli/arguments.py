@@ -32,12 +32,16 @@ def log_level(text: str) -> str:
     return level
 
 
+def _converted(text: str, convert, what: str):
+    try:
+        return convert(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not {what}") from None
+
+
 def port(text: str) -> int:
     """A TCP port 1-65535, or 0 for any free one."""
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a port number") from None
+    value = _converted(text, int, "a port number")
     if not 0 <= value <= 65535:
         raise argparse.ArgumentTypeError(
             f"port {value} is out of range: use 1-65535 (or 0 for any free port)")
@@ -45,10 +49,7 @@ def port(text: str) -> int:
 
 
 def _finite(text: str) -> float:
-    try:
-        value = float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a number") from None
+    value = _converted(text, float, "a number")
     if not math.isfinite(value):
         raise argparse.ArgumentTypeError(f"{text!r} is not a finite number")
     return value
@@ -77,10 +78,7 @@ def share(text: str) -> float:
 
 
 def count(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    value = _converted(text, int, "a whole number")
     if value < 0:
         raise argparse.ArgumentTypeError(f"{text!r} must be 0 or more")
     return value

@@ -6,7 +6,7 @@ from __future__ import annotations
 import keyring
 import pytest
 from keyring.backends import null
-from PySide6.QtCore import Qt
+from test_settings_dialog import SECRET, _fill_new_account
 
 from haydigo_desk.bol.credentials import SecretStoreUnavailableError, store_client_secret
 from haydigo_desk.config import AppPaths, SettingsStore
@@ -14,8 +14,6 @@ from haydigo_desk.context import DeskContext
 from haydigo_desk.persistence.database import open_database
 from haydigo_desk.services.account_settings import load_account_drafts
 from haydigo_desk.ui.settings_dialog import SettingsDialog
-
-SECRET = "null-backend-secret-77"
 
 
 @pytest.fixture
@@ -35,14 +33,8 @@ def test_the_settings_dialog_says_the_secret_is_not_stored(qtbot, sqlite_url, tm
     store = SettingsStore(tmp_path / "settings.json")
     dialog = SettingsDialog(DeskContext(database, AppPaths.current(), store, store.load()))
     qtbot.addWidget(dialog)
-    page = dialog.accounts_page
-    qtbot.mouseClick(page.add_button, Qt.MouseButton.LeftButton)
-    editor = page.editor
-    editor.name_edit.clear()
-    qtbot.keyClicks(editor.name_edit, "bol.com NL")
-    qtbot.keyClicks(editor.store_edit, "Kussenwinkel")
-    qtbot.keyClicks(editor.client_id_edit, "client-abc")
-    qtbot.keyClicks(editor.secret_edit, SECRET)
+    _fill_new_account(qtbot, dialog)
+    editor = dialog.accounts_page.editor
 
     assert dialog.save() is False  # stays open so the message is read
     drafts = load_account_drafts(database)
