@@ -27,11 +27,11 @@ from support.desk_process import (
     desk_env,
     file_size_limit,
     fingerprint,
-    free_port,
     migrated_database,
     mount_wrapper,
     run_desk_command,
 )
+from support.postgres import free_port
 
 pytestmark = pytest.mark.slow
 
@@ -59,6 +59,13 @@ def test_a_bad_database_url_is_one_line(tmp_path, url, words):
     line = assert_one_clear_line(outcome, *words)
     assert "hunter22" not in outcome.stderr + outcome.stdout  # the password never shows
     assert outcome.code == 3, line
+
+
+@pytest.mark.postgres
+def test_a_missing_postgresql_database_is_one_line(tmp_path, postgres_server):
+    url = postgres_server.url("no_such_database")
+    outcome = run_desk_command(["--database-url", url, "db", "upgrade"], tmp_path)
+    assert_one_clear_line(outcome, "Cannot connect", "no_such_database", "does not exist")
 
 
 # --- damaged, truncated and newer databases, in every command that opens one -------------------

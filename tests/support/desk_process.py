@@ -7,7 +7,6 @@ import hashlib
 import os
 import resource
 import shutil
-import socket
 import sqlite3
 import subprocess
 import sys
@@ -84,12 +83,6 @@ def migrated_database(path: Path) -> Path:
     open_database(sqlite_url(path)).dispose()
     checkpoint(path)
     return path
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def file_size_limit(limit_bytes: int) -> Callable[[], None]:
