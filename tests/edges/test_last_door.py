@@ -5,29 +5,11 @@ from __future__ import annotations
 
 import logging
 
-import pytest
-
 from haydigo_desk import __main__ as entry
 from haydigo_desk.cli import db_cmd
 from haydigo_desk.services import redaction
 
 SECRET = "last-door-secret-991"
-
-
-@pytest.fixture
-def restored_logging():
-    root = logging.getLogger()
-    handlers, level = list(root.handlers), root.level
-    configured = getattr(root, "_haydigo_configured", False)
-    root._haydigo_configured = False  # let main() set up its own handlers, as in a process
-    yield
-    for handler in root.handlers:
-        if handler not in handlers:
-            handler.close()
-    root.handlers[:] = handlers
-    root.setLevel(level)
-    root._haydigo_configured = configured
-    redaction.forget_secrets()
 
 
 def test_an_unexpected_error_is_one_line_and_its_traceback_is_in_the_log(
