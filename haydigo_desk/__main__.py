@@ -4,15 +4,19 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import logging
 import sys
 from collections.abc import Sequence
 
 from haydigo_desk import APP_NAME, __version__
 from haydigo_desk.cli import COMMAND_MODULES
+from haydigo_desk.cli.arguments import OneLineParser, log_level
+
+log = logging.getLogger("haydigo_desk")
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = OneLineParser(
         prog="haydigo-desk",
         description=f"{APP_NAME}: warehouse desk for bol.com sellers. "
         "Without a command the desk window opens (the demo until an account is configured).",
@@ -23,7 +27,8 @@ def build_parser() -> argparse.ArgumentParser:
         help="SQLAlchemy URL of the database (default: SQLite in the user data folder; "
         "also HAYDIGO_DATABASE_URL), e.g. postgresql+psycopg://user@host/db",
     )
-    parser.add_argument("--log-level", default="INFO", help="DEBUG, INFO, WARNING or ERROR")
+    parser.add_argument("--log-level", default="INFO", type=log_level,
+                        help="DEBUG, INFO, WARNING or ERROR")
     parser.add_argument(
         "--demo", action="store_true", help="open the demo with the local bol.com sandbox"
     )
@@ -40,15 +45,25 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    from haydigo_desk.logging_setup import configure_logging
+    from haydigo_desk.cli.failures import explain_failure
+    from haydigo_desk.logging_setup import FILE_ONLY, configure_logging
 
     configure_logging(args.log_level, to_file=True)
     handler = getattr(args, "handler", None)
-    if handler is not None:
-        return int(handler(args) or 0)
-    from haydigo_desk.app import run_desk
+    try:
+        if handler is not None:
+            return int(handler(args) or 0)
+        from haydigo_desk.app import run_desk
 
-    return run_desk(args)
+        return run_desk(args)
+    except KeyboardInterrupt:
+        return 130
+    except Exception as error:  # the last door: one line for the person, the traceback logged
+        failure = explain_failure(error, args)
+        if failure.unexpected:
+            log.error("Unexpected error", exc_info=error, extra=FILE_ONLY)
+        print(f"{parser.prog}: {failure.line}", file=sys.stderr)
+        return failure.exit_code
 
 
 if __name__ == "__main__":

@@ -16,18 +16,46 @@ from haydigo_desk.config import (
     SettingsError,
     SettingsStore,
     resolve_database_url,
+    sqlite_url,
 )
 from haydigo_desk.context import DeskContext, StaffIdentity
 from haydigo_desk.demo import DemoEnvironment, demo_client_factory, start_demo
-from haydigo_desk.persistence.database import Database, open_database
+from haydigo_desk.persistence.database import (
+    Database,
+    DatabaseUnavailableError,
+    database_errors,
+    open_database,
+)
 
 log = logging.getLogger(__name__)
+
+EXIT_CANNOT_START = 3  # the same code the command line uses for database problems
+
 
 def has_real_account(database: Database) -> bool:
     from haydigo_desk.services.accounts import find_account
 
     with database.unit_of_work() as uow:
         return find_account(uow.session) is not None
+
+
+def _open_desk_database(args: argparse.Namespace,
+                        paths: AppPaths) -> tuple[Database, DemoEnvironment | None]:
+    """The desk's database, or the demo's when no account is configured (or ``--demo``)."""
+    url = resolve_database_url(args.database_url)
+    database = open_database(url)
+    with database_errors(url):
+        try:
+            use_demo = args.demo or (not args.database_url and not has_real_account(database))
+        except BaseException:
+            database.dispose()
+            raise
+    if not use_demo:
+        return database, None
+    database.dispose()
+    with database_errors(sqlite_url(paths.demo_dir / "demo.sqlite3")):
+        demo = start_demo(paths)
+    return demo.database, demo
 
 
 def run_desk(args: argparse.Namespace) -> int:
@@ -40,6 +68,7 @@ def run_desk(args: argparse.Namespace) -> int:
     from haydigo_desk.ui.crash_handler import install_crash_handler
     from haydigo_desk.ui.login_dialog import log_in
     from haydigo_desk.ui.main_window import MainWindow
+    from haydigo_desk.ui.startup_error import show_startup_error
     from haydigo_desk.ui.sync_controller import SyncController
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -56,13 +85,15 @@ def run_desk(args: argparse.Namespace) -> int:
         settings = DeskSettings()
     apply_look(app, settings)
 
-    database = open_database(resolve_database_url(args.database_url))
-    demo: DemoEnvironment | None = None
+    try:
+        database, demo = _open_desk_database(args, paths)
+    except DatabaseUnavailableError as error:  # before any window: say why, change nothing
+        log.error("The desk cannot start: %s", error)
+        show_startup_error(error)
+        crash_handler.uninstall()
+        return EXIT_CANNOT_START
     client_factory = build_client
-    if args.demo or (not args.database_url and not has_real_account(database)):
-        database.dispose()
-        demo = start_demo(paths)
-        database = demo.database
+    if demo is not None:
         client_factory = demo_client_factory(demo.credentials)
 
     context = DeskContext(database=database, paths=paths, settings_store=settings_store,

@@ -24,6 +24,7 @@ from haydigo_desk.bol.errors import (
     BolAuthenticationError,
     BolUnexpectedResponseError,
 )
+from haydigo_desk.services import redaction
 
 log = logging.getLogger(__name__)
 
@@ -58,20 +59,17 @@ class ClientCredentials:
 
 
 class Redactor:
-    """Replaces every known secret (client secret, tokens) in text by ``***``."""
+    """The client's handle on the one masking owner, ``services.redaction`` (every form of
+    the secret, the Basic credential and issued tokens)."""
 
-    def __init__(self) -> None:
-        self._secrets: list[str] = []
+    def add_credentials(self, credentials: ClientCredentials) -> None:
+        redaction.remember_secret(credentials.secret.get_secret_value(), credentials.client_id)
 
-    def add(self, secret: str) -> None:
-        if secret and secret not in self._secrets:
-            self._secrets.append(secret)
-            del self._secrets[:-8]  # the client secret plus recent tokens is plenty
+    def add(self, token: str) -> None:
+        redaction.remember_token(token)
 
     def scrub(self, text: str) -> str:
-        for secret in self._secrets:
-            text = text.replace(secret, "***")
-        return text
+        return redaction.scrub(text)
 
 
 @dataclass
@@ -102,7 +100,7 @@ class TokenProvider:
         self._send = send
         self._clock = clock
         self._redactor = redactor or Redactor()
-        self._redactor.add(credentials.secret.get_secret_value())
+        self._redactor.add_credentials(credentials)
         self._renew_margin = renew_margin
         self._token: _Token | None = None
         self._lock = asyncio.Lock()

@@ -16,6 +16,7 @@ from pydantic import SecretStr
 
 from haydigo_desk.bol.auth import ClientCredentials
 from haydigo_desk.bol.errors import BolConfigurationError
+from haydigo_desk.services.redaction import remember_secret
 
 KEYRING_SERVICE = "haydigo-desk/bol"
 SECRET_ENV_VAR = "HAYDIGO_BOL_CLIENT_SECRET"
@@ -39,6 +40,7 @@ def load_client_secret(client_id: str) -> SecretStr:
             f"no bol.com client secret stored for client id {client_id!r}: enter it in the "
             f"settings (OS keyring) or set {SECRET_ENV_VAR} for headless use"
         )
+    remember_secret(secret, client_id)  # masked in every form from now on
     return SecretStr(secret)
 
 
@@ -51,12 +53,19 @@ def store_client_secret(client_id: str, secret: str | SecretStr) -> None:
     value = secret.get_secret_value() if isinstance(secret, SecretStr) else secret
     if not client_id or not value:
         raise ValueError("client id and secret must not be empty")
+    remember_secret(value, client_id)
     try:
         keyring.set_password(KEYRING_SERVICE, client_id, value)
+        # The null backend (and a broken one) accepts the secret and keeps nothing: only a
+        # read-back proves it is stored.
+        kept = keyring.get_password(KEYRING_SERVICE, client_id) == value
+        reason = type(keyring.get_keyring()).__module__.rsplit(".", 1)[-1] + " keyring"
     except keyring.errors.KeyringError as exc:
+        kept, reason = False, type(exc).__name__
+    if not kept:
         raise SecretStoreUnavailableError(
-            "no OS keyring is available to store the bol.com client secret "
-            f"({type(exc).__name__}); on a headless machine set {SECRET_ENV_VAR} instead"
+            f"no OS keyring is available to store the bol.com client secret ({reason}); "
+            f"on a headless machine set {SECRET_ENV_VAR} instead"
         ) from None
 
 

@@ -10,6 +10,8 @@ import argparse
 import getpass
 import sys
 
+from haydigo_desk.cli.arguments import positive_count
+from haydigo_desk.cli.failures import EXIT_CONFIGURATION, EXIT_ENVIRONMENT
 from haydigo_desk.config import resolve_database_url
 
 
@@ -27,7 +29,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     add.add_argument("--token-url", help="token URL for a custom environment")
     add.add_argument("--exclude-countries", default="", help="e.g. DE,FR")
     add.add_argument("--harvest-orders", action="store_true", help="import orders too")
-    add.add_argument("--interval", type=int, default=10, help="sync interval in minutes")
+    add.add_argument("--interval", type=positive_count, default=10,
+                     help="sync interval in minutes (1-60)")
     add.add_argument("--transporter", default="TNT", help="default transporter code")
     add.add_argument("--ask-secret", action="store_true",
                      help="type the client secret now; it is kept in the OS keyring")
@@ -50,40 +53,66 @@ def run(args: argparse.Namespace) -> int:
         save_account,
     )
 
-    database = open_database(resolve_database_url(args.database_url))
-    try:
-        if args.account_action == "list":
+    if args.account_action == "list":
+        database = open_database(resolve_database_url(args.database_url))
+        try:
             with database.unit_of_work() as uow:
                 for account in list_accounts(uow.session):
                     secret = "secret in keyring" if has_client_secret(account.client_id) else (
                         "NO SECRET")
                     print(f"{account.name}\t{account.environment}\t{account.client_id}\t{secret}")
             return 0
-        countries = [c.strip().upper() for c in args.exclude_countries.split(",") if c.strip()]
-        spec = AccountSpec(
-            name=args.name, client_id=args.client_id, store_name=args.store,
-            product_list_name=args.product_list, environment=args.environment,
-            base_url=args.base_url, token_url=args.token_url, excluded_countries=countries,
-            harvest_orders=args.harvest_orders, sync_interval_minutes=args.interval,
-            default_transporter=args.transporter,
-        )
-        try:
-            with database.unit_of_work() as uow:
-                save_account(uow.session, spec)
-                uow.commit()
-        except AccountError as exc:
-            print(f"Not saved: {exc}", file=sys.stderr)
-            return 2
-        if args.ask_secret:
-            try:
-                store_client_secret(args.client_id, getpass.getpass("bol.com client secret: "))
-            except SecretStoreUnavailableError as exc:
-                print(f"Account saved, secret NOT stored: {exc}", file=sys.stderr)
-                return 3
-        elif not has_client_secret(args.client_id):
-            print(f"Account saved. No secret in the keyring: run again with --ask-secret, or "
-                  f"set {SECRET_ENV_VAR} where the sync runs.")
-        print(f"Account {args.name!r} saved.")
-        return 0
+        finally:
+            database.dispose()
+    countries = [c.strip().upper() for c in args.exclude_countries.split(",") if c.strip()]
+    spec = AccountSpec(
+        name=args.name, client_id=args.client_id, store_name=args.store,
+        product_list_name=args.product_list, environment=args.environment,
+        base_url=args.base_url, token_url=args.token_url, excluded_countries=countries,
+        harvest_orders=args.harvest_orders, sync_interval_minutes=args.interval,
+        default_transporter=args.transporter,
+    )
+    try:  # refused before the database is opened: nothing is written for bad input
+        spec.validate()
+    except AccountError as exc:
+        print(f"Not saved: {exc}", file=sys.stderr)
+        return EXIT_CONFIGURATION
+    secret = _read_secret() if args.ask_secret else None
+    if args.ask_secret and secret is None:
+        print("Not saved: no client secret was typed (is there a terminal?). Run again in a "
+              f"terminal, or leave out --ask-secret and set {SECRET_ENV_VAR} where the sync "
+              "runs.", file=sys.stderr)
+        return EXIT_CONFIGURATION
+    database = open_database(resolve_database_url(args.database_url))
+    try:
+        with database.unit_of_work() as uow:
+            save_account(uow.session, spec)
+            uow.commit()
     finally:
         database.dispose()
+    if secret is not None:
+        try:
+            store_client_secret(spec.client_id.strip(), secret)
+        except SecretStoreUnavailableError as exc:
+            print(f"Account saved, secret NOT stored: {exc}", file=sys.stderr)
+            return EXIT_ENVIRONMENT
+    elif not has_client_secret(spec.client_id.strip()):
+        print(f"Account saved. No secret in the keyring: run again with --ask-secret, or "
+              f"set {SECRET_ENV_VAR} where the sync runs.")
+    print(f"Account {args.name!r} saved.")
+    return 0
+
+
+def _read_secret() -> str | None:
+    """The secret typed at the terminal, or piped in on stdin; None when nothing can be read
+    (stdin closed or at its end) or nothing was typed."""
+    stdin = sys.stdin
+    try:
+        if stdin is None or stdin.closed:
+            return None
+        # Piped in (a script): nothing to hide from a screen, so read the line as it is.
+        secret = getpass.getpass("bol.com client secret: ") if stdin.isatty() else (
+            stdin.readline())
+    except (EOFError, OSError, ValueError):
+        return None
+    return secret.strip() or None

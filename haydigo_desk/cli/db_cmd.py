@@ -17,10 +17,10 @@ def run(args: argparse.Namespace) -> int:
     from haydigo_desk.persistence import migrate
     from haydigo_desk.persistence.database import open_database
 
-    database = open_database(resolve_database_url(args.database_url), upgrade=False)
+    # open_database refuses a damaged file or a newer schema before anything is changed.
+    database = open_database(resolve_database_url(args.database_url),
+                             upgrade=args.action == "upgrade")
     try:
-        if args.action == "upgrade":
-            migrate.upgrade(database.engine)
         revision = migrate.current_revision(database.engine)
         print(f"{database.safe_url}: revision {revision} (head {migrate.head_revision()})")
         return 0

@@ -7,6 +7,15 @@ import signal
 import sys
 import threading
 
+from haydigo_desk.cli.arguments import (
+    OneLineParser,
+    count,
+    non_negative_number,
+    port,
+    positive_count,
+    positive_number,
+    share,
+)
 from haydigo_desk.sandbox import (
     DEMO_CLIENT_ID,
     DEMO_CLIENT_SECRET,
@@ -20,28 +29,29 @@ from haydigo_desk.sandbox import (
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     add = parser.add_argument
-    add("--port", type=int, default=8765, help="port on 127.0.0.1 (0 = any free port)")
+    add("--port", type=port, default=8765, help="port on 127.0.0.1 (0 = any free port)")
     add("--seed", type=int, default=1, help="seed of the catalogue and the initial orders")
-    add("--products", type=int, default=500, help="number of products/offers")
-    add("--open-orders", type=int, default=120, help="open orders at start")
+    add("--products", type=positive_count, default=500, help="number of products/offers")
+    add("--open-orders", type=count, default=120, help="open orders at start")
     add("--order-rate", type=parse_rate_per_hour, default=30.0, metavar="RATE",
         help="new orders over time, e.g. 30/h, 2/min (default 30/h)")
-    add("--cancel-rate", type=float, default=0.05,
+    add("--cancel-rate", type=share, default=0.05,
         help="customer cancellation requests per placed order (0-1)")
-    add("--rate-scale", type=float, default=1.0,
+    add("--rate-scale", type=positive_number, default=1.0,
         help="make bol's rate limits this many times faster")
-    add("--token-lifetime", type=int, default=599, help="token lifetime in seconds")
-    add("--process-delay", type=float, default=2.0,
+    add("--token-lifetime", type=positive_count, default=599, help="token lifetime in seconds")
+    add("--process-delay", type=non_negative_number, default=2.0,
         help="seconds a v10 write stays PENDING before SUCCESS or FAILURE")
     add("--countries", type=parse_country_mix, default=None, metavar="MIX",
         help="delivery country weights, e.g. NL=70,BE=25,DE=5")
     add("--client-id", default=DEMO_CLIENT_ID)
     add("--client-secret", default=DEMO_CLIENT_SECRET)
-    add("--latency-ms", type=float, default=0.0, help="fault: added latency per answer")
-    add("--error-rate", type=float, default=0.0, help="fault: share of 5xx answers")
-    add("--timeout-rate", type=float, default=0.0, help="fault: share of requests never answered")
-    add("--malformed-rate", type=float, default=0.0, help="fault: share of cut-off JSON answers")
-    add("--token-expiry", type=float, default=None, metavar="SECONDS",
+    add("--latency-ms", type=non_negative_number, default=0.0,
+        help="fault: added latency per answer")
+    add("--error-rate", type=share, default=0.0, help="fault: share of 5xx answers")
+    add("--timeout-rate", type=share, default=0.0, help="fault: share of requests never answered")
+    add("--malformed-rate", type=share, default=0.0, help="fault: share of cut-off JSON answers")
+    add("--token-expiry", type=non_negative_number, default=None, metavar="SECONDS",
         help="fault: tokens stop working this long after issue, whatever expires_in says")
 
 
@@ -111,7 +121,7 @@ def run(args: argparse.Namespace) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     """Runs the command without the desk's entry point (handy while that is being built)."""
-    parser = argparse.ArgumentParser(prog="haydigo-desk sandbox")
+    parser = OneLineParser(prog="haydigo-desk sandbox")
     add_arguments(parser)
     return run(parser.parse_args(argv))
 

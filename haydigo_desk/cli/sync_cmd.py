@@ -9,7 +9,9 @@ import json
 import signal
 import sys
 
+from haydigo_desk.cli.failures import EXIT_CONFIGURATION
 from haydigo_desk.config import AppPaths, resolve_database_url
+from haydigo_desk.services.redaction import scrub
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -33,6 +35,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _accounts(database, name: str | None) -> list:
+    from haydigo_desk.bol import BolConfigurationError
     from haydigo_desk.services.accounts import find_account, list_accounts
     from haydigo_desk.sync.client_factory import AccountConnection
 
@@ -40,7 +43,8 @@ def _accounts(database, name: str | None) -> list:
         if name:
             account = find_account(uow.session, name)
             if account is None:
-                raise SystemExit(f"No account named {name!r}")
+                raise BolConfigurationError(
+                    f"No account named {name!r}: 'haydigo-desk account list' shows them")
             accounts = [account]
         else:
             accounts = [a for a in list_accounts(uow.session) if a.enabled]
@@ -56,7 +60,7 @@ async def _once(database, args: argparse.Namespace) -> int:
     if not accounts:
         print("No bol.com account is configured: use 'haydigo-desk account add'.",
               file=sys.stderr)
-        return 2
+        return EXIT_CONFIGURATION
     failed = False
     for connection, _interval in accounts:
         try:
@@ -68,12 +72,13 @@ async def _once(database, args: argparse.Namespace) -> int:
         async with client:
             runner = CycleRunner(database, client, connection.account_id)
             report = await runner.run(full_sweep=True if args.full_sweep else None)
-        print(json.dumps(report.as_dict(), indent=2, default=str))
+        print(scrub(json.dumps(report.as_dict(), indent=2, default=str)))
         failed |= report.outcome == "failed"
     return 1 if failed else 0
 
 
 async def _loop(database, args: argparse.Namespace) -> int:
+    from haydigo_desk.bol import BolConfigurationError
     from haydigo_desk.sync.client_factory import build_client
     from haydigo_desk.sync.cycle import CycleRunner
     from haydigo_desk.sync.events import NullListener
@@ -82,7 +87,27 @@ async def _loop(database, args: argparse.Namespace) -> int:
 
     class PrintingListener(NullListener):
         def cycle_finished(self, report) -> None:
-            print(json.dumps(report.as_dict(), default=str), flush=True)
+            print(scrub(json.dumps(report.as_dict(), default=str)), flush=True)
+
+    # Every account must be able to connect before the loop starts: a missing secret is a
+    # set-up mistake to fix now (exit, one line each), not something to retry every interval.
+    accounts = _accounts(database, args.account)
+    if not accounts:
+        print("No bol.com account is configured: use 'haydigo-desk account add'.",
+              file=sys.stderr)
+        return EXIT_CONFIGURATION
+    clients, problems = [], []
+    for connection, interval in accounts:
+        try:
+            clients.append((connection, interval, build_client(connection)))
+        except BolConfigurationError as exc:
+            problems.append(f"{connection.name}: {exc}")
+    if problems:
+        for _connection, _interval, client in clients:
+            await client.aclose()
+        for line in problems:
+            print(f"Not syncing: {line}", file=sys.stderr)
+        return EXIT_CONFIGURATION
 
     listener = PrintingListener()
     stop = asyncio.Event()
@@ -91,23 +116,18 @@ async def _loop(database, args: argparse.Namespace) -> int:
         # Windows has no signal handlers on the loop: Ctrl+C still raises KeyboardInterrupt.
         with contextlib.suppress(NotImplementedError):
             loop.add_signal_handler(signum, stop.set)
-    tasks, clients = [], []
-    for connection, interval in _accounts(database, args.account):
-        client = build_client(connection)
-        clients.append(client)
+    tasks = []
+    for connection, interval, client in clients:
         runner = CycleRunner(database, client, connection.account_id, listener=listener)
         images = ImageFetcher(client, database, connection.account_id,
                               AppPaths.current().image_cache_dir)
         scheduler = AccountScheduler(runner, interval, listener, images)
         tasks += scheduler.tasks()
-    if not tasks:
-        print("No bol.com account is configured.", file=sys.stderr)
-        return 2
     print(f"Syncing {len(clients)} account(s); Ctrl+C stops.", flush=True)
     await stop.wait()
     for task in tasks:
         task.cancel()  # an interrupted cycle's open transaction is rolled back
     await asyncio.gather(*tasks, return_exceptions=True)
-    for client in clients:
+    for _connection, _interval, client in clients:
         await client.aclose()
     return 0

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import base64
+import binascii
 import json
 
 from aiohttp import web
@@ -9,6 +11,11 @@ from aiohttp import web
 from haydigo_desk.sandbox.gateway import STATE_KEY
 
 routes = web.RouteTableDef()
+
+# Fault, chosen per account through its token URL (``/token?fault=echo-authorization``): the
+# answer repeats the credentials it got, as buggy or hostile servers do, to prove the desk
+# masks every form of them.
+ECHO_AUTHORIZATION = "echo-authorization"
 
 
 def _oauth(status: int, body: dict) -> web.Response:
@@ -26,6 +33,8 @@ async def token(request: web.Request) -> web.Response:
     state.count_request("POST /token")
     form = await request.post()
     grant = form.get("grant_type") or request.query.get("grant_type")
+    if request.query.get("fault") == ECHO_AUTHORIZATION:
+        return _oauth(400, {"error": _echo(request.headers.get("Authorization", ""))})
     if not state.tokens.credentials_ok(request.headers.get("Authorization")):
         return _oauth(401, {"error": "invalid_client"})
     if grant != "client_credentials":
@@ -40,3 +49,11 @@ async def token(request: web.Request) -> web.Response:
             "scope": "retailer",
         },
     )
+
+
+def _echo(authorization: str) -> str:
+    try:
+        decoded = base64.b64decode(authorization.partition(" ")[2], validate=True).decode()
+    except (binascii.Error, UnicodeDecodeError):
+        decoded = ""
+    return f"invalid_request: header {authorization!r} (decoded {decoded!r}) was not accepted"

@@ -122,7 +122,8 @@ def validate_draft(draft: AccountDraft, others: list[AccountDraft] = ()) -> None
     try:
         draft.to_spec().validate()
     except AccountError as exc:
-        raise DraftError(str(exc), "excluded_countries", "country_invalid") from None
+        raise DraftError(str(exc), exc.field or "excluded_countries",
+                         exc.code or "country_invalid") from None
 
 
 def load_account_drafts(database: Database) -> list[AccountDraft]:

@@ -2,18 +2,47 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from haydigo_desk.domain.transporters import load_transporters, transporter_by_code
 from haydigo_desk.persistence.models import MarketplaceAccount, ProductList, Store
 
 ENVIRONMENTS = ("production", "demo", "custom")
+# bol.com client ids are UUID-like; a space, a control character or a colon (it separates id
+# and secret in the Basic credential) can only be a paste mistake. 200 is the column's width.
+_CLIENT_ID = re.compile(r"[\x21-\x39\x3b-\x7e]{1,200}")
 
 
 class AccountError(ValueError):
-    pass
+    """An account that must not be saved; ``field`` and ``code`` name the input and problem
+    (for a form that shows its own translated text)."""
+
+    def __init__(self, message: str, field_name: str = "", code: str = "") -> None:
+        super().__init__(message)
+        self.field = field_name
+        self.code = code
+
+
+def check_client_id(client_id: str) -> None:
+    if not client_id.strip():
+        raise AccountError("The client id is empty: copy it from the bol.com seller portal",
+                           "client_id", "client_id_missing")
+    if not _CLIENT_ID.fullmatch(client_id.strip()):
+        raise AccountError(
+            f"The client id {client_id.strip()[:60]!r} is not valid: use the id exactly as the "
+            "bol.com seller portal shows it (letters, digits and dashes, no spaces or colons)",
+            "client_id", "client_id_invalid")
+
+
+def check_transporter(code: str) -> None:
+    if transporter_by_code(code) is None:
+        known = ", ".join(t.code for t in load_transporters())
+        raise AccountError(f"Unknown transporter code {code!r}: use one of {known}",
+                           "default_transporter", "transporter_unknown")
 
 
 @dataclass(frozen=True)
@@ -35,7 +64,9 @@ class AccountSpec:
 
     def validate(self) -> None:
         if not self.name.strip():
-            raise AccountError("An account needs a name")
+            raise AccountError("An account needs a name", "name", "name_missing")
+        check_client_id(self.client_id)
+        check_transporter(self.default_transporter)
         if self.environment not in ENVIRONMENTS:
             raise AccountError(f"Unknown environment {self.environment!r}")
         if self.environment == "custom" and not self.base_url:
@@ -47,7 +78,8 @@ class AccountSpec:
             raise AccountError("The sync interval is 1 to 60 minutes")
         for code in self.excluded_countries:
             if len(code) != 2 or not code.isalpha():
-                raise AccountError(f"{code!r} is not a two-letter country code")
+                raise AccountError(f"{code!r} is not a two-letter country code",
+                                   "excluded_countries", "country_invalid")
 
 
 def get_or_create_product_list(session: Session, name: str) -> ProductList:
@@ -91,7 +123,7 @@ def save_account(session: Session, spec: AccountSpec) -> MarketplaceAccount:
     account.harvest_products = spec.harvest_products
     account.harvest_orders = spec.harvest_orders
     account.sync_interval_minutes = spec.sync_interval_minutes
-    account.default_transporter = spec.default_transporter
+    account.default_transporter = spec.default_transporter.strip().upper()
     session.flush()
     return account
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from haydigo_desk.bol import BolClient, BolEnvironment, load_credentials
+from haydigo_desk.bol import BolClient, BolConfigurationError, BolEnvironment, load_credentials
 from haydigo_desk.persistence.models import MarketplaceAccount
 
 
@@ -29,6 +29,11 @@ class AccountConnection:
 
 
 def build_client(connection: AccountConnection, **client_options) -> BolClient:
+    """The account's client; ``BolConfigurationError`` when it cannot connect as set up (no
+    secret, no client id)."""
+    if not connection.client_id.strip():
+        raise BolConfigurationError(
+            f"the account {connection.name!r} has no client id: enter it in the settings")
     return BolClient(
         load_credentials(connection.client_id), connection.bol_environment(), **client_options
     )

@@ -19,7 +19,7 @@ from typing import Any, TypeVar
 
 from sqlalchemy import select
 
-from haydigo_desk.bol import BolClient, BolEnvironment, ClientCredentials
+from haydigo_desk.bol import BolClient, BolConfigurationError, BolEnvironment, ClientCredentials
 from haydigo_desk.persistence.database import Database
 from haydigo_desk.persistence.models import MarketplaceAccount, OutboxEntry, utcnow
 from haydigo_desk.sync.client_factory import AccountConnection, build_client
@@ -217,7 +217,11 @@ class SyncWorker:
                 MarketplaceAccount.enabled.is_(True)).order_by(MarketplaceAccount.id)))
             connections = [(AccountConnection.of(a), a.sync_interval_minutes) for a in accounts]
         for connection, interval in connections:
-            self._add_scheduler(connection, interval)
+            try:
+                self._add_scheduler(connection, interval)
+            except BolConfigurationError as exc:  # the other accounts still sync
+                log.warning("Account %s is not synced: %s", connection.name, exc)
+                self.startup_error = self.startup_error or exc
 
     def _add_scheduler(self, connection: AccountConnection, interval: int) -> AccountScheduler:
         client = self.client_factory(connection)

@@ -376,6 +376,8 @@ class AccountEditor(QWidget):
             "name_taken": self.tr("Another account already has this name."),
             "store_missing": self.tr("Name the store this account sells for."),
             "client_id_missing": self.tr("Enter the client ID from the bol.com seller portal."),
+            "client_id_invalid": self.tr(
+                "Copy the client ID exactly as the bol.com seller portal shows it (no spaces)."),
             "url_invalid": self.tr("Enter a full address starting with http:// or https://."),
             "interval": self.tr("Choose 1 to 60 minutes."),
             "country_invalid": self.tr("Country codes have two letters."),

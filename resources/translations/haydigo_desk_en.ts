@@ -176,6 +176,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Copy the client ID exactly as the bol.com seller portal shows it (no spaces).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Enter a full address starting with http:// or https://.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1488,6 +1492,49 @@ Correct and resend with F9.</source>
     </message>
     <message>
         <source>Tick the partial shipment box to ship only the picked units.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StartupError</name>
+    <message>
+        <source>The database address is not valid. Correct --database-url or HAYDIGO_DATABASE_URL (for example sqlite:///PATH or postgresql+psycopg://USER@HOST/DATABASE).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database server cannot be reached. Check that it runs and that the address, user and password are right.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database file is damaged or is not a HaydiGO Desk database. Nothing was changed: restore a backup, or move the file away to start a new one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database was made by a newer version of HaydiGO Desk. Nothing was changed: update HaydiGO Desk on this computer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database cannot be written here. Make the file and its folder writable, or choose another database.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The data folder cannot be created or used. Make it a writable folder, or choose another database.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The disk is full. Free some space and start the desk again; nothing was lost.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Writing to the disk failed: it may be full or failing. Free some space or check the disk, then start the desk again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database answered with an error. Nothing was changed; the details are in the log file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The desk cannot start</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -234,6 +234,10 @@
         <translation>Vul de client-ID uit het verkopersaccount van bol.com in.</translation>
     </message>
     <message>
+        <source>Copy the client ID exactly as the bol.com seller portal shows it (no spaces).</source>
+        <translation>Kopieer de client-ID precies zoals het bol.com-verkopersportaal hem toont (zonder spaties).</translation>
+    </message>
+    <message>
         <source>Enter a full address starting with http:// or https://.</source>
         <translation>Vul een volledig adres in dat begint met http:// of https://.</translation>
     </message>
@@ -1554,6 +1558,49 @@ Corrigeer en verstuur opnieuw met F9.</translation>
     <message>
         <source>Tick the partial shipment box to ship only the picked units.</source>
         <translation>Vink deelzending aan om alleen de gepickte stuks te verzenden.</translation>
+    </message>
+</context>
+<context>
+    <name>StartupError</name>
+    <message>
+        <source>The database address is not valid. Correct --database-url or HAYDIGO_DATABASE_URL (for example sqlite:///PATH or postgresql+psycopg://USER@HOST/DATABASE).</source>
+        <translation>Het databaseadres is niet geldig. Verbeter --database-url of HAYDIGO_DATABASE_URL (bijvoorbeeld sqlite:///PAD of postgresql+psycopg://GEBRUIKER@HOST/DATABASE).</translation>
+    </message>
+    <message>
+        <source>The database server cannot be reached. Check that it runs and that the address, user and password are right.</source>
+        <translation>De databaseserver is niet bereikbaar. Controleer of hij draait en of adres, gebruiker en wachtwoord kloppen.</translation>
+    </message>
+    <message>
+        <source>The database file is damaged or is not a HaydiGO Desk database. Nothing was changed: restore a backup, or move the file away to start a new one.</source>
+        <translation>Het databasebestand is beschadigd of is geen HaydiGO Desk-database. Er is niets gewijzigd: zet een back-up terug, of verplaats het bestand om met een nieuwe te beginnen.</translation>
+    </message>
+    <message>
+        <source>The database was made by a newer version of HaydiGO Desk. Nothing was changed: update HaydiGO Desk on this computer.</source>
+        <translation>De database is gemaakt door een nieuwere versie van HaydiGO Desk. Er is niets gewijzigd: werk HaydiGO Desk op deze computer bij.</translation>
+    </message>
+    <message>
+        <source>The database cannot be written here. Make the file and its folder writable, or choose another database.</source>
+        <translation>Hier kan niet in de database worden geschreven. Maak het bestand en de map beschrijfbaar, of kies een andere database.</translation>
+    </message>
+    <message>
+        <source>The data folder cannot be created or used. Make it a writable folder, or choose another database.</source>
+        <translation>De gegevensmap kan niet worden gemaakt of gebruikt. Maak er een beschrijfbare map van, of kies een andere database.</translation>
+    </message>
+    <message>
+        <source>The disk is full. Free some space and start the desk again; nothing was lost.</source>
+        <translation>De schijf is vol. Maak ruimte vrij en start de desk opnieuw; er is niets verloren gegaan.</translation>
+    </message>
+    <message>
+        <source>Writing to the disk failed: it may be full or failing. Free some space or check the disk, then start the desk again.</source>
+        <translation>Schrijven naar de schijf is mislukt: hij is misschien vol of defect. Maak ruimte vrij of controleer de schijf en start de desk daarna opnieuw.</translation>
+    </message>
+    <message>
+        <source>The database answered with an error. Nothing was changed; the details are in the log file.</source>
+        <translation>De database gaf een fout. Er is niets gewijzigd; de details staan in het logbestand.</translation>
+    </message>
+    <message>
+        <source>The desk cannot start</source>
+        <translation>De desk kan niet starten</translation>
     </message>
 </context>
 <context>

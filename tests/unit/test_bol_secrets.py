@@ -138,4 +138,4 @@ async def test_debug_logs_and_errors_never_show_secret_or_token(
     for secret in [CLIENT_SECRET, "wrong-secret-value", basic, *bol.issued_tokens]:
         assert secret not in blob
     assert "SENSITIVE" not in blob  # no part of any token either
-    assert "header was Bearer ***" in blob  # the echoed token was scrubbed, the rest kept
+    assert "header was Bearer ********" in blob  # the echoed token was scrubbed, the rest kept
