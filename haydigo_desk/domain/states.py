@@ -53,3 +53,4 @@ class SyncOutcome(StrEnum):
     OK = "ok"
     FAILED = "failed"
     SKIPPED = "skipped"
+    INTERRUPTED = "interrupted"  # the program stopped (or was killed) during the cycle

@@ -217,6 +217,9 @@ class ImportResult:
 def import_order(session: Session, order: Order, items: Sequence[NewLine]) -> ImportResult:
     """Add a new order (its header filled by the caller) with its lines: reserve what is open,
     answer cancellation requests. Raises LifecycleError for numbers that cannot be true."""
+    if not items:
+        # bol.com never sells an order without items: a later cycle reads it again.
+        raise rules.LifecycleError("bol.com sent the order without its items")
     checked = [rules.check_counts(LineCounts(i.quantity, i.quantity_shipped, i.quantity_shipped,
                                              i.quantity_cancelled)) for i in items]
     for item, counts in zip(items, checked, strict=True):

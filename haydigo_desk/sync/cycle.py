@@ -9,6 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from haydigo_desk.bol import BolClient, BolError
@@ -24,6 +25,8 @@ from haydigo_desk.sync.outbox import OutboxSender
 log = logging.getLogger(__name__)
 
 FULL_SWEEP_EVERY = timedelta(hours=1)
+INTERRUPTED_MESSAGE = ("Stopped before it finished (the program was closed or killed); "
+                       "the next cycle resumed.")
 # bol.com: poll at least one minute more often than the change interval you ask for.
 CHANGE_INTERVAL_MARGIN_MINUTES = 2
 
@@ -103,6 +106,18 @@ class CycleRunner:
                 self.carry_errors.extend(scratch.errors)
             return True
 
+    def _close_interrupted_runs(self) -> None:
+        """Runs still "running" while we hold the account's lock were cut off by a crash or a
+        kill (only the lock holder runs cycles): they are closed, not left running forever."""
+        with self.database.unit_of_work() as uow:
+            for run in uow.session.scalars(select(SyncRun).where(
+                    SyncRun.account_id == self.account_id,
+                    SyncRun.outcome == SyncOutcome.RUNNING.value)):
+                run.outcome = SyncOutcome.INTERRUPTED.value
+                run.finished_at = run.finished_at or utcnow()
+                run.message = INTERRUPTED_MESSAGE
+            uow.commit()
+
     def _begin(self, full_sweep: bool) -> tuple[SyncReport, MarketplaceAccount]:
         with self.database.unit_of_work() as uow:
             account = uow.session.get(MarketplaceAccount, self.account_id)
@@ -132,6 +147,8 @@ class CycleRunner:
         now = utcnow()
         sweep = needs_full_sweep(self.state, now) if full_sweep is None else full_sweep
         with account_sync_lock(self.database, self.account_id) as mine:
+            if mine:
+                self._close_interrupted_runs()
             report, account = self._begin(sweep)
             if not mine:
                 report.outcome = SyncOutcome.SKIPPED
@@ -193,6 +210,7 @@ class CycleRunner:
                 self.listener.notify_changed("products")
 
         offers_task = asyncio.create_task(offers())
+        import_error: Exception | None = None
         try:
             if account.harvest_orders:
                 touched = await import_orders(
@@ -208,9 +226,15 @@ class CycleRunner:
                 for order_id in touched:
                     self.listener.notify_changed(f"cancellation:{order_id}")
             await offers_task
+        except asyncio.CancelledError:
+            raise
+        except Exception as exc:  # the outbox still goes out; the cycle is failed afterwards
+            import_error = exc
         finally:
             if not offers_task.done():
                 offers_task.cancel()
         progress(account_id, "outbox", 0, 0)
         await self.outbox.run(report)
         self.listener.notify_changed("outbox")
+        if import_error is not None:
+            raise import_error

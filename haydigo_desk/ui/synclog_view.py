@@ -29,6 +29,7 @@ _OUTCOME_COLOURS = {
     SyncOutcome.FAILED: "#C62828",
     SyncOutcome.SKIPPED: "#757575",
     SyncOutcome.RUNNING: "#1565C0",
+    SyncOutcome.INTERRUPTED: "#EF6C00",
 }
 
 
@@ -38,6 +39,7 @@ def outcome_label(outcome: str) -> str:
         SyncOutcome.FAILED: QCoreApplication.translate("SyncLog", "Failed"),
         SyncOutcome.SKIPPED: QCoreApplication.translate("SyncLog", "Skipped"),
         SyncOutcome.RUNNING: QCoreApplication.translate("SyncLog", "Running"),
+        SyncOutcome.INTERRUPTED: QCoreApplication.translate("SyncLog", "Interrupted"),
     }.get(outcome, outcome)
 
 
