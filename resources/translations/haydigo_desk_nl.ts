@@ -245,6 +245,10 @@
         <source>Country codes have two letters.</source>
         <translation>Landcodes hebben twee letters.</translation>
     </message>
+    <message>
+        <source>Choose the default transporter: type its bol.com code or name.</source>
+        <translation>Kies de standaardvervoerder: typ de bol.com-code of de naam.</translation>
+    </message>
 </context>
 <context>
     <name>AccountsPage</name>
@@ -294,6 +298,29 @@
     <message>
         <source>Reason</source>
         <translation>Reden</translation>
+    </message>
+</context>
+<context>
+    <name>CarrierPicker</name>
+    <message>
+        <source>Type a code or name: TNT, DHL, PostNL…</source>
+        <translation>Typ een code of naam: TNT, DHL, PostNL…</translation>
+    </message>
+    <message>
+        <source>Type the bol.com transporter code or the carrier&apos;s name; an exact code wins. Up and Down choose from the list.</source>
+        <translation>Typ de bol.com-vervoerderscode of de naam van de vervoerder; een exacte code gaat voor. Met pijl omhoog en omlaag kiest u uit de lijst.</translation>
+    </message>
+    <message>
+        <source>bol.com transporter code: %1 (%2)</source>
+        <translation>bol.com-vervoerderscode: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>No carrier matches “%1”: type a bol.com code (TNT, DHL…) or a name.</source>
+        <translation>Geen vervoerder past bij “%1”: typ een bol.com-code (TNT, DHL…) of een naam.</translation>
+    </message>
+    <message>
+        <source>No carrier chosen: type a code or name.</source>
+        <translation>Geen vervoerder gekozen: typ een code of naam.</translation>
     </message>
 </context>
 <context>
@@ -629,6 +656,56 @@
     <message>
         <source>%1 (cancellation requested)</source>
         <translation>%1 (annulering aangevraagd)</translation>
+    </message>
+</context>
+<context>
+    <name>OrderShipmentsPanel</name>
+    <message>
+        <source>Shipments</source>
+        <translation>Zendingen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unit(s)</source>
+        <translation>
+            <numerusform>%n stuk</numerusform>
+            <numerusform>%n stuks</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>no track &amp; trace</source>
+        <translation>geen track &amp; trace</translation>
+    </message>
+    <message>
+        <source>Open the carrier&apos;s tracking page: %1</source>
+        <translation>Open de volgpagina van de vervoerder: %1</translation>
+    </message>
+    <message>
+        <source>Queued: not yet sent to bol.com</source>
+        <translation>In de wachtrij: nog niet naar bol.com verstuurd</translation>
+    </message>
+    <message>
+        <source>Sent: waiting for bol.com&apos;s answer</source>
+        <translation>Verstuurd: wacht op antwoord van bol.com</translation>
+    </message>
+    <message>
+        <source>Confirmed by bol.com %1</source>
+        <translation>Bevestigd door bol.com %1</translation>
+    </message>
+    <message>
+        <source>Confirmed by bol.com</source>
+        <translation>Bevestigd door bol.com</translation>
+    </message>
+    <message>
+        <source>Failed at bol.com: %1</source>
+        <translation>Mislukt bij bol.com: %1</translation>
+    </message>
+    <message>
+        <source>no reason given</source>
+        <translation>geen reden opgegeven</translation>
+    </message>
+    <message>
+        <source>Cancelled: not sent to bol.com</source>
+        <translation>Geannuleerd: niet naar bol.com verstuurd</translation>
     </message>
 </context>
 <context>
@@ -1493,7 +1570,15 @@ Corrigeer en verstuur opnieuw met F9.</translation>
     </message>
     <message>
         <source>Transporter</source>
-        <translation>Vervoerder</translation>
+        <translation type="vanished">Vervoerder</translation>
+    </message>
+    <message>
+        <source>&amp;Transporter</source>
+        <translation>&amp;Vervoerder</translation>
+    </message>
+    <message>
+        <source>Last used at this desk: %1 (Alt+L to use)</source>
+        <translation>Laatst gebruikt aan deze balie: %1 (Alt+L om te kiezen)</translation>
     </message>
     <message>
         <source>Scan or type the track &amp; trace</source>
@@ -1510,6 +1595,10 @@ Corrigeer en verstuur opnieuw met F9.</translation>
     <message>
         <source>Ship</source>
         <translation>Verzenden</translation>
+    </message>
+    <message>
+        <source>Choose a carrier first: type its bol.com code or name.</source>
+        <translation>Kies eerst een vervoerder: typ de bol.com-code of de naam.</translation>
     </message>
     <message>
         <source>Tick the partial shipment box to ship only the picked units.</source>
