@@ -10,7 +10,7 @@ import html
 
 from PySide6.QtCore import QEvent, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from haydigo_desk.domain.states import ShipmentState
 from haydigo_desk.domain.transporters import tracking_url, transporter_by_code
@@ -27,6 +27,9 @@ class OrderShipmentsPanel(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        # The pane's width is the window's business (it must fit a 1366 px screen): the list
+        # takes the width it is given and its state texts wrap, it never widens the window.
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self._shown: tuple[tuple[ShipmentDetail, ...], str, str] = ((), "", "")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 0)
@@ -63,11 +66,13 @@ class OrderShipmentsPanel(QWidget):
         while self.grid.count():
             item = self.grid.takeAt(0)
             if item.widget() is not None:
+                item.widget().setParent(None)  # off screen now, not at the next event loop
                 item.widget().deleteLater()
         self.rows = {}
         shipments, postal_code, country_code = self._shown
         language = current_language()
-        for row, shipment in enumerate(shipments):
+        for index, shipment in enumerate(shipments):
+            row = index * 2  # a shipment's row, then a full-width row for bol's message
             labels = {
                 "carrier": self._label(self._carrier_text(shipment, language)),
                 "track_and_trace": self._track_and_trace_label(shipment, postal_code,
@@ -78,7 +83,13 @@ class OrderShipmentsPanel(QWidget):
             for column, key in enumerate(("carrier", "track_and_trace", "units", "state")):
                 self.grid.addWidget(labels[key], row, column,
                                     Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+            if shipment.state == ShipmentState.FAILED:
+                labels["message"] = self._message_label(shipment)
+                self.grid.addWidget(labels["message"], row + 1, 0, 1, COLUMNS)
             self.rows[shipment.id] = labels
+            for label in labels.values():
+                label.show()  # now, not at the layout's next queued pass
+        self.updateGeometry()
 
     @staticmethod
     def _label(text: str) -> QLabel:
@@ -114,6 +125,14 @@ class OrderShipmentsPanel(QWidget):
             label.linkActivated.connect(lambda url: QDesktopServices.openUrl(QUrl(url)))
         return label
 
+    def _message_label(self, shipment: ShipmentDetail) -> QLabel:
+        """bol.com's own words, in full and wrapped: what the user must correct."""
+        label = self._label(self.tr("bol.com: %1").replace(
+            "%1", shipment.error or self.tr("no reason given")))
+        label.setWordWrap(True)
+        label.setStyleSheet(f"color: {ERROR_COLOUR};")
+        return label
+
     def _state_label(self, shipment: ShipmentDetail) -> QLabel:
         when = format_local_time(shipment.confirmed_at) if shipment.confirmed_at else ""
         texts = {
@@ -122,12 +141,11 @@ class OrderShipmentsPanel(QWidget):
             ShipmentState.CONFIRMED: (
                 self.tr("Confirmed by bol.com %1").replace("%1", when) if when
                 else self.tr("Confirmed by bol.com")),
-            ShipmentState.FAILED: self.tr("Failed at bol.com: %1").replace(
-                "%1", shipment.error or self.tr("no reason given")),
+            ShipmentState.FAILED: self.tr("Failed at bol.com"),
             ShipmentState.CANCELLED: self.tr("Cancelled: not sent to bol.com"),
         }
         label = self._label(texts.get(shipment.state, shipment.state))
-        label.setWordWrap(True)
+        label.setWordWrap(True)  # a long state wraps instead of widening the window
         colours = {ShipmentState.CONFIRMED: OK_COLOUR, ShipmentState.FAILED: ERROR_COLOUR}
         if shipment.state in colours:
             label.setStyleSheet(f"color: {colours[shipment.state]}; font-weight: 600;")

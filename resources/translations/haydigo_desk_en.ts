@@ -622,6 +622,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>bol.com: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Queued: not yet sent to bol.com</source>
         <translation type="unfinished"></translation>
     </message>
@@ -638,11 +642,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Failed at bol.com: %1</source>
+        <source>no reason given</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>no reason given</source>
+        <source>Failed at bol.com</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

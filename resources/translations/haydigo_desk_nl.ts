@@ -680,6 +680,10 @@
         <translation>Open de volgpagina van de vervoerder: %1</translation>
     </message>
     <message>
+        <source>bol.com: %1</source>
+        <translation>bol.com: %1</translation>
+    </message>
+    <message>
         <source>Queued: not yet sent to bol.com</source>
         <translation>In de wachtrij: nog niet naar bol.com verstuurd</translation>
     </message>
@@ -697,11 +701,15 @@
     </message>
     <message>
         <source>Failed at bol.com: %1</source>
-        <translation>Mislukt bij bol.com: %1</translation>
+        <translation type="vanished">Mislukt bij bol.com: %1</translation>
     </message>
     <message>
         <source>no reason given</source>
         <translation>geen reden opgegeven</translation>
+    </message>
+    <message>
+        <source>Failed at bol.com</source>
+        <translation>Mislukt bij bol.com</translation>
     </message>
     <message>
         <source>Cancelled: not sent to bol.com</source>

@@ -3,6 +3,7 @@ carrier's tracking page, and the state at bol.com with bol's message (issue 12, 
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime
 
 import pytest
@@ -98,7 +99,10 @@ def test_confirmed_and_failed_shipments_are_both_shown(qtbot, pane, detail, brow
     assert confirmed["carrier"].text() == "PostNL — TNT"
     assert confirmed["state"].text().startswith("Confirmed by bol.com")
     assert failed["carrier"].text() == "DHL — DHL"
-    assert failed["state"].text() == f"Failed at bol.com: {BOL_MESSAGE}"
+    assert failed["state"].text() == "Failed at bol.com"
+    assert failed["message"].text() == f"bol.com: {BOL_MESSAGE}"
+    qtbot.waitUntil(failed["message"].isVisible, timeout=2000)
+    assert "message" not in confirmed
     assert untracked["track_and_trace"].text() == "no track & trace"
     assert untracked["state"].text() == "Queued: not yet sent to bol.com"
     assert confirmed["units"].text() == "2 units"
@@ -124,18 +128,20 @@ def test_shipments_in_dutch(qtbot, qapp, pane, detail, tmp_path):
     install_translator(qapp, "nl")  # a live switch: the shown shipments follow
     qtbot.waitUntil(lambda: pane.shipments.heading.text() == "Zendingen", timeout=2000)
     rows = pane.shipments.rows
-    assert rows[failed_id]["state"].text() == f"Mislukt bij bol.com: {BOL_MESSAGE}"
+    assert rows[failed_id]["state"].text() == "Mislukt bij bol.com"
+    assert rows[failed_id]["message"].text() == f"bol.com: {BOL_MESSAGE}"
     assert rows[confirmed_id]["state"].text().startswith("Bevestigd door bol.com")
     assert rows[confirmed_id]["units"].text() == "2 stuks"
     assert rows[confirmed_id]["carrier"].text() == "PostNL — TNT"
     pane.grab().save(str(tmp_path / "order-detail-shipments-nl.png"))
 
 
-def test_no_shipments_no_section(qtbot, pane, detail):
+def test_no_shipments_no_section_and_shipments_never_widen_the_pane(qtbot, pane, detail):
     order, _ = detail
-    from dataclasses import replace
-
     pane.show_detail(replace(order, shipments=()))
     assert not pane.shipments.isVisible()
+    narrowest = pane.minimumSizeHint().width()
+    pane.show_detail(order)
+    assert pane.minimumSizeHint().width() <= narrowest  # long states wrap, never widen
     pane.show_detail(None)
     assert not pane.shipments.isVisible()
