@@ -96,6 +96,8 @@ class CarrierPicker(QWidget):
         self.chosen_label.setObjectName("carrierChosen")
         self.chosen_label.setWordWrap(True)
         self.chosen_label.setTextFormat(Qt.TextFormat.RichText)
+        self.chosen_label.setStyleSheet(
+            f'QLabel[problem="true"] {{ color: {ERROR_COLOUR}; font-weight: 600; }}')
         layout = QGridLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setHorizontalSpacing(8)
@@ -200,9 +202,8 @@ class CarrierPicker(QWidget):
         else:
             text = html.escape(self.tr("No carrier chosen: type a code or name."))
         self.chosen_label.setText(text)
-        # Muted when a carrier is chosen; the field-error red when the user must still choose.
-        self.chosen_label.setProperty("role", "muted" if self._chosen else None)
-        self.chosen_label.setStyleSheet(
-            "" if self._chosen else f"color: {ERROR_COLOUR}; font-weight: 600;")
+        # Red while the user must still choose. A property under one fixed style sheet: clearing
+        # a label's style sheet leaves its red palette and bold font behind.
+        self.chosen_label.setProperty("problem", self._chosen is None)
         self.chosen_label.style().unpolish(self.chosen_label)
         self.chosen_label.style().polish(self.chosen_label)

@@ -66,3 +66,39 @@ def test_an_order_picked_at_the_station_is_shipped_at_bol_com(qtbot, live_desk):
     with context.database.unit_of_work() as uow:
         assert uow.session.scalars(select(Order.status).where(
             Order.bol_order_id == bol_order_id)).one() == "shipped"
+
+
+def test_the_sandbox_receives_exactly_the_typed_carrier_code(qtbot, live_desk):
+    """Account default TNT, last used at this desk DHLFORYOU: the picker types DHL, and DHL
+    (not DHLFORYOU, not TNT) is what bol.com receives."""
+    context, controller, sandbox = live_desk
+    context.settings.last_transporter = "DHLFORYOU"
+    with context.database.unit_of_work() as uow:
+        order = uow.session.scalars(select(Order).order_by(Order.id)).first()
+        bol_order_id = order.bol_order_id
+        scans = [line.ean for line in order.lines for _ in range(line.quantity)]
+    station = PickStationSection(context, controller)
+    qtbot.addWidget(station)
+    station.resize(1280, 800)
+    station.show()
+    station.windowHandle().requestActivate()
+    qtbot.waitUntil(station.isActiveWindow)
+    scan(qtbot, station.scan_field, bol_order_id)
+    for ean in scans:
+        scan(qtbot, station.scan_field, ean)
+    dialog = station.active_dialog
+    assert isinstance(dialog, ShipmentDialog)
+    assert dialog.selected_transporter().code == "TNT"  # the account default, not last used
+    assert dialog.last_used_button.isVisible()
+    dialog.windowHandle().requestActivate()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    dialog.carrier.search.setFocus()
+    scan(qtbot, dialog.carrier.search, "DHL")  # typed, then Enter: on to the track & trace
+    assert dialog.code.hasFocus()
+    scan(qtbot, dialog.code, "JVGL0123456789012345")
+    qtbot.waitUntil(lambda: station.order.shipment is not None
+                    and station.order.shipment.state == "confirmed", timeout=20000)
+    [shipment] = [s for s in sandbox.state.shipments() if s["orderId"] == bol_order_id]
+    assert (shipment["transporterCode"], shipment["trackAndTrace"]) == (
+        "DHL", "JVGL0123456789012345")
+    assert context.settings.last_transporter == "DHL"

@@ -8,8 +8,15 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QPalette
 
+from haydigo_desk.ui.field_error import ERROR_COLOUR
 from haydigo_desk.ui.shipment_dialog import ShipmentDialog
+
+
+def shown_red(dialog: ShipmentDialog) -> bool:
+    label = dialog.carrier.chosen_label
+    return label.palette().color(QPalette.ColorRole.WindowText).name().upper() == ERROR_COLOUR
 
 
 @pytest.fixture
@@ -91,6 +98,7 @@ def test_an_unknown_code_chooses_nothing_and_ships_nothing(qtbot, open_dialog):
     assert dialog.transporter.count() == 0
     assert "No carrier matches" in dialog.carrier.chosen_label.text()
     assert "POSTNLX" in dialog.carrier.chosen_label.text()
+    assert shown_red(dialog)
     qtbot.keyClick(dialog.carrier.search, Qt.Key.Key_Return)
     assert dialog.carrier.search.hasFocus()  # stays: nothing to confirm
     dialog.code.setText("3SABCD1234567")
@@ -100,6 +108,7 @@ def test_an_unknown_code_chooses_nothing_and_ships_nothing(qtbot, open_dialog):
     # Correcting the typing recovers.
     dialog.carrier.search.clear()
     type_carrier(qtbot, dialog, "TNT")
+    assert not shown_red(dialog)  # the warning colour goes with the warning
     assert posted(qtbot, dialog, "3SABCD1234567") == "TNT"
 
 
