@@ -10,7 +10,7 @@ import html
 
 from PySide6.QtCore import QEvent, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QGridLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from haydigo_desk.domain.states import ShipmentState
 from haydigo_desk.domain.transporters import tracking_url, transporter_by_code
@@ -27,9 +27,6 @@ class OrderShipmentsPanel(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        # The pane's width is the window's business (it must fit a 1366 px screen): the list
-        # takes the width it is given and its state texts wrap, it never widens the window.
-        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self._shown: tuple[tuple[ShipmentDetail, ...], str, str] = ((), "", "")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 0)
@@ -144,8 +141,9 @@ class OrderShipmentsPanel(QWidget):
             ShipmentState.FAILED: self.tr("Failed at bol.com"),
             ShipmentState.CANCELLED: self.tr("Cancelled: not sent to bol.com"),
         }
+        # Short on purpose and unwrapped (a wrapped label in a grid gets one line's height);
+        # bol's long message has its own full-width line. Fits beside the summary at 1366 px.
         label = self._label(texts.get(shipment.state, shipment.state))
-        label.setWordWrap(True)  # a long state wraps instead of widening the window
         colours = {ShipmentState.CONFIRMED: OK_COLOUR, ShipmentState.FAILED: ERROR_COLOUR}
         if shipment.state in colours:
             label.setStyleSheet(f"color: {colours[shipment.state]}; font-weight: 600;")

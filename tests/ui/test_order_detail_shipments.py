@@ -11,11 +11,15 @@ from PySide6.QtCore import QObject, QPoint, Qt, QUrl, Slot
 from PySide6.QtGui import QDesktopServices
 from support.factories import make_account, make_order, make_products
 
+from haydigo_desk.config import AppPaths, DeskSettings, SettingsStore
+from haydigo_desk.context import DeskContext, StaffIdentity
 from haydigo_desk.persistence.database import open_database
 from haydigo_desk.persistence.models import OutboxEntry, Shipment, ShipmentLine
 from haydigo_desk.services.order_queries import order_detail
 from haydigo_desk.ui.i18n import install_translator, remove_translators
 from haydigo_desk.ui.order_detail_pane import OrderDetailPane
+from haydigo_desk.ui.orders_view import OrdersSection
+from haydigo_desk.ui.sync_controller import SyncController
 
 BOL_MESSAGE = "Track and trace code is not valid for transporter DHL."
 
@@ -49,7 +53,8 @@ def _shipment(order, code: str, track_and_trace: str, state: str, *, error: str 
 
 
 @pytest.fixture
-def detail(sqlite_url):
+def seeded(sqlite_url):
+    """(database URL, shipment ids) of one order with a failed, a confirmed and a queued one."""
     database = open_database(sqlite_url)
     with database.unit_of_work() as uow:
         session = uow.session
@@ -67,10 +72,19 @@ def detail(sqlite_url):
         session.add(OutboxEntry(account_id=account.id, kind="shipment", payload={},
                                 state="failed", shipment_id=failed.id, last_error=BOL_MESSAGE))
         uow.commit()
-        ids = failed.id, confirmed.id, untracked.id
-        result = order_detail(session, order.id)
+        ids = failed.id, confirmed.id, untracked.id, order.id
     database.dispose()
-    return result, ids
+    return sqlite_url, ids
+
+
+@pytest.fixture
+def detail(seeded):
+    url, (failed_id, confirmed_id, untracked_id, order_id) = seeded
+    database = open_database(url)
+    with database.unit_of_work() as uow:
+        result = order_detail(uow.session, order_id)
+    database.dispose()
+    return result, (failed_id, confirmed_id, untracked_id)
 
 
 @pytest.fixture
@@ -136,12 +150,39 @@ def test_shipments_in_dutch(qtbot, qapp, pane, detail, tmp_path):
     pane.grab().save(str(tmp_path / "order-detail-shipments-nl.png"))
 
 
-def test_no_shipments_no_section_and_shipments_never_widen_the_pane(qtbot, pane, detail):
+def test_no_shipments_no_section(qtbot, pane, detail):
     order, _ = detail
     pane.show_detail(replace(order, shipments=()))
     assert not pane.shipments.isVisible()
-    narrowest = pane.minimumSizeHint().width()
-    pane.show_detail(order)
-    assert pane.minimumSizeHint().width() <= narrowest  # long states wrap, never widen
     pane.show_detail(None)
     assert not pane.shipments.isVisible()
+
+
+@pytest.mark.parametrize("size", [(1366, 768), (1920, 1080)])
+@pytest.mark.parametrize("language", ["en", "nl"])
+def test_orders_section_with_shipments_fits_the_screen(qtbot, qapp, seeded, tmp_path, size,
+                                                       language):
+    url, (failed_id, *_rest) = seeded
+    install_translator(qapp, language)
+    database = open_database(url)
+    context = DeskContext(database, AppPaths.current(), SettingsStore(), DeskSettings(),
+                          user=StaffIdentity(1, "Mara Manager", "manager"))
+    section = OrdersSection(context, SyncController())
+    qtbot.addWidget(section)
+    section.resize(*size)
+    section.show()
+    try:
+        qtbot.waitUntil(lambda: section.model.rowCount() == 1, timeout=5000)
+        section.table.selectRow(0)
+        qtbot.waitUntil(lambda: failed_id in section.detail.shipments.rows, timeout=5000)
+        qtbot.waitUntil(section.detail.shipments.rows[failed_id]["message"].isVisible)
+        assert section.size().toTuple() == size  # nothing pushed the section wider
+        panel = section.detail.shipments
+        for labels in panel.rows.values():
+            for label in labels.values():  # every text inside the panel, none cut off sideways
+                assert label.geometry().right() <= panel.width(), label.text()
+        section.grab().save(str(tmp_path / f"orders-{language}-{size[0]}x{size[1]}.png"))
+    finally:
+        qtbot.waitUntil(lambda: not section.tasks.busy, timeout=5000)
+        section.tasks.shutdown()
+        database.dispose()
