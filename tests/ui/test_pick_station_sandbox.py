@@ -39,8 +39,9 @@ def live_desk(qapp, qt_loop, sqlite_url, tmp_path):
     database.dispose()
 
 
-def test_an_order_picked_at_the_station_is_shipped_at_bol_com(qtbot, live_desk):
-    context, controller, sandbox = live_desk
+def pick_first_order(qtbot, context, controller):
+    """Open the station, scan the first imported order and all its units: the shipment
+    dialog opens. Returns (station, dialog, bol order id)."""
     with context.database.unit_of_work() as uow:
         order = uow.session.scalars(select(Order).order_by(Order.id)).first()
         bol_order_id = order.bol_order_id
@@ -56,6 +57,12 @@ def test_an_order_picked_at_the_station_is_shipped_at_bol_com(qtbot, live_desk):
         scan(qtbot, station.scan_field, ean)
     dialog = station.active_dialog
     assert isinstance(dialog, ShipmentDialog)
+    return station, dialog, bol_order_id
+
+
+def test_an_order_picked_at_the_station_is_shipped_at_bol_com(qtbot, live_desk):
+    context, controller, sandbox = live_desk
+    station, dialog, bol_order_id = pick_first_order(qtbot, context, controller)
     dialog.transporter.setCurrentIndex(dialog.transporter.findData("DHLFORYOU"))
     scan(qtbot, dialog.code, "JVGL0123456789012345")
     qtbot.waitUntil(lambda: station.order.shipment is not None
@@ -73,21 +80,7 @@ def test_the_sandbox_receives_exactly_the_typed_carrier_code(qtbot, live_desk):
     (not DHLFORYOU, not TNT) is what bol.com receives."""
     context, controller, sandbox = live_desk
     context.settings.last_transporter = "DHLFORYOU"
-    with context.database.unit_of_work() as uow:
-        order = uow.session.scalars(select(Order).order_by(Order.id)).first()
-        bol_order_id = order.bol_order_id
-        scans = [line.ean for line in order.lines for _ in range(line.quantity)]
-    station = PickStationSection(context, controller)
-    qtbot.addWidget(station)
-    station.resize(1280, 800)
-    station.show()
-    station.windowHandle().requestActivate()
-    qtbot.waitUntil(station.isActiveWindow)
-    scan(qtbot, station.scan_field, bol_order_id)
-    for ean in scans:
-        scan(qtbot, station.scan_field, ean)
-    dialog = station.active_dialog
-    assert isinstance(dialog, ShipmentDialog)
+    station, dialog, bol_order_id = pick_first_order(qtbot, context, controller)
     assert dialog.selected_transporter().code == "TNT"  # the account default, not last used
     assert dialog.last_used_button.isVisible()
     dialog.windowHandle().requestActivate()
