@@ -89,7 +89,9 @@ def detail(seeded):
 
 @pytest.fixture
 def english(qapp):
-    install_translator(qapp, "en")  # English plural forms ("2 units") come from its catalogue
+    """English (its catalogue has the plural forms, "2 units"); whatever a test installs on
+    top is removed afterwards, so later tests see the source texts."""
+    install_translator(qapp, "en")
     yield
     remove_translators(qapp)
 
@@ -160,8 +162,8 @@ def test_no_shipments_no_section(qtbot, pane, detail):
 
 @pytest.mark.parametrize("size", [(1366, 768), (1920, 1080)])
 @pytest.mark.parametrize("language", ["en", "nl"])
-def test_orders_section_with_shipments_fits_the_screen(qtbot, qapp, seeded, tmp_path, size,
-                                                       language):
+def test_orders_section_with_shipments_fits_the_screen(qtbot, qapp, english, seeded, tmp_path,
+                                                       size, language):
     url, (failed_id, *_rest) = seeded
     install_translator(qapp, language)
     database = open_database(url)
