@@ -4,7 +4,7 @@
 APP_PACKAGES="libglib2.0-0 libegl1 libgl1 libfontconfig1 \
 libxkbcommon0 libdbus-1-3 libpulse0 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 \
 libxcb-render-util0 libxcb-shape0 libxcb-xkb1 libxkbcommon-x11-0"
-TEST_PACKAGES="$APP_PACKAGES poppler-utils zbar-tools postgresql xvfb xauth"
+TEST_PACKAGES="$APP_PACKAGES poppler-utils zbar-tools postgresql xvfb xauth openbox xdotool"
 
 # install_packages "<list>": as root, apt-get installs what is missing and says so;
 # otherwise names the missing packages and stops.

@@ -22,6 +22,7 @@ from haydigo_desk.bol.credentials import (
     has_client_secret,
     store_client_secret,
 )
+from haydigo_desk.domain.transporters import transporter_by_code
 from haydigo_desk.persistence.database import Database
 from haydigo_desk.persistence.models import (
     MarketplaceAccount,
@@ -119,6 +120,10 @@ def validate_draft(draft: AccountDraft, others: list[AccountDraft] = ()) -> None
                 raise DraftError("A custom environment needs an http(s) URL", attr, "url_invalid")
     if not 1 <= draft.sync_interval_minutes <= 60:
         raise DraftError("The sync interval is 1 to 60 minutes", "sync_interval", "interval")
+    if transporter_by_code(draft.default_transporter) is None:
+        # Never save a default the shipment dialog could not preselect (or a silent "TNT").
+        raise DraftError("The default transporter must be a bol.com transporter code",
+                         "transporter", "transporter_unknown")
     try:
         draft.to_spec().validate()
     except AccountError as exc:

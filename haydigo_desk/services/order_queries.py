@@ -24,9 +24,12 @@ from haydigo_desk.persistence.models import (
     Location,
     Order,
     OrderLine,
+    OutboxEntry,
     PickList,
     PickListLine,
     Product,
+    Shipment,
+    ShipmentLine,
 )
 
 ALL_STATUSES = "all"
@@ -108,6 +111,20 @@ class OrderLineDetail:
 
 
 @dataclass(frozen=True)
+class ShipmentDetail:
+    """One shipment of an order as the detail pane shows it (state as bol.com answered)."""
+
+    id: int
+    transporter_code: str
+    track_and_trace: str
+    state: str  # a ShipmentState value
+    error: str  # bol.com's message when it failed ("" otherwise)
+    units: int
+    created_at: datetime | None
+    confirmed_at: datetime | None
+
+
+@dataclass(frozen=True)
 class OrderDetail:
     id: int
     account_id: int
@@ -128,6 +145,7 @@ class OrderDetail:
     problem: str
     lines: tuple[OrderLineDetail, ...] = field(default_factory=tuple)
     pick_list_codes: tuple[str, ...] = field(default_factory=tuple)
+    shipments: tuple[ShipmentDetail, ...] = field(default_factory=tuple)
 
     @property
     def address_lines(self) -> list[str]:
@@ -231,6 +249,33 @@ def status_counts(session: Session, account_id: int | None = None) -> dict[str, 
     return counts
 
 
+def _order_shipments(session: Session, order_id: int) -> tuple[ShipmentDetail, ...]:
+    """Every shipment of the order, oldest first, with units and bol.com's last message."""
+    units = (select(func.coalesce(func.sum(ShipmentLine.quantity), 0))
+             .where(ShipmentLine.shipment_id == Shipment.id).scalar_subquery())
+    rows = session.execute(
+        select(Shipment, units).where(Shipment.order_id == order_id).order_by(Shipment.id)
+    ).all()
+    if not rows:
+        return ()
+    # A failure may be kept on the outbox row only (the sender's last error), as shipping does.
+    outbox_errors: dict[int, str] = {}
+    for shipment_id, error in session.execute(
+        select(OutboxEntry.shipment_id, OutboxEntry.last_error)
+        .where(OutboxEntry.shipment_id.in_([s.id for s, _ in rows]))
+        .order_by(OutboxEntry.id)
+    ):
+        outbox_errors[shipment_id] = error or ""  # the latest row wins
+    return tuple(
+        ShipmentDetail(
+            id=s.id, transporter_code=s.transporter_code, track_and_trace=s.track_and_trace or "",
+            state=s.state, error=s.error or outbox_errors.get(s.id, ""), units=int(count),
+            created_at=s.created_at, confirmed_at=s.confirmed_at,
+        )
+        for s, count in rows
+    )
+
+
 def order_detail(session: Session, order_id: int) -> OrderDetail | None:
     order = session.get(Order, order_id)
     if order is None:
@@ -270,4 +315,5 @@ def order_detail(session: Session, order_id: int) -> OrderDetail | None:
         city=order.city, country_code=order.country_code, email=order.email,
         latest_delivery_date=order.latest_delivery_date, problem=order.problem,
         lines=lines, pick_list_codes=tuple(codes),
+        shipments=_order_shipments(session, order_id),
     )

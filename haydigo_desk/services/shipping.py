@@ -23,7 +23,6 @@ from haydigo_desk.domain.transporters import (
 )
 from haydigo_desk.persistence.database import Database
 from haydigo_desk.persistence.models import (
-    MarketplaceAccount,
     Order,
     OrderLine,
     OutboxEntry,
@@ -232,18 +231,6 @@ def outbox_entry_of(database: Database, shipment_id: int) -> int | None:
     """The latest outbox row of a shipment (what the worker is asked to post)."""
     with database.unit_of_work() as uow:
         return _outbox_of(uow.session, shipment_id)
-
-
-def default_transporter(database: Database, account_id: int, last_used: str = "") -> str:
-    """The desk's last used transporter, else the account's default, else PostNL (TNT)."""
-    if last_used and transporter_by_code(last_used) is not None:
-        return last_used
-    with database.unit_of_work() as uow:
-        code = uow.session.scalar(
-            select(MarketplaceAccount.default_transporter)
-            .where(MarketplaceAccount.id == account_id)
-        )
-    return code or "TNT"
 
 
 def shipment_status(database: Database, shipment_id: int) -> ShipmentStatus | None:

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from haydigo_desk.services.order_queries import OrderDetail
+from haydigo_desk.ui.order_shipments import OrderShipmentsPanel
 from haydigo_desk.ui.orders_model import format_local_time
 from haydigo_desk.ui.status_style import status_colours, status_label
 
@@ -86,6 +87,8 @@ class OrderDetailPane(QFrame):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         right.addWidget(self.lines, 1)
+        self.shipments = OrderShipmentsPanel()
+        right.addWidget(self.shipments)
         self.empty_label = _label(self.tr("Select an order to see its address and lines."),
                                   role="muted", wrap=True)
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -101,8 +104,10 @@ class OrderDetailPane(QFrame):
         self.empty_label.setVisible(not has)
         self.pick_lists_label.setVisible(has and bool(detail.pick_list_codes))
         self.warning_label.setVisible(False)
+        self.shipments.setVisible(has and bool(detail.shipments))
         if detail is None:
             self.lines.setRowCount(0)
+            self.shipments.show_shipments(())
             return
         self.order_label.setText(detail.bol_order_id)
         background, foreground = status_colours(detail.status)
@@ -122,6 +127,8 @@ class OrderDetailPane(QFrame):
         self.warning_label.setText("\n".join(warnings))
         self.warning_label.setVisible(bool(warnings))
         self._fill_lines(detail)
+        self.shipments.show_shipments(detail.shipments, postal_code=detail.zip_code,
+                                      country_code=detail.country_code)
 
     def _warnings(self, detail: OrderDetail) -> list[str]:
         warnings = []

@@ -40,6 +40,7 @@ from haydigo_desk.context import DeskContext
 from haydigo_desk.domain.scanning import CodeKind, ScanResult, classify
 from haydigo_desk.domain.states import OrderStatus, ShipmentState
 from haydigo_desk.services import shipping
+from haydigo_desk.services.carrier_choice import CarrierChoice, carrier_choice
 from haydigo_desk.services.claims import StationIdentity, claim_order, release_order
 from haydigo_desk.services.picking import (
     LineView,
@@ -680,10 +681,10 @@ class PickStationSection(QWidget):
         language = self.context.settings.language
         return language if language != "system" else self.locale().name()[:2]
 
-    def _default_transporter(self) -> str:
+    def _carrier_choice(self) -> CarrierChoice:
         assert self.order is not None
-        return shipping.default_transporter(self.context.database, self.order.account_id,
-                                            self.context.settings.last_transporter)
+        return carrier_choice(self.context.database, self.order.account_id,
+                              self.context.settings.last_transporter)
 
     def ship(self, *, resend_of: int | None = None) -> None:
         """F8: ask transporter and track & trace, queue in the outbox, post via the worker."""
@@ -706,11 +707,12 @@ class PickStationSection(QWidget):
                      Sound.ERROR)
             return
         previous = shipment if resend_of is not None else None
+        choice = self._carrier_choice()
         dialog = ShipmentDialog(
             order_label=self.order.bol_order_id, units=plan.units,
             partial=plan.partial and resend_of is None, open_units=self.order.units_needed,
             default_transporter=previous.transporter_code if previous
-            else self._default_transporter(),
+            else choice.preselected, last_used=choice.suggested,
             track_and_trace=(previous.track_and_trace or "") if previous else "",
             language=self._language(), parent=self,
         )

@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from haydigo_desk.domain.transporters import load_transporters
 from haydigo_desk.services.account_settings import (
     DELIVERY_COUNTRIES,
     AccountDraft,
@@ -32,6 +31,7 @@ from haydigo_desk.services.account_settings import (
     keyring_available,
     secret_stored,
 )
+from haydigo_desk.ui.carrier_picker import CarrierPicker
 from haydigo_desk.ui.connection_test import ConnectionTester
 from haydigo_desk.ui.field_error import FieldWithError
 from haydigo_desk.ui.i18n import current_language
@@ -99,12 +99,9 @@ class AccountEditor(QWidget):
 
         self.harvest_products_box = QCheckBox()
         self.harvest_orders_box = QCheckBox()
-        self.transporter_combo = QComboBox()
-        self.transporter_combo.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-        )
-        self.transporter_combo.setMinimumContentsLength(18)
-        self._fill_transporters()
+        # The same picker as the shipment dialog: typing never jumps to a carrier by prefix.
+        self.transporter_picker = CarrierPicker(current_language())
+        self.transporter_combo = self.transporter_picker.combo
 
         self.fields = {
             "name": FieldWithError(self.name_edit),
@@ -115,6 +112,7 @@ class AccountEditor(QWidget):
             "secret": FieldWithError(secret_row),
             "sync_interval": FieldWithError(self.interval_spin),
             "excluded_countries": FieldWithError(countries),
+            "transporter": FieldWithError(self.transporter_picker),
         }
         # Labels above their fields, in three groups: account and sync behaviour on the left,
         # the bol.com connection on the right, delivery countries across the bottom.
@@ -130,7 +128,7 @@ class AccountEditor(QWidget):
             (self.sync_form, "sync_interval", self.fields["sync_interval"]),
             (self.sync_form, "harvest",
              self._pair(self.harvest_products_box, self.harvest_orders_box)),
-            (self.sync_form, "transporter", self.transporter_combo),
+            (self.sync_form, "transporter", self.fields["transporter"]),
             (self.connection_form, "environment", self.environment_combo),
             (self.connection_form, "base_url", self.fields["base_url"]),
             (self.connection_form, "token_url", self.fields["token_url"]),
@@ -184,7 +182,8 @@ class AccountEditor(QWidget):
     def _set_tab_order(self) -> None:
         chain = [
             self.name_edit, self.store_edit, self.product_list_edit, self.interval_spin,
-            self.harvest_products_box, self.harvest_orders_box, self.transporter_combo,
+            self.harvest_products_box, self.harvest_orders_box,
+            self.transporter_picker.search, self.transporter_combo,
             self.environment_combo, self.base_url_edit, self.token_url_edit,
             self.client_id_edit, self.secret_edit, self.show_secret, self.tester.button,
             *self.country_boxes.values(),
@@ -209,17 +208,6 @@ class AccountEditor(QWidget):
         layout.addWidget(first)
         layout.addWidget(second)
         return row
-
-    def _fill_transporters(self) -> None:
-        current = self.transporter_combo.currentData()
-        self.transporter_combo.clear()
-        language = current_language()
-        for transporter in load_transporters():
-            self.transporter_combo.addItem(
-                f"{transporter.name(language)}  ({transporter.code})", transporter.code
-            )
-        if current:
-            self._select_data(self.transporter_combo, current)
 
     def retranslate_ui(self) -> None:
         labels = {
@@ -262,7 +250,7 @@ class AccountEditor(QWidget):
         self.countries_label.setText(self.tr("Do not import orders delivered to"))
         self.harvest_products_box.setText(self.tr("Products and offers"))
         self.harvest_orders_box.setText(self.tr("Orders (turn on once the products are in)"))
-        self._fill_transporters()
+        self.transporter_picker.set_language(current_language())
         self._update_secret_placeholder()
         self.tester.retranslate_ui()
 
@@ -341,7 +329,8 @@ class AccountEditor(QWidget):
         self._extra_countries = sorted(excluded - set(self.country_boxes))
         self.harvest_products_box.setChecked(draft.harvest_products)
         self.harvest_orders_box.setChecked(draft.harvest_orders)
-        self._select_data(self.transporter_combo, draft.default_transporter)
+        # A stored code that is no longer a bol.com code shows as "none chosen", never as TNT.
+        self.transporter_picker.set_code(draft.default_transporter)
         self._update_secret_placeholder()
 
     def store(self) -> None:
@@ -364,7 +353,8 @@ class AccountEditor(QWidget):
         ] + self._extra_countries
         draft.harvest_products = self.harvest_products_box.isChecked()
         draft.harvest_orders = self.harvest_orders_box.isChecked()
-        draft.default_transporter = self.transporter_combo.currentData() or "TNT"
+        chosen = self.transporter_picker.selected()
+        draft.default_transporter = chosen.code if chosen else ""
 
     def clear_errors(self) -> None:
         for field in self.fields.values():
@@ -381,6 +371,8 @@ class AccountEditor(QWidget):
             "url_invalid": self.tr("Enter a full address starting with http:// or https://."),
             "interval": self.tr("Choose 1 to 60 minutes."),
             "country_invalid": self.tr("Country codes have two letters."),
+            "transporter_unknown": self.tr(
+                "Choose the default transporter: type its bol.com code or name."),
         }
         field = self.fields.get(error.field, self.fields["name"])
         field.show_error(messages.get(error.code, str(error)))

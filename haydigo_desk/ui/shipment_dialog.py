@@ -3,6 +3,11 @@
 The dialog refuses what bol.com cannot take (empty where not allowed, spaces, symbols) and asks
 for an explicit tick when a code does not look like the chosen carrier's; a partial shipment
 needs its own tick. A scanner typing the label's barcode + Enter submits like the button.
+
+The carrier is what the user sees chosen, never anything else: it starts as the caller's
+preselection (the account default, or the failed shipment's carrier on a resend), changes only
+by the user's typing or picking (:class:`CarrierPicker`), and the carrier last used at this desk
+is only offered as a visible suggestion.
 """
 
 from __future__ import annotations
@@ -12,12 +17,12 @@ from dataclasses import dataclass
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
-    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -25,9 +30,10 @@ from PySide6.QtWidgets import (
 from haydigo_desk.domain.transporters import (
     TrackAndTraceResult,
     Transporter,
-    load_transporters,
+    transporter_by_code,
     validate_track_and_trace,
 )
+from haydigo_desk.ui.carrier_picker import CarrierPicker, transporter_label
 
 
 @dataclass(frozen=True)
@@ -47,7 +53,8 @@ def _restyle(widget: QWidget, role: str) -> None:
 class ShipmentDialog(QDialog):
     def __init__(self, *, order_label: str, units: int, partial: bool, open_units: int,
                  default_transporter: str, language: str = "en",
-                 track_and_trace: str = "", parent: QWidget | None = None) -> None:
+                 track_and_trace: str = "", last_used: str = "",
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Ship order {order}").format(order=order_label))
         self.setMinimumWidth(640)
@@ -68,14 +75,25 @@ class ShipmentDialog(QDialog):
         layout.addWidget(self.partial_box)
 
         form = QFormLayout()
-        self.transporter = QComboBox()
-        self._transporters: list[Transporter] = load_transporters()
-        for transporter in self._transporters:
-            self.transporter.addItem(f"{transporter.name(language)}  ({transporter.code})",
-                                     transporter.code)
-        index = self.transporter.findData(default_transporter.upper())
-        self.transporter.setCurrentIndex(max(index, 0))
-        form.addRow(self.tr("Transporter"), self.transporter)
+        self.carrier = CarrierPicker(language)
+        self.carrier.set_code(default_transporter)
+        self.transporter = self.carrier.combo  # the list of matching carriers
+        carrier_label = QLabel(self.tr("&Transporter"))
+        carrier_label.setBuddy(self.carrier.search)
+        form.addRow(carrier_label, self.carrier)
+        self._last_used = transporter_by_code(last_used or "")
+        self.last_used_button = QPushButton()
+        self.last_used_button.setObjectName("lastUsedCarrier")
+        self.last_used_button.setAutoDefault(False)
+        self.last_used_button.setFlat(True)
+        self.last_used_button.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.last_used_button.clicked.connect(self._use_last_used)
+        if self._last_used is not None:
+            self.last_used_button.setText(self.tr("Last used at this desk: %1 (Alt+L to use)")
+                                          .replace("%1", transporter_label(self._last_used,
+                                                                           language)))
+            self.last_used_button.setShortcut("Alt+L")
+        form.addRow("", self.last_used_button)
         self.code = QLineEdit(track_and_trace)
         self.code.setProperty("role", "scan")
         self.code.setPlaceholderText(self.tr("Scan or type the track & trace"))
@@ -101,11 +119,34 @@ class ShipmentDialog(QDialog):
 
         self.code.returnPressed.connect(self.try_accept)
         self.code.textChanged.connect(self._forget_confirmation)
-        self.transporter.currentIndexChanged.connect(self._forget_confirmation)
-        self.code.setFocus()
+        self.carrier.changed.connect(self._carrier_changed)
+        self._carrier_changed()
+        # The scanner reads the label next; without a carrier the user must choose one first.
+        (self.code if self.carrier.selected() else self.carrier.search).setFocus()
 
-    def selected_transporter(self) -> Transporter:
-        return self._transporters[self.transporter.currentIndex()]
+    def selected_transporter(self) -> Transporter | None:
+        """The carrier that would be posted; None while the user has not chosen one."""
+        return self.carrier.selected()
+
+    def _carrier_changed(self) -> None:
+        self._forget_confirmation()
+        chosen = self.carrier.selected()
+        self.last_used_button.setVisible(
+            self._last_used is not None and (chosen is None or chosen != self._last_used))
+
+    def _use_last_used(self) -> None:
+        if self._last_used is not None:
+            self.carrier.set_code(self._last_used.code)
+            self.code.setFocus()
+
+    def _carrier_entered(self) -> None:
+        """Enter in the carrier field confirms the carrier and moves on to the track & trace."""
+        if self.carrier.selected() is None:
+            self._say(self.tr("Choose a carrier first: type its bol.com code or name."),
+                      "scan-error")
+            return
+        self.code.setFocus()
+        self.code.selectAll()
 
     def _forget_confirmation(self) -> None:
         # A confirmation is for one code and carrier: changing either asks again.
@@ -122,6 +163,11 @@ class ShipmentDialog(QDialog):
         if self.request is not None:  # a second Enter or click: already accepted once
             return
         transporter = self.selected_transporter()
+        if transporter is None:
+            self._say(self.tr("Choose a carrier first: type its bol.com code or name."),
+                      "scan-error")
+            self.carrier.search.setFocus()
+            return
         check = validate_track_and_trace(transporter, self.code.text())
         if check.result is TrackAndTraceResult.UNKNOWN_FORMAT:
             if not self.confirm_format.isChecked():
@@ -145,6 +191,9 @@ class ShipmentDialog(QDialog):
     def keyPressEvent(self, event) -> None:
         # Enter belongs to the scan field (returnPressed); never let QDialog auto-accept.
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            self.try_accept()
+            if self.carrier.isAncestorOf(self.focusWidget()):
+                self._carrier_entered()
+            else:
+                self.try_accept()
             return
         super().keyPressEvent(event)

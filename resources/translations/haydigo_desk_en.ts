@@ -191,6 +191,10 @@
         <source>Country codes have two letters.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Choose the default transporter: type its bol.com code or name.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>AccountsPage</name>
@@ -239,6 +243,29 @@
     </message>
     <message>
         <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CarrierPicker</name>
+    <message>
+        <source>Type a code or name: TNT, DHL, PostNL…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the bol.com transporter code or the carrier&apos;s name; an exact code wins. Up and Down choose from the list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bol.com transporter code: %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No carrier matches “%1”: type a bol.com code (TNT, DHL…) or a name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No carrier chosen: type a code or name.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -574,6 +601,60 @@
     </message>
     <message>
         <source>%1 (cancellation requested)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>OrderShipmentsPanel</name>
+    <message>
+        <source>Shipments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unit(s)</source>
+        <translation>
+            <numerusform>%n unit</numerusform>
+            <numerusform>%n units</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>no track &amp; trace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the carrier&apos;s tracking page: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bol.com: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Queued: not yet sent to bol.com</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent: waiting for bol.com&apos;s answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confirmed by bol.com %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confirmed by bol.com</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no reason given</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed at bol.com</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled: not sent to bol.com</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1471,7 +1552,11 @@ Correct and resend with F9.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Transporter</source>
+        <source>&amp;Transporter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last used at this desk: %1 (Alt+L to use)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1488,6 +1573,10 @@ Correct and resend with F9.</source>
     </message>
     <message>
         <source>Ship</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a carrier first: type its bol.com code or name.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1746,6 +1835,10 @@ Correct and resend with F9.</source>
     </message>
     <message>
         <source>Running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Interrupted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

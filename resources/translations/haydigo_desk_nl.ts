@@ -249,6 +249,10 @@
         <source>Country codes have two letters.</source>
         <translation>Landcodes hebben twee letters.</translation>
     </message>
+    <message>
+        <source>Choose the default transporter: type its bol.com code or name.</source>
+        <translation>Kies de standaardvervoerder: typ de bol.com-code of de naam.</translation>
+    </message>
 </context>
 <context>
     <name>AccountsPage</name>
@@ -298,6 +302,29 @@
     <message>
         <source>Reason</source>
         <translation>Reden</translation>
+    </message>
+</context>
+<context>
+    <name>CarrierPicker</name>
+    <message>
+        <source>Type a code or name: TNT, DHL, PostNL…</source>
+        <translation>Typ een code of naam: TNT, DHL, PostNL…</translation>
+    </message>
+    <message>
+        <source>Type the bol.com transporter code or the carrier&apos;s name; an exact code wins. Up and Down choose from the list.</source>
+        <translation>Typ de bol.com-vervoerderscode of de naam van de vervoerder; een exacte code gaat voor. Met pijl omhoog en omlaag kiest u uit de lijst.</translation>
+    </message>
+    <message>
+        <source>bol.com transporter code: %1 (%2)</source>
+        <translation>bol.com-vervoerderscode: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>No carrier matches “%1”: type a bol.com code (TNT, DHL…) or a name.</source>
+        <translation>Geen vervoerder past bij “%1”: typ een bol.com-code (TNT, DHL…) of een naam.</translation>
+    </message>
+    <message>
+        <source>No carrier chosen: type a code or name.</source>
+        <translation>Geen vervoerder gekozen: typ een code of naam.</translation>
     </message>
 </context>
 <context>
@@ -633,6 +660,64 @@
     <message>
         <source>%1 (cancellation requested)</source>
         <translation>%1 (annulering aangevraagd)</translation>
+    </message>
+</context>
+<context>
+    <name>OrderShipmentsPanel</name>
+    <message>
+        <source>Shipments</source>
+        <translation>Zendingen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unit(s)</source>
+        <translation>
+            <numerusform>%n stuk</numerusform>
+            <numerusform>%n stuks</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>no track &amp; trace</source>
+        <translation>geen track &amp; trace</translation>
+    </message>
+    <message>
+        <source>Open the carrier&apos;s tracking page: %1</source>
+        <translation>Open de volgpagina van de vervoerder: %1</translation>
+    </message>
+    <message>
+        <source>bol.com: %1</source>
+        <translation>bol.com: %1</translation>
+    </message>
+    <message>
+        <source>Queued: not yet sent to bol.com</source>
+        <translation>In de wachtrij: nog niet naar bol.com verstuurd</translation>
+    </message>
+    <message>
+        <source>Sent: waiting for bol.com&apos;s answer</source>
+        <translation>Verstuurd: wacht op antwoord van bol.com</translation>
+    </message>
+    <message>
+        <source>Confirmed by bol.com %1</source>
+        <translation>Bevestigd door bol.com %1</translation>
+    </message>
+    <message>
+        <source>Confirmed by bol.com</source>
+        <translation>Bevestigd door bol.com</translation>
+    </message>
+    <message>
+        <source>Failed at bol.com: %1</source>
+        <translation type="vanished">Mislukt bij bol.com: %1</translation>
+    </message>
+    <message>
+        <source>no reason given</source>
+        <translation>geen reden opgegeven</translation>
+    </message>
+    <message>
+        <source>Failed at bol.com</source>
+        <translation>Mislukt bij bol.com</translation>
+    </message>
+    <message>
+        <source>Cancelled: not sent to bol.com</source>
+        <translation>Geannuleerd: niet naar bol.com verstuurd</translation>
     </message>
 </context>
 <context>
@@ -1537,7 +1622,15 @@ Corrigeer en verstuur opnieuw met F9.</translation>
     </message>
     <message>
         <source>Transporter</source>
-        <translation>Vervoerder</translation>
+        <translation type="vanished">Vervoerder</translation>
+    </message>
+    <message>
+        <source>&amp;Transporter</source>
+        <translation>&amp;Vervoerder</translation>
+    </message>
+    <message>
+        <source>Last used at this desk: %1 (Alt+L to use)</source>
+        <translation>Laatst gebruikt aan deze balie: %1 (Alt+L om te kiezen)</translation>
     </message>
     <message>
         <source>Scan or type the track &amp; trace</source>
@@ -1554,6 +1647,10 @@ Corrigeer en verstuur opnieuw met F9.</translation>
     <message>
         <source>Ship</source>
         <translation>Verzenden</translation>
+    </message>
+    <message>
+        <source>Choose a carrier first: type its bol.com code or name.</source>
+        <translation>Kies eerst een vervoerder: typ de bol.com-code of de naam.</translation>
     </message>
     <message>
         <source>Tick the partial shipment box to ship only the picked units.</source>
@@ -1812,6 +1909,10 @@ Corrigeer en verstuur opnieuw met F9.</translation>
     <message>
         <source>Running</source>
         <translation>Bezig</translation>
+    </message>
+    <message>
+        <source>Interrupted</source>
+        <translation>Onderbroken</translation>
     </message>
     <message>
         <source>Orders updated</source>

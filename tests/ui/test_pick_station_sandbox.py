@@ -39,8 +39,9 @@ def live_desk(qapp, qt_loop, sqlite_url, tmp_path):
     database.dispose()
 
 
-def test_an_order_picked_at_the_station_is_shipped_at_bol_com(qtbot, live_desk):
-    context, controller, sandbox = live_desk
+def pick_first_order(qtbot, context, controller):
+    """Open the station, scan the first imported order and all its units: the shipment
+    dialog opens. Returns (station, dialog, bol order id)."""
     with context.database.unit_of_work() as uow:
         order = uow.session.scalars(select(Order).order_by(Order.id)).first()
         bol_order_id = order.bol_order_id
@@ -56,6 +57,12 @@ def test_an_order_picked_at_the_station_is_shipped_at_bol_com(qtbot, live_desk):
         scan(qtbot, station.scan_field, ean)
     dialog = station.active_dialog
     assert isinstance(dialog, ShipmentDialog)
+    return station, dialog, bol_order_id
+
+
+def test_an_order_picked_at_the_station_is_shipped_at_bol_com(qtbot, live_desk):
+    context, controller, sandbox = live_desk
+    station, dialog, bol_order_id = pick_first_order(qtbot, context, controller)
     dialog.transporter.setCurrentIndex(dialog.transporter.findData("DHLFORYOU"))
     scan(qtbot, dialog.code, "JVGL0123456789012345")
     qtbot.waitUntil(lambda: station.order.shipment is not None
@@ -66,3 +73,25 @@ def test_an_order_picked_at_the_station_is_shipped_at_bol_com(qtbot, live_desk):
     with context.database.unit_of_work() as uow:
         assert uow.session.scalars(select(Order.status).where(
             Order.bol_order_id == bol_order_id)).one() == "shipped"
+
+
+def test_the_sandbox_receives_exactly_the_typed_carrier_code(qtbot, live_desk):
+    """Account default TNT, last used at this desk DHLFORYOU: the picker types DHL, and DHL
+    (not DHLFORYOU, not TNT) is what bol.com receives."""
+    context, controller, sandbox = live_desk
+    context.settings.last_transporter = "DHLFORYOU"
+    station, dialog, bol_order_id = pick_first_order(qtbot, context, controller)
+    assert dialog.selected_transporter().code == "TNT"  # the account default, not last used
+    assert dialog.last_used_button.isVisible()
+    dialog.windowHandle().requestActivate()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    dialog.carrier.search.setFocus()
+    scan(qtbot, dialog.carrier.search, "DHL")  # typed, then Enter: on to the track & trace
+    assert dialog.code.hasFocus()
+    scan(qtbot, dialog.code, "JVGL0123456789012345")
+    qtbot.waitUntil(lambda: station.order.shipment is not None
+                    and station.order.shipment.state == "confirmed", timeout=20000)
+    [shipment] = [s for s in sandbox.state.shipments() if s["orderId"] == bol_order_id]
+    assert (shipment["transporterCode"], shipment["trackAndTrace"]) == (
+        "DHL", "JVGL0123456789012345")
+    assert context.settings.last_transporter == "DHL"

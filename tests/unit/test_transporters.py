@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 from pathlib import Path
 
@@ -14,6 +15,8 @@ from haydigo_desk.domain.transporters import (
     Transporter,
     load_transporters,
     normalise_track_and_trace,
+    search_transporters,
+    tracking_url,
     transporter_by_code,
     validate_track_and_trace,
 )
@@ -277,3 +280,138 @@ def test_every_result_has_both_messages(result: TrackAndTraceResult) -> None:
     check = validate_track_and_trace(by_code(code), text)
     assert check.result is result
     assert check.message_en and check.message_nl and check.message_en != check.message_nl
+
+
+# --- the list against bol.com's own spec ---------------------------------------------------
+
+# bol's OpenAPI files and our notes on them live beside the checkout, never inside it.
+SHARED = Path(os.environ.get("HAYDIGO_SHARED_DIR",
+                             Path(__file__).resolve().parents[3] / "shared"))
+SHIPMENT_SCHEMAS = ("ShipmentTransport", "TransportInstruction", "ChangeTransportRequest")
+
+
+def _shared_file(*parts: str) -> Path:
+    path = SHARED.joinpath(*parts)
+    if not path.is_file():
+        pytest.skip(f"{'/'.join(parts)} not found in the shared folder beside the checkout "
+                    "(set HAYDIGO_SHARED_DIR): bol.com's spec is not part of the repository")
+    return path
+
+
+def _last_published_enum() -> set[str]:
+    notes = _shared_file("bol-retailer-api.md").read_text(encoding="utf-8")
+    found = re.search(r"had these (\d+) codes:\s*(.+?)\.\n", notes, re.DOTALL)
+    assert found, "bol-retailer-api.md no longer lists the last transporterCode enum"
+    codes = {code.strip() for code in found.group(2).split(",")}
+    assert len(codes) == int(found.group(1))
+    return codes
+
+
+def test_codes_follow_the_transporter_code_enum_of_bol_spec(transporters) -> None:
+    spec = json.loads(_shared_file("bol-openapi", "retailer-v10.json").read_text("utf-8"))
+    schemas = spec["components"]["schemas"]
+    fields = [schemas[name]["properties"]["transporterCode"] for name in SHIPMENT_SCHEMAS]
+    ours = {t.code for t in transporters}
+    enums = [set(field["enum"]) for field in fields if "enum" in field]
+    if enums:  # bol published an enum again: it is the list
+        for enum_codes in enums:
+            assert ours == enum_codes, (sorted(enum_codes - ours), sorted(ours - enum_codes))
+    else:  # today a free string: the last published enum (our notes, section 11) is the list
+        assert all(field["type"] == "string" for field in fields)
+        assert ours == _last_published_enum()
+    for field in fields:
+        assert field["example"] in ours
+    # The replenishment (FBB) enum is a different list: POSTNL must never be a shipment code.
+    fbb = set(schemas["CreateDeliveryInfo"]["properties"]["transporterCode"]["enum"])
+    assert "POSTNL" in fbb and "POSTNL" not in ours
+
+
+# --- which carrier the user typed ----------------------------------------------------------
+
+
+def codes_for(query: str) -> list[str]:
+    return [t.code for t in search_transporters(query)]
+
+
+@pytest.mark.parametrize(("query", "first"), [
+    ("TNT", "TNT"), ("tnt", "TNT"), (" TNT ", "TNT"), ("DHL", "DHL"), ("dhl", "DHL"),
+    ("POSTNL", "TNT"), ("PostNL", "TNT"), ("TNT-EXPRESS", "TNT-EXPRESS"),
+    ("tnt express", "TNT-EXPRESS"), ("TNT_BRIEF", "TNT_BRIEF"), ("dpd-be", "DPD-BE"),
+    ("DHLFORYOU", "DHLFORYOU"), ("for you", "DHLFORYOU"), ("koerier", "COURIER"),
+    ("Duitsland", "DHL_DE"), ("extra", "TNT-EXTRA"), ("bpost", "BPOST_BE"), ("T", "TNT"),
+    ("DH", "DHL"),
+])
+def test_the_best_match_of_a_typed_code_or_name(query: str, first: str) -> None:
+    assert codes_for(query)[0] == first
+
+
+def test_exact_code_wins_over_longer_codes_and_names() -> None:
+    # The bug seen: TNT chose TNT-EXPRESS, DHL chose DHLFORYOU, POSTNL chose TNT-EXTRA.
+    assert codes_for("TNT")[:1] == ["TNT"] and "TNT-EXPRESS" in codes_for("TNT")
+    assert codes_for("DHL")[:1] == ["DHL"] and "DHLFORYOU" in codes_for("DHL")
+    assert codes_for("POSTNL") == ["TNT", "TNT-EXTRA", "TNT_BRIEF"]
+
+
+def test_nothing_matching_gives_nothing() -> None:
+    assert codes_for("XYZ") == [] and codes_for("POSTNLX") == []
+
+
+def test_empty_query_lists_everything_in_file_order(transporters) -> None:
+    assert codes_for("") == codes_for("  -  ") == [t.code for t in transporters]
+
+
+def test_search_keys_of_codes_are_unique(transporters) -> None:
+    # "dpd nl" finds DPD-NL because case, spaces, '-' and '_' are ignored: no two codes may
+    # then look the same, or an "exact" code would be ambiguous.
+    keys = [re.sub(r"[^0-9a-z]", "", t.code.casefold()) for t in transporters]
+    assert len(keys) == len(set(keys))
+
+
+# --- tracking links ------------------------------------------------------------------------
+
+
+def test_postnl_link_carries_code_country_and_postal_code() -> None:
+    assert tracking_url(by_code("TNT"), " 3sabcd1234567 ", postal_code="1234 ab",
+                        country_code="nl") == (
+        "https://jouw.postnl.nl/track-and-trace/3SABCD1234567-NL-1234AB")
+
+
+def test_link_without_postal_code_where_the_page_needs_none() -> None:
+    assert tracking_url(by_code("UPS"), "1Z999AA10123456784") == (
+        "https://www.ups.com/track?tracknum=1Z999AA10123456784")
+
+
+def test_no_link_when_the_page_needs_what_the_order_lacks_or_there_is_no_code() -> None:
+    assert tracking_url(by_code("TNT"), "3SABCD1234567", country_code="NL") is None
+    assert tracking_url(by_code("UPS"), "") is None
+    assert tracking_url(by_code("UPS"), None) is None
+    assert tracking_url(by_code("COURIER"), "ABC123") is None  # no public page
+
+
+def test_link_values_are_url_encoded() -> None:
+    link = tracking_url(by_code("TRUNKRS"), "AB/12?x", postal_code="1234 AB&x=1")
+    assert link == "https://parcel.trunkrs.nl/AB%2F12%3FX/1234AB%26X%3D1"
+
+
+def test_every_link_template_is_https_and_has_the_code(transporters) -> None:
+    with_links = {t.code for t in transporters if t.tracking_url_template}
+    assert {"TNT", "DHL", "DHLFORYOU", "DPD-NL", "GLS", "UPS", "BPOST_BE"} <= with_links
+    for t in transporters:
+        link = tracking_url(t, "CODE123", postal_code="1234AB", country_code="NL")
+        assert (link is not None) == (t.code in with_links), t.code
+        if link:
+            assert link.startswith("https://") and "CODE123" in link, t.code
+
+
+@pytest.mark.parametrize("template", [
+    "http://example.com/{track_and_trace}",  # not https
+    "https://example.com/track",  # no code
+    "https://example.com/{track_and_trace}/{house}",  # unknown placeholder
+])
+def test_a_bad_link_template_is_refused_when_loading(tmp_path: Path, template: str) -> None:
+    item = {"code": "X", "name_en": "X", "name_nl": "X", "empty_track_and_trace_allowed": False,
+            "tracking_url": template}
+    path = tmp_path / "t.json"
+    path.write_text(json.dumps({"transporters": [item]}), encoding="utf-8")
+    with pytest.raises(ValueError, match="tracking_url of X"):
+        load_transporters(path)

@@ -1,0 +1,152 @@
+"""The shipments of one order in the detail pane: carrier, track & trace link, state at bol.com.
+
+The tracking link is built by ``domain.transporters.tracking_url`` from the transporter data
+file; the carrier's name comes from the same file, with the code always shown beside it.
+"""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import QEvent, Qt, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
+
+from haydigo_desk.domain.states import ShipmentState
+from haydigo_desk.domain.transporters import tracking_url, transporter_by_code
+from haydigo_desk.services.order_queries import ShipmentDetail
+from haydigo_desk.ui.field_error import ERROR_COLOUR, OK_COLOUR
+from haydigo_desk.ui.i18n import current_language
+from haydigo_desk.ui.orders_model import format_local_time
+
+COLUMNS = 4  # carrier, track & trace, units, state
+
+
+class OrderShipmentsPanel(QWidget):
+    """A heading and one grid row per shipment; hidden by the pane when there are none."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._shown: tuple[tuple[ShipmentDetail, ...], str, str] = ((), "", "")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 4, 0, 0)
+        layout.setSpacing(4)
+        self.heading = QLabel()
+        self.heading.setStyleSheet("font-weight: 700;")
+        layout.addWidget(self.heading)
+        self.grid = QGridLayout()
+        self.grid.setHorizontalSpacing(16)
+        self.grid.setVerticalSpacing(4)
+        self.grid.setColumnStretch(COLUMNS - 1, 1)
+        layout.addLayout(self.grid)
+        # Per shipment id: the labels of its row (tests and screen readers find them here).
+        self.rows: dict[int, dict[str, QLabel]] = {}
+        self.retranslate_ui()
+
+    def show_shipments(self, shipments: tuple[ShipmentDetail, ...], *, postal_code: str = "",
+                       country_code: str = "") -> None:
+        self._shown = (tuple(shipments), postal_code, country_code)
+        self._render()
+
+    def retranslate_ui(self) -> None:
+        self.heading.setText(self.tr("Shipments"))
+        self._render()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    # --- rendering -------------------------------------------------------------------------
+
+    def _render(self) -> None:
+        while self.grid.count():
+            item = self.grid.takeAt(0)
+            if item.widget() is not None:
+                item.widget().setParent(None)  # off screen now, not at the next event loop
+                item.widget().deleteLater()
+        self.rows = {}
+        shipments, postal_code, country_code = self._shown
+        language = current_language()
+        for index, shipment in enumerate(shipments):
+            row = index * 2  # a shipment's row, then a full-width row for bol's message
+            labels = {
+                "carrier": self._label(self._carrier_text(shipment, language)),
+                "track_and_trace": self._track_and_trace_label(shipment, postal_code,
+                                                               country_code),
+                "units": self._label(self.tr("%n unit(s)", "", shipment.units)),
+                "state": self._state_label(shipment),
+            }
+            for column, key in enumerate(("carrier", "track_and_trace", "units", "state")):
+                self.grid.addWidget(labels[key], row, column,
+                                    Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+            if shipment.state == ShipmentState.FAILED:
+                labels["message"] = self._message_label(shipment)
+                self.grid.addWidget(labels["message"], row + 1, 0, 1, COLUMNS)
+            self.rows[shipment.id] = labels
+            for label in labels.values():
+                label.show()  # now, not at the layout's next queued pass
+        self.updateGeometry()
+
+    @staticmethod
+    def _label(text: str) -> QLabel:
+        label = QLabel(text)
+        label.setTextFormat(Qt.TextFormat.PlainText)
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        return label
+
+    @staticmethod
+    def _carrier_text(shipment: ShipmentDetail, language: str) -> str:
+        transporter = transporter_by_code(shipment.transporter_code)
+        if transporter is None:  # a code no longer in the list: show what was posted
+            return shipment.transporter_code
+        return f"{transporter.name(language)} — {transporter.code}"
+
+    def _track_and_trace_label(self, shipment: ShipmentDetail, postal_code: str,
+                               country_code: str) -> QLabel:
+        code = shipment.track_and_trace
+        if not code:
+            label = self._label(self.tr("no track & trace"))
+            label.setProperty("role", "muted")
+            return label
+        transporter = transporter_by_code(shipment.transporter_code)
+        link = transporter and tracking_url(transporter, code, postal_code=postal_code,
+                                            country_code=country_code)
+        label = self._label(code)
+        if link:
+            label.setTextFormat(Qt.TextFormat.RichText)
+            label.setText(f'<a href="{html.escape(link, quote=True)}">{html.escape(code)}</a>')
+            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
+            label.setToolTip(self.tr("Open the carrier's tracking page: %1").replace("%1", link))
+            label.setCursor(Qt.CursorShape.PointingHandCursor)
+            label.linkActivated.connect(lambda url: QDesktopServices.openUrl(QUrl(url)))
+        return label
+
+    def _message_label(self, shipment: ShipmentDetail) -> QLabel:
+        """bol.com's own words, in full and wrapped: what the user must correct."""
+        label = self._label(self.tr("bol.com: %1").replace(
+            "%1", shipment.error or self.tr("no reason given")))
+        label.setWordWrap(True)
+        label.setStyleSheet(f"color: {ERROR_COLOUR};")
+        return label
+
+    def _state_label(self, shipment: ShipmentDetail) -> QLabel:
+        when = format_local_time(shipment.confirmed_at) if shipment.confirmed_at else ""
+        texts = {
+            ShipmentState.QUEUED: self.tr("Queued: not yet sent to bol.com"),
+            ShipmentState.SENT: self.tr("Sent: waiting for bol.com's answer"),
+            ShipmentState.CONFIRMED: (
+                self.tr("Confirmed by bol.com %1").replace("%1", when) if when
+                else self.tr("Confirmed by bol.com")),
+            ShipmentState.FAILED: self.tr("Failed at bol.com"),
+            ShipmentState.CANCELLED: self.tr("Cancelled: not sent to bol.com"),
+        }
+        # Short on purpose and unwrapped (a wrapped label in a grid gets one line's height);
+        # bol's long message has its own full-width line. Fits beside the summary at 1366 px.
+        label = self._label(texts.get(shipment.state, shipment.state))
+        colours = {ShipmentState.CONFIRMED: OK_COLOUR, ShipmentState.FAILED: ERROR_COLOUR}
+        if shipment.state in colours:
+            label.setStyleSheet(f"color: {colours[shipment.state]}; font-weight: 600;")
+        else:
+            label.setProperty("role", "muted")
+        return label
