@@ -393,6 +393,25 @@ class SyncRun(Base):
     message: Mapped[str] = mapped_column(Text, default="")
 
 
+class QuarantinedRecord(Base):
+    """A record of bol.com's the sync could not take (malformed, out of bounds): skipped with
+    its reason, shown in the Sync log, read again every cycle until it imports."""
+
+    __tablename__ = "sync_quarantine"
+    __table_args__ = (
+        UniqueConstraint("account_id", "kind", "bol_id", name="uq_sync_quarantine_record"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    account_id: Mapped[int] = mapped_column(ForeignKey("marketplace_accounts.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(20))  # order | order_id (an id too odd to fetch)
+    bol_id: Mapped[str] = mapped_column(String(64))
+    reason: Mapped[str] = mapped_column(Text, default="")
+    attempts: Mapped[int] = mapped_column(Integer, default=1)
+    first_seen_at: Mapped[datetime] = mapped_column(default=utcnow)
+    last_seen_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
 class ScanLogEntry(Base):
     """Audit of every scan at a station: who scanned what, where, and what the desk said."""
 

@@ -16,6 +16,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, selectinload
 
 from haydigo_desk.bol import BolClient, BolNotFoundError
+from haydigo_desk.bol.errors import BolUnexpectedResponseError
 from haydigo_desk.bol.models import Order as BolOrder
 from haydigo_desk.bol.models import ReducedOrder
 from haydigo_desk.domain import lifecycle as rules
@@ -30,6 +31,7 @@ from haydigo_desk.persistence.models import (
     Product,
 )
 from haydigo_desk.services import lifecycle
+from haydigo_desk.sync import quarantine
 from haydigo_desk.sync.events import SyncReport
 
 log = logging.getLogger(__name__)
@@ -157,7 +159,7 @@ def apply_listing_item_states(
 
 def problem_text(bol_order_id: str, exc: Exception) -> str:
     """One order bol.com described in a way the desk cannot take: said, and skipped."""
-    message = f"order {bol_order_id[:64]}: {exc}"[:1000]
+    message = f"order {quarantine.shown_id(bol_order_id)}: {exc}"[:1000]
     log.warning("Skipped %s", message)
     return message
 
@@ -173,20 +175,29 @@ RECORD_ERRORS = (LifecycleError, ValueError)
 # --- the step ------------------------------------------------------------------------------------
 
 
-async def _fetch_detail(client: BolClient, order_id: str) -> BolOrder | None:
+async def _fetch_detail(client: BolClient, order_id: str, database: Database, account_id: int,
+                        report: SyncReport) -> BolOrder | None:
+    """One order's detail; an answer that cannot be read (after the client's own retries)
+    quarantines that order only. Network trouble and 5xx still stop the cycle (retried)."""
     try:
         return await client.get_order(order_id)
     except BolNotFoundError:
         log.warning("Order %s listed but not found at bol.com", order_id)
         return None
+    except BolUnexpectedResponseError as exc:
+        record_problem(report, order_id, exc)
+        await asyncio.to_thread(quarantine.hold, database, account_id,
+                                [(quarantine.ORDER, order_id, str(exc))])
+        return None
 
 
-async def fetch_details(client: BolClient, order_ids: Iterable[str]) -> list[BolOrder]:
+async def fetch_details(client: BolClient, order_ids: Iterable[str], database: Database,
+                        account_id: int, report: SyncReport) -> list[BolOrder]:
     semaphore = asyncio.Semaphore(DETAIL_CONCURRENCY)
 
     async def one(order_id: str) -> BolOrder | None:
         async with semaphore:
-            return await _fetch_detail(client, order_id)
+            return await _fetch_detail(client, order_id, database, account_id, report)
 
     return [d for d in await asyncio.gather(*(one(i) for i in order_ids)) if d is not None]
 
@@ -201,6 +212,8 @@ class BatchTally:
     cancellations: int = 0
     errors: list[str] = field(default_factory=list)
     order_ids: list[int] = field(default_factory=list)
+    held: list[tuple[str, str]] = field(default_factory=list)  # (bol order id, reason)
+    imported: list[str] = field(default_factory=list)  # bol order ids now in the database
 
     def add_to(self, report: SyncReport) -> None:
         for name in ("orders_new", "orders_updated", "orders_filtered", "cancellations"):
@@ -209,10 +222,16 @@ class BatchTally:
 
 
 def _batched(items: list, write: Callable[[list], BatchTally], report: SyncReport,
-             key: Callable[[object], str]) -> list[BatchTally]:
+             key: Callable[[object], str]) -> tuple[list[BatchTally], list[tuple[str, str]]]:
     """Write in batches; a batch the database refuses is written again one record at a
-    time, so one bad record never keeps the others out (it is named in the report)."""
-    tallies = []
+    time, so one bad record never keeps the others out. Returns the tallies and the records
+    the database refused, (key, reason), which the report names."""
+    tallies, refused = [], []
+
+    def refuse(item: object, exc: Exception) -> None:
+        record_problem(report, key(item), exc)
+        refused.append((key(item), f"{type(exc).__name__}: {exc}"[:500]))
+
     for start in range(0, len(items), WRITE_BATCH):
         batch = items[start:start + WRITE_BATCH]
         try:
@@ -220,7 +239,7 @@ def _batched(items: list, write: Callable[[list], BatchTally], report: SyncRepor
             continue
         except SQLAlchemyError as exc:
             if len(batch) == 1:
-                record_problem(report, key(batch[0]), exc)
+                refuse(batch[0], exc)
                 continue
             log.warning("A batch of %d orders was refused (%s); writing them one by one",
                         len(batch), type(exc).__name__)
@@ -228,10 +247,10 @@ def _batched(items: list, write: Callable[[list], BatchTally], report: SyncRepor
             try:
                 tallies.append(write([item]))
             except SQLAlchemyError as exc:
-                record_problem(report, key(item), exc)
+                refuse(item, exc)
     for tally in tallies:
         tally.add_to(report)
-    return tallies
+    return tallies, refused
 
 
 def write_orders(
@@ -266,8 +285,10 @@ def write_orders(
                     order = write_new_order(session, account, detail, tally)
                 except RECORD_ERRORS as exc:
                     tally.errors.append(problem_text(detail.order_id, exc))
+                    tally.held.append((detail.order_id, str(exc)))
                     continue
                 new_ids.append(order.id)
+                tally.imported.append(detail.order_id)
             pickable = [
                 o.id for o in session.scalars(select(Order).where(Order.id.in_(new_ids)))
                 if o.status in (OrderStatus.NEW, OrderStatus.PROBLEM)
@@ -277,9 +298,15 @@ def write_orders(
                 add_to_pick_list(session, account_id, pickable)
             uow.commit()
         tally.order_ids = new_ids
+        tally.imported.extend(d.order_id for d in batch if d.order_id in existing)
         return tally
 
-    tallies = _batched(details, write, report, key=lambda d: d.order_id)
+    tallies, refused = _batched(details, write, report, key=lambda d: d.order_id)
+    held = refused + [record for tally in tallies for record in tally.held]
+    quarantine.hold(database, account_id, ((quarantine.ORDER, bol_id, reason)
+                                           for bol_id, reason in held))
+    quarantine.release(database, account_id,
+                       [bol_id for tally in tallies for bol_id in tally.imported])
     return [order_id for tally in tallies for order_id in tally.order_ids]
 
 
@@ -322,8 +349,9 @@ def update_known_orders(
 ) -> set[int]:
     """Apply item states of already-imported orders; returns ids of orders with cancellations."""
     states = [(r.order_id, r.order_items) for r in listing.known.values()]
-    tallies = _batched(states, lambda batch: _apply_states(database, account_id, batch),
-                       report, key=lambda state: state[0])
+    tallies, _refused = _batched(
+        states, lambda batch: _apply_states(database, account_id, batch), report,
+        key=lambda state: state[0])
     return {order_id for tally in tallies for order_id in tally.order_ids}
 
 
@@ -338,9 +366,11 @@ async def reconcile_vanished(
             Order.status.not_in([OrderStatus.SHIPPED, OrderStatus.CANCELLED]),
         )))
     vanished = [i for i in candidates if i not in listing.seen_ids]
-    states = [(d.order_id, d.order_items) for d in await fetch_details(client, vanished)]
-    tallies = _batched(states, lambda batch: _apply_states(database, account_id, batch),
-                       report, key=lambda state: state[0])
+    details = await fetch_details(client, vanished, database, account_id, report)
+    states = [(d.order_id, d.order_items) for d in details]
+    tallies, _refused = _batched(
+        states, lambda batch: _apply_states(database, account_id, batch), report,
+        key=lambda state: state[0])
     return {order_id for tally in tallies for order_id in tally.order_ids}
 
 
@@ -372,7 +402,7 @@ async def import_orders(
         # A few long-lived fetchers, not a task per order: thousands of waiting tasks made
         # the garbage collector's pauses long enough to stall the window.
         while (order_id := await wanted.get()) is not None:
-            detail = await _fetch_detail(client, order_id)
+            detail = await _fetch_detail(client, order_id, database, account_id, report)
             if detail is not None:
                 await details.put(detail)
 
@@ -393,18 +423,29 @@ async def import_orders(
                 counts["written"] += len(batch)
                 progress(counts["written"], counts["wanted"])
 
+    queued: set[str] = set()
+
+    def want(order_id: str) -> None:
+        if order_id not in queued:
+            queued.add(order_id)
+            counts["wanted"] += 1
+            wanted.put_nowait(order_id)
+
     fetchers = [asyncio.create_task(fetch_wanted()) for _ in range(DETAIL_CONCURRENCY)]
     writer = asyncio.create_task(write_as_they_come())
     try:
+        # Orders a former cycle could not take are read again first.
+        for order_id in await asyncio.to_thread(quarantine.orders_to_retry, database,
+                                                account_id):
+            want(order_id)
         filters = {"status": "OPEN"} if full_sweep else {
             "status": "ALL", "change_interval_minute": change_interval_minute}
         async for page in client.iter_order_pages(**filters):
-            for reduced in _classify_page(database, account_id, page, listing):
+            for reduced in _classify_page(database, account_id, page, listing, report):
                 if reduced.order_id in filtered_ids:
                     report.orders_filtered += 1
                     continue
-                counts["wanted"] += 1
-                wanted.put_nowait(reduced.order_id)
+                want(reduced.order_id)
         for _ in fetchers:
             wanted.put_nowait(None)
         await asyncio.gather(*fetchers)
@@ -421,9 +462,20 @@ async def import_orders(
 
 
 def _classify_page(
-    database: Database, account_id: int, page: list[ReducedOrder], listing: OrderListing
+    database: Database, account_id: int, page: list[ReducedOrder], listing: OrderListing,
+    report: SyncReport,
 ) -> list[ReducedOrder]:
-    """Note the page's known orders; return the new ones that still have units to ship."""
+    """Note the page's known orders; return the new ones that still have units to ship.
+    An order id no real order can have is held in quarantine, never fetched."""
+    odd = [o for o in page if not quarantine.plausible_order_id(o.order_id)]
+    if odd:
+        for reduced in odd:
+            record_problem(report, quarantine.shown_id(reduced.order_id),
+                           ValueError("bol.com listed an order id no order can have"))
+        quarantine.hold(database, account_id, [
+            (quarantine.ODD_ORDER_ID, o.order_id, "bol.com listed an order id no order can have")
+            for o in odd])
+        page = [o for o in page if quarantine.plausible_order_id(o.order_id)]
     ids = [o.order_id for o in page]
     with database.unit_of_work() as uow:
         known = set(uow.session.scalars(select(Order.bol_order_id).where(
