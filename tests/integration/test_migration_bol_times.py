@@ -8,6 +8,7 @@ from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
 from sqlalchemy import DateTime, column, select, table, text
+from support.old_schema import insert_account
 
 from haydigo_desk.persistence import migrate
 from haydigo_desk.persistence.database import open_database
@@ -30,16 +31,7 @@ def _database_at_0003_with_old_rows(url: str):
     migrate.upgrade(engine, "0003")
     now = "2026-11-01 12:00:00"
     with engine.begin() as c:
-        c.execute(text("INSERT INTO product_lists (id, name, created_at) VALUES (1, 'Main', :t)"),
-                  {"t": now})
-        c.execute(text("INSERT INTO stores (id, name, product_list_id, created_at) "
-                       "VALUES (1, 'Shop', 1, :t)"), {"t": now})
-        c.execute(text(
-            "INSERT INTO marketplace_accounts (id, name, marketplace, client_id, environment, "
-            "store_id, product_list_id, excluded_countries, harvest_products, harvest_orders, "
-            "sync_interval_minutes, default_transporter, enabled, created_at) VALUES "
-            "(1, 'bol NL', 'bol', 'cid', 'production', 1, 1, '[]', true, true, 10, 'TNT', "
-            "true, :t)"), {"t": now})
+        insert_account(c, now)
         for order_id, bol_id, raw in ((1, "C0042", json.dumps(RAW)), (2, "HAND-1", None)):
             c.execute(text(
                 "INSERT INTO orders (id, account_id, bol_order_id, status, customer_name, company, "

@@ -8,6 +8,7 @@ instants, and bol's order times that arrived as Amsterdam time (+01:00). 14:05 U
 from __future__ import annotations
 
 import sys
+from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
@@ -83,27 +84,31 @@ def test_status_bar_shows_the_last_run_in_local_time(qtbot, context):
     assert bar.last_label.text().startswith("Last sync 09:05 OK")
 
 
-def test_orders_list_and_detail_show_bols_placed_time_in_local_time(qtbot, context):
-    section = OrdersSection(context, SyncController())
+@contextmanager
+def _loaded_section(qtbot, section_class, context):
+    """A section that loads in the background, shown with its one row; its tasks stopped after."""
+    section = section_class(context, SyncController())
     qtbot.addWidget(section)
     section.show()
     qtbot.waitUntil(lambda: section.model.rowCount() == 1, timeout=5000)
-    assert section.model.index(0, COL_PLACED).data() == "15-01-2026 09:05"
-    section.table.selectRow(0)
-    qtbot.waitUntil(lambda: section.detail.order_label.text() == "C0042", timeout=5000)
-    assert section.detail.dates_label.text().startswith("Placed 15-01-2026 09:05")
-    qtbot.waitUntil(lambda: not section.tasks.busy, timeout=5000)
-    section.tasks.shutdown()
+    try:
+        yield section
+    finally:
+        qtbot.waitUntil(lambda: not section.tasks.busy, timeout=5000)
+        section.tasks.shutdown()
+
+
+def test_orders_list_and_detail_show_bols_placed_time_in_local_time(qtbot, context):
+    with _loaded_section(qtbot, OrdersSection, context) as section:
+        assert section.model.index(0, COL_PLACED).data() == "15-01-2026 09:05"
+        section.table.selectRow(0)
+        qtbot.waitUntil(lambda: section.detail.order_label.text() == "C0042", timeout=5000)
+        assert section.detail.dates_label.text().startswith("Placed 15-01-2026 09:05")
 
 
 def test_pick_lists_show_the_creation_in_local_time(qtbot, context):
-    section = PickListsSection(context, SyncController())
-    qtbot.addWidget(section)
-    section.show()
-    qtbot.waitUntil(lambda: section.model.rowCount() == 1, timeout=5000)
-    assert section.model.index(0, COL_CREATED).data() == "15-01-2026 09:05"
-    qtbot.waitUntil(lambda: not section.tasks.busy, timeout=5000)
-    section.tasks.shutdown()
+    with _loaded_section(qtbot, PickListsSection, context) as section:
+        assert section.model.index(0, COL_CREATED).data() == "15-01-2026 09:05"
 
 
 def test_printed_pick_list_and_packing_slip_show_local_time(context, tmp_path):
