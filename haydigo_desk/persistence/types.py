@@ -50,3 +50,12 @@ class UtcDateTime(TypeDecorator[datetime]):
         if value.utcoffset() is None:  # SQLite: the text carries no zone; it was written as UTC
             return value.replace(tzinfo=UTC)
         return value.astimezone(UTC)
+
+
+def render_migration_type(type_: str, obj: Any, autogen_context: Any) -> str | bool:
+    """Alembic's `render_item` hook: a new migration spells the column as the plain
+    `sa.DateTime(timezone=True)` it is in the database, so migration files never import the
+    application (which may move or change after the migration is written)."""
+    if type_ == "type" and isinstance(obj, UtcDateTime):
+        return "sa.DateTime(timezone=True)"
+    return False  # everything else: Alembic's own rendering

@@ -157,3 +157,19 @@ async def test_an_order_from_the_sandbox_keeps_its_placed_time_as_the_same_insta
         assert sent.utcoffset() in (timedelta(hours=1), timedelta(hours=2)), wire  # bol's zone
         assert placed_at == sent, (order_id, wire, placed_at)
         assert placed_at.tzinfo is UTC
+
+
+def test_a_new_migration_spells_the_column_as_a_plain_timezone_aware_datetime(sqlite_url):
+    from alembic.autogenerate import produce_migrations, render_python_code
+    from alembic.runtime.migration import MigrationContext
+
+    from haydigo_desk.persistence.db import create_db_engine
+    from haydigo_desk.persistence.types import render_migration_type
+
+    engine = create_db_engine(sqlite_url)  # empty: autogenerate writes the whole schema
+    with engine.connect() as connection:
+        operations = produce_migrations(MigrationContext.configure(connection), Base.metadata)
+    engine.dispose()
+    code = render_python_code(operations.upgrade_ops, render_item=render_migration_type)
+    assert "sa.Column('placed_at', sa.DateTime(timezone=True)" in code
+    assert "UtcDateTime" not in code and "haydigo_desk" not in code
