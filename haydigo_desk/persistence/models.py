@@ -25,6 +25,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
+from haydigo_desk.domain.lifecycle import Cancellation, LineCounts
 from haydigo_desk.persistence.types import UtcDateTime
 
 NAMING_CONVENTION = {
@@ -229,7 +230,8 @@ class OrderLine(Base):
     quantity_cancelled: Mapped[int] = mapped_column(Integer, default=0)
     # Units of this line currently reserved in stock (so a release never releases twice).
     quantity_reserved: Mapped[int] = mapped_column(Integer, default=0)
-    cancellation_requested: Mapped[bool] = mapped_column(Boolean, default=False)
+    # Where a cancellation stands (domain.lifecycle.Cancellation): a request ends when answered.
+    cancellation: Mapped[str] = mapped_column(String(20), default="none")
     unmatched: Mapped[bool] = mapped_column(Boolean, default=False)
     fulfilment_method: Mapped[str] = mapped_column(String(10), default="FBR")
     latest_delivery_date: Mapped[date | None] = mapped_column(Date)
@@ -239,10 +241,19 @@ class OrderLine(Base):
     order: Mapped[Order] = relationship(back_populates="lines")
     product: Mapped[Product | None] = relationship()
 
+    def counts(self, on_cart: int = 0) -> LineCounts:
+        """The line's numbers as the lifecycle rules see them."""
+        return LineCounts(self.quantity, self.quantity_picked, self.quantity_shipped,
+                          self.quantity_cancelled, Cancellation(self.cancellation), on_cart)
+
     @property
     def quantity_open(self) -> int:
-        """Units still to ship: ordered minus shipped minus cancelled."""
-        return max(self.quantity - self.quantity_shipped - self.quantity_cancelled, 0)
+        """Units still to ship (none while a cancellation request waits for bol.com)."""
+        return self.counts().open
+
+    @property
+    def cancellation_requested(self) -> bool:
+        return self.cancellation == Cancellation.REQUESTED
 
 
 class PickList(Base):

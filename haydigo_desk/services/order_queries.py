@@ -15,9 +15,10 @@ from datetime import date, datetime
 from decimal import Decimal
 from enum import StrEnum
 
-from sqlalchemy import Integer, Select, cast, func, or_, select
+from sqlalchemy import Integer, Select, case, cast, func, or_, select
 from sqlalchemy.orm import Session
 
+from haydigo_desk.domain.lifecycle import Cancellation
 from haydigo_desk.domain.states import OrderStatus, PickListStatus
 from haydigo_desk.persistence.models import (
     Location,
@@ -197,7 +198,8 @@ def list_orders(session: Session, spec: OrderQuery, offset: int = 0,
                 OrderLine.order_id,
                 func.count(OrderLine.id).label("lines"),
                 func.coalesce(func.sum(OrderLine.quantity), 0).label("units"),
-                func.max(cast(OrderLine.cancellation_requested, Integer)).label("cancel"),
+                func.max(case((OrderLine.cancellation == Cancellation.REQUESTED.value, 1),
+                             else_=0)).label("cancel"),
                 func.max(cast(OrderLine.unmatched, Integer)).label("unmatched"),
             )
             .where(OrderLine.order_id.in_([o.id for o in orders]))

@@ -9,7 +9,7 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from haydigo_desk.domain.states import OutboxKind, OutboxState, ShipmentState
+from haydigo_desk.domain.states import OutboxKind, OutboxState
 from haydigo_desk.persistence.models import (
     MarketplaceAccount,
     Order,
@@ -17,6 +17,7 @@ from haydigo_desk.persistence.models import (
     Shipment,
     utcnow,
 )
+from haydigo_desk.services import lifecycle
 
 OPEN_STATES = (OutboxState.QUEUED, OutboxState.SENT, OutboxState.FAILED)
 
@@ -172,9 +173,9 @@ def retry(session: Session, entry_id: int) -> OutboxRow:
     entry.state = OutboxState.QUEUED
     entry.next_attempt_at = utcnow()
     if entry.shipment_id is not None:
-        shipment = session.get(Shipment, entry.shipment_id)
-        if shipment is not None and shipment.state == ShipmentState.FAILED:
-            shipment.state = ShipmentState.QUEUED
+        lifecycle.shipment_resent(session, entry.shipment_id)
+    elif entry.kind == OutboxKind.CANCELLATION and entry.payload.get("order_line_id"):
+        lifecycle.cancellation_resent(session, int(entry.payload["order_line_id"]))
     session.flush()
     return _single_row(session, entry)
 
@@ -186,9 +187,9 @@ def cancel(session: Session, entry_id: int) -> OutboxRow:
     entry.state = OutboxState.CANCELLED
     entry.done_at = utcnow()
     if entry.shipment_id is not None:
-        shipment = session.get(Shipment, entry.shipment_id)
-        if shipment is not None:
-            shipment.state = ShipmentState.CANCELLED
+        lifecycle.shipment_withdrawn(session, entry.shipment_id, "Cancelled in the outbox")
+    elif entry.kind == OutboxKind.CANCELLATION and entry.payload.get("order_line_id"):
+        lifecycle.cancellation_dropped(session, int(entry.payload["order_line_id"]))
     session.flush()
     return _single_row(session, entry)
 

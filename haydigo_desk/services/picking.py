@@ -1,15 +1,11 @@
 """Pick station use cases: open work, count scans, put back after cancellations (no Qt).
 
-Counting conventions (shared with shipping and the sync):
-- ``OrderLine.quantity_picked`` is cumulative: units picked for the line, including units that
-  have since shipped. Units waiting in the box are ``quantity_picked - quantity_shipped``.
-- A line still needs ``quantity_open`` (ordered - shipped - cancelled) units in the box. Units in
-  the box beyond that (a cancellation arrived after picking) must go back to the shelf.
-- ``PickListLine.quantity_picked`` counts units taken from the shelf while batch picking.
+The counting conventions (box, cart, open units, put-back) are the lifecycle's, see
+``domain.lifecycle``; every count changes through ``services.lifecycle``.
 
 Every scan is one short transaction: re-read the lines, decide with the pure rules in
-``domain.scanning``, apply with a conditional UPDATE (so a concurrent change can never push a
-count past what is open), write the scan log, commit.
+``domain.scanning``, apply through the lifecycle (a conditional UPDATE, so a concurrent change
+can never push a count past what is open), write the scan log, commit.
 """
 
 from __future__ import annotations
@@ -17,9 +13,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from sqlalchemy import select, update
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from haydigo_desk.domain.lifecycle import LineCounts, LinePhase
 from haydigo_desk.domain.scanning import (
     CodeKind,
     ScanDecision,
@@ -45,6 +42,7 @@ from haydigo_desk.persistence.models import (
     ScanLogEntry,
     Shipment,
 )
+from haydigo_desk.services import lifecycle
 from haydigo_desk.services.claims import StationIdentity, holder_of
 
 CLOSED_ORDER_STATUSES = (OrderStatus.SHIPPED.value, OrderStatus.CANCELLED.value)
@@ -62,13 +60,11 @@ class LineView:
     location: str
     image_path: str | None
     needed: int
-    picked: int  # may exceed needed after a cancellation: the difference goes back
+    picked: int
     cancelled: bool = False
     shipped: int = 0
-
-    @property
-    def put_back(self) -> int:
-        return max(self.picked - self.needed, 0)
+    put_back: int = 0  # units off the shelf nobody wants any more (after a cancellation)
+    phase: LinePhase = LinePhase.OPEN
 
     @property
     def done(self) -> bool:
@@ -201,22 +197,27 @@ def _order_line_rows(session: Session, order_id: int):
     ).all()
 
 
-def _line_view(line: OrderLine, title: str | None, image: str | None, location: str | None
-               ) -> LineView:
-    cancelled = line.cancellation_requested or (
-        line.quantity_open == 0 and line.quantity_cancelled > 0
-    )
-    needed = 0 if line.cancellation_requested else line.quantity_open
+def _line_view(line: OrderLine, title: str | None, image: str | None, location: str | None,
+               counts: LineCounts | None = None) -> LineView:
+    counts = counts or line.counts()
+    phase = counts.phase
     return LineView(
         key=line.id, title=title or line.title, ean=line.ean, sku=line.sku,
-        location=location or "", image_path=image, needed=needed,
-        picked=max(line.quantity_picked - line.quantity_shipped, 0), cancelled=cancelled,
-        shipped=line.quantity_shipped,
+        location=location or "", image_path=image, needed=counts.open,
+        picked=min(counts.in_box, counts.open),
+        cancelled=phase in (LinePhase.CANCELLED, LinePhase.CANCEL_REQUESTED),
+        shipped=line.quantity_shipped, put_back=counts.put_back, phase=phase,
     )
+
+
+def _views(session: Session, order_id: int) -> list[LineView]:
+    rows = _order_line_rows(session, order_id)
+    counts = lifecycle.line_counts(session, [row[0] for row in rows])
+    return [_line_view(*row, counts=counts[row[0].id]) for row in rows]
 
 
 def _order_lines(session: Session, order_id: int) -> tuple[LineView, ...]:
-    views = [_line_view(*row) for row in _order_line_rows(session, order_id)]
+    views = _views(session, order_id)
     # Walking order by location; lines without a location last, ties by line id.
     return tuple(sorted(views, key=lambda v: natural_key(v.location)))
 
@@ -257,30 +258,30 @@ def _batch_rows(session: Session, pick_list_id: int):
     ).all()
 
 
-def _batch_need(pll: PickListLine, line: OrderLine, order_status: str) -> int:
-    """Units of one pick-list line still to take from the shelf's point of view."""
-    if order_status in CLOSED_ORDER_STATUSES or line.cancellation_requested:
-        return 0
-    return min(pll.quantity, line.quantity_open)
-
-
 def _product_key(line: OrderLine) -> int:
     # Unmatched lines have no product: group them by order line so they still show.
     return line.product_id if line.product_id is not None else -line.id
 
 
-def _batch_totals(rows) -> tuple[LineView, ...]:
+def _batch_totals(session: Session, rows) -> tuple[LineView, ...]:
+    """Product totals of the list: units taken for it, still to take, and to put back."""
+    carts = lifecycle.cart_units(session, (row[1].id for row in rows))
     totals: dict[int, LineView] = {}
-    for pll, line, status, _position, title, image, location in rows:
+    for pll, line, _status, _position, title, image, location in rows:
         key = _product_key(line)
-        need = _batch_need(pll, line, status)
+        counts = lifecycle.counts_of(line, carts.get(line.id, 0))
+        taken = pll.quantity_picked
+        need = max(taken + counts.to_take - counts.put_back, 0)
         current = totals.get(key) or LineView(
             key=key, title=title or line.title, ean=line.ean, sku=line.sku,
             location=location or "", image_path=image, needed=0, picked=0, cancelled=True,
         )
+        line_cancelled = counts.phase in (LinePhase.CANCELLED, LinePhase.CANCEL_REQUESTED)
         totals[key] = replace(
-            current, needed=current.needed + need, picked=current.picked + pll.quantity_picked,
-            cancelled=current.cancelled and need == 0,
+            current, needed=current.needed + need, picked=current.picked + taken,
+            cancelled=current.cancelled and line_cancelled,
+            put_back=current.put_back + counts.put_back,
+            shipped=current.shipped + line.quantity_shipped,
         )
     return tuple(sorted(totals.values(), key=lambda v: natural_key(v.location)))
 
@@ -307,7 +308,7 @@ def pick_list_work(session: Session, pick_list_id: int) -> PickListWork | None:
         return None
     return PickListWork(
         pick_list_id=pick_list.id, code=pick_list.code, status=pick_list.status,
-        lines=_batch_totals(_batch_rows(session, pick_list_id)),
+        lines=_batch_totals(session, _batch_rows(session, pick_list_id)),
         orders=_pack_orders(session, pick_list_id),
     )
 
@@ -394,34 +395,16 @@ class PickingService:
 
     def _scan_order_line(self, session: Session, order_id: int, code: ScannedCode,
                          quantity: int | None) -> ScanOutcome:
-        views = {v.key: v for v in (_line_view(*row)
-                                    for row in _order_line_rows(session, order_id))}
+        views = {v.key: v for v in _views(session, order_id)}
         decision = evaluate([v.scan_line() for v in views.values()], code, quantity)
         if not decision.accepted:
             line = views.get(decision.line_key) if decision.line_key is not None else None
             return ScanOutcome(decision, line)
-        units = decision.quantity
-        # The WHERE re-checks the cap in the database: a cancellation committed by the sync
-        # since the read above makes this a no-op instead of an over-pick.
-        applied = session.execute(
-            update(OrderLine)
-            .where(OrderLine.id == decision.line_key,
-                   OrderLine.cancellation_requested.is_(False),
-                   OrderLine.quantity_picked + units
-                   <= OrderLine.quantity - OrderLine.quantity_cancelled)
-            .values(quantity_picked=OrderLine.quantity_picked + units),
-            execution_options={"synchronize_session": False},
-        ).rowcount
-        if applied != 1:
+        if not lifecycle.pick_into_box(session, order_id, decision.line_key, decision.quantity):
             return ScanOutcome(replace(decision, result=ScanResult.TOO_MANY, quantity=0),
                                views[decision.line_key])
-        session.execute(
-            update(Order).where(Order.id == order_id, Order.status == OrderStatus.NEW.value)
-            .values(status=OrderStatus.PICKING.value),
-            execution_options={"synchronize_session": False},
-        )
         line = views[decision.line_key]
-        return ScanOutcome(decision, replace(line, picked=line.picked + units))
+        return ScanOutcome(decision, replace(line, picked=line.picked + decision.quantity))
 
     def scan_batch(self, pick_list_id: int, text: str, quantity: int | None = None
                    ) -> ScanOutcome:
@@ -430,40 +413,22 @@ class PickingService:
         with self.database.unit_of_work() as uow:
             session = uow.session
             rows = _batch_rows(session, pick_list_id)
-            totals = {v.key: v for v in _batch_totals(rows)}
+            totals = {v.key: v for v in _batch_totals(session, rows)}
             decision = evaluate([v.scan_line() for v in totals.values()], code, quantity)
             line = totals.get(decision.line_key) if decision.line_key is not None else None
             if decision.accepted:
-                self._spread_batch_units(session, rows, decision.line_key, decision.quantity)
-                session.execute(
-                    update(PickList).where(PickList.id == pick_list_id,
-                                           PickList.status == "open")
-                    .values(status="in_progress"),
-                    execution_options={"synchronize_session": False},
-                )
-                line = replace(line, picked=line.picked + decision.quantity)
+                line_ids = [row[1].id for row in rows
+                            if _product_key(row[1]) == decision.line_key]
+                counted = lifecycle.pick_onto_cart(session, pick_list_id, line_ids,
+                                                   decision.quantity)
+                if counted < decision.quantity:  # the sync changed the lines meanwhile
+                    decision = replace(decision, result=ScanResult.TOO_MANY, quantity=0)
+                else:
+                    line = replace(line, picked=line.picked + decision.quantity)
             outcome = ScanOutcome(decision, line)
             self._log(session, code, outcome, pick_list_id=pick_list_id)
             uow.commit()
         return outcome
-
-    @staticmethod
-    def _spread_batch_units(session: Session, rows, product_key: int, units: int) -> None:
-        # Fill the product's pick-list lines in packing order (first order first).
-        for pll, line, status, *_ in rows:
-            if units == 0:
-                break
-            if _product_key(line) != product_key:
-                continue
-            free = _batch_need(pll, line, status) - pll.quantity_picked
-            take = min(max(free, 0), units)
-            if take:
-                session.execute(
-                    update(PickListLine).where(PickListLine.id == pll.id)
-                    .values(quantity_picked=PickListLine.quantity_picked + take),
-                    execution_options={"synchronize_session": False},
-                )
-                units -= take
 
     def log_event(self, text: str, result: str, detail: str = "", *,
                   order_id: int | None = None, pick_list_id: int | None = None) -> None:
@@ -493,42 +458,41 @@ class PickingService:
     # Cancellations
 
     def put_back_order(self, order_id: int) -> tuple[PutBack, ...]:
-        """Units in the box beyond what is still open go back to the shelf: lower the counts."""
-        put_back: list[PutBack] = []
+        """Units in the box (or on the cart) nobody wants any more are back on the shelf."""
         with self.database.unit_of_work() as uow:
-            session = uow.session
-            for line, title, _image, location in _order_line_rows(session, order_id):
-                view = _line_view(line, title, None, location)
-                if view.put_back:
-                    line.quantity_picked -= view.put_back
-                    put_back.append(PutBack(view.title, view.ean, view.location,
-                                            view.put_back))
-            for item in put_back:
-                session.add(self._entry(item.ean, "put_back", f"{item.quantity} x {item.title}",
-                                        order_id, None))
+            done = lifecycle.put_back_order(uow.session, order_id)
+            put_back = self._put_backs(uow.session, done, order_id=order_id)
             uow.commit()
-        return tuple(put_back)
+        return put_back
 
     def put_back_pick_list(self, pick_list_id: int) -> tuple[PutBack, ...]:
-        """Batch-picked units of cancelled lines go back to the shelf."""
-        found: dict[int, PutBack] = {}
+        """Units taken for the list that nobody wants any more are back on the shelf."""
         with self.database.unit_of_work() as uow:
-            session = uow.session
-            for pll, line, status, _pos, title, _image, location in _batch_rows(
-                    session, pick_list_id):
-                excess = pll.quantity_picked - _batch_need(pll, line, status)
-                if excess <= 0:
-                    continue
-                pll.quantity_picked -= excess
-                key = _product_key(line)
-                before = found.get(key)
-                found[key] = PutBack(title or line.title, line.ean, location or "",
-                                     excess + (before.quantity if before else 0))
-            for item in found.values():
-                session.add(self._entry(item.ean, "put_back", f"{item.quantity} x {item.title}",
-                                        None, pick_list_id))
+            done = lifecycle.put_back_pick_list(uow.session, pick_list_id)
+            put_back = self._put_backs(uow.session, done, pick_list_id=pick_list_id)
             uow.commit()
-        return tuple(found.values())
+        return put_back
+
+    def _put_backs(self, session: Session, done: Sequence[lifecycle.PutBackUnits], *,
+                   order_id: int | None = None, pick_list_id: int | None = None
+                   ) -> tuple[PutBack, ...]:
+        """One instruction and one scan-log row per product, with exactly the units moved."""
+        by_product: dict[int, PutBack] = {}
+        for item in done:
+            line, title, _image, location = session.execute(
+                select(OrderLine, Product.title, Product.image_path, Location.code)
+                .outerjoin(Product, Product.id == OrderLine.product_id)
+                .outerjoin(Location, Location.id == Product.location_id)
+                .where(OrderLine.id == item.order_line_id)
+            ).one()
+            key = _product_key(line)
+            before = by_product.get(key)
+            by_product[key] = PutBack(title or line.title, line.ean, location or "",
+                                      item.units + (before.quantity if before else 0))
+        for put in by_product.values():
+            session.add(self._entry(put.ean, "put_back", f"{put.quantity} x {put.title}",
+                                    order_id, pick_list_id))
+        return tuple(by_product.values())
 
 
 def orders_in_pick_list(session: Session, pick_list_id: int) -> Sequence[int]:

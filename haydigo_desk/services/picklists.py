@@ -1,9 +1,11 @@
-"""Pick lists: listing with counts, creating from orders, the sync's "add to the open list",
-taking cancelled lines off, and status changes. No Qt; returns frozen DTOs.
+"""Pick lists: listing with counts, creating from orders, the sync's "add to the open list".
+No Qt; returns frozen DTOs. A list's status and its lines' counts are the lifecycle's
+(services.lifecycle): open until a unit leaves the shelf, done once none of its lines needs
+work; cancelled and shipped lines stay on the list and show as such.
 
 Rules kept here (one place for the desk and the sync engine):
-- an order goes on a list only while it is new or picking, has open, not-cancelled units and is
-  not already on an open or in-progress list;
+- an order goes on a list only while it is new or picking, has open units and is not already
+  on an open or in-progress list;
 - a pick list line asks for the order line's open quantity;
 - codes are "PL-" + a 6-digit sequence, unique in the database (a clash between two
   workstations is retried with the next number).
@@ -14,12 +16,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import datetime
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import case, func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, selectinload
 
+from haydigo_desk.domain.lifecycle import Cancellation, LinePhase
 from haydigo_desk.domain.sorting import natural_key
 from haydigo_desk.domain.states import OrderStatus, PickListStatus
 from haydigo_desk.persistence.models import (
@@ -31,6 +34,7 @@ from haydigo_desk.persistence.models import (
     PickListOrder,
     Product,
 )
+from haydigo_desk.services import lifecycle
 
 CODE_PREFIX = "PL-"
 _CODE_RE = re.compile(r"^PL-(\d{6})$")
@@ -82,7 +86,15 @@ class PickListLineRow:
     title: str
     quantity: int
     quantity_picked: int
-    cancellation_requested: bool
+    phase: LinePhase  # of the order line: open, picking, picked, shipped, cancelled...
+    put_back: int = 0  # units off the shelf that must go back
+
+    @property
+    def needed(self) -> int:
+        """Units of this line the list still asks for (shipped ones count as picked)."""
+        if self.phase in (LinePhase.CANCELLED, LinePhase.CANCEL_REQUESTED):
+            return 0
+        return self.quantity
 
 
 @dataclass(frozen=True)
@@ -106,13 +118,21 @@ def _summaries(session: Session, where) -> list[PickListSummary]:
         select(PickListOrder.pick_list_id, func.count(PickListOrder.id).label("orders"))
         .group_by(PickListOrder.pick_list_id).subquery()
     )
+    # Units the list asks for: cancelled ones drop out; shipped or boxed ones count as picked.
+    wanted = OrderLine.quantity - OrderLine.quantity_cancelled
+    needed = case((OrderLine.cancellation == Cancellation.REQUESTED.value, 0),
+                  (PickListLine.quantity < wanted, PickListLine.quantity), else_=wanted)
+    taken = case((PickListLine.quantity_picked > OrderLine.quantity_picked,
+                  PickListLine.quantity_picked), else_=OrderLine.quantity_picked)
+    done = case((taken < needed, taken), else_=needed)
     line_counts = (
         select(
             PickListLine.pick_list_id,
             func.count(PickListLine.id).label("lines"),
-            func.coalesce(func.sum(PickListLine.quantity), 0).label("units"),
-            func.coalesce(func.sum(PickListLine.quantity_picked), 0).label("picked"),
+            func.coalesce(func.sum(needed), 0).label("units"),
+            func.coalesce(func.sum(done), 0).label("picked"),
         )
+        .join(OrderLine, OrderLine.id == PickListLine.order_line_id)
         .group_by(PickListLine.pick_list_id).subquery()
     )
     query = (
@@ -168,33 +188,31 @@ def pick_list_detail(session: Session, pick_list_id: int) -> PickListDetail:
             .order_by(PickListOrder.position, PickListOrder.id)
         )
     )
-    rows = [
-        PickListLineRow(
+    found = session.execute(
+        select(PickListLine, OrderLine, Order.bol_order_id, Location.code)
+        .join(OrderLine, OrderLine.id == PickListLine.order_line_id)
+        .join(Order, Order.id == OrderLine.order_id)
+        .outerjoin(Product, Product.id == OrderLine.product_id)
+        .outerjoin(Location, Location.id == Product.location_id)
+        .where(PickListLine.pick_list_id == pick_list_id)
+        .order_by(PickListLine.id)
+    ).all()
+    carts = lifecycle.cart_units(session, (line.id for _pl, line, _o, _c in found))
+    rows = []
+    for pl, line, bol_order_id, code in found:
+        counts = lifecycle.counts_of(line, carts.get(line.id, 0))
+        rows.append(PickListLineRow(
             id=pl.id, order_line_id=line.id, bol_order_id=bol_order_id, location=code or "",
             ean=line.ean, sku=line.sku, title=line.title, quantity=pl.quantity,
-            quantity_picked=pl.quantity_picked,
-            cancellation_requested=line.cancellation_requested,
-        )
-        for pl, line, bol_order_id, code in session.execute(
-            select(PickListLine, OrderLine, Order.bol_order_id, Location.code)
-            .join(OrderLine, OrderLine.id == PickListLine.order_line_id)
-            .join(Order, Order.id == OrderLine.order_id)
-            .outerjoin(Product, Product.id == OrderLine.product_id)
-            .outerjoin(Location, Location.id == Product.location_id)
-            .where(PickListLine.pick_list_id == pick_list_id)
-            .order_by(PickListLine.id)
-        )
-    ]
+            quantity_picked=max(pl.quantity_picked, min(line.quantity_picked, pl.quantity)),
+            phase=counts.phase, put_back=counts.put_back,
+        ))
     # Stable sort: lines at one location keep the order they were added in.
     rows.sort(key=lambda row: natural_key(row.location))
     return PickListDetail(summary=summary, orders=orders, lines=tuple(rows))
 
 
 # --- writing --------------------------------------------------------------------------------
-
-
-def _open_units(line: OrderLine) -> int:
-    return 0 if line.cancellation_requested else line.quantity_open
 
 
 def _orders_on_active_lists(session: Session, order_ids: Iterable[int]) -> dict[int, str]:
@@ -228,7 +246,7 @@ def _eligible(session: Session, order_ids: Sequence[int]) -> tuple[list[Order], 
             skipped[order.bol_order_id] = f"already on pick list {on_lists[order_id]}"
         elif order.status not in PICKABLE_ORDER_STATUSES:
             skipped[order.bol_order_id] = f"status is {order.status}"
-        elif not any(_open_units(line) for line in order.lines):
+        elif not any(line.quantity_open for line in order.lines):
             skipped[order.bol_order_id] = "has nothing left to pick"
         else:
             eligible.append(order)
@@ -246,8 +264,7 @@ def _next_code(session: Session) -> str:
 def _new_pick_list(session: Session, account_id: int | None, created_by: str) -> PickList:
     """Insert an empty list with the next free code (retried if another desk took it)."""
     for _attempt in range(5):
-        pick_list = PickList(code=_next_code(session), account_id=account_id,
-                             created_by=created_by, status=PickListStatus.OPEN.value)
+        pick_list = lifecycle.new_pick_list(_next_code(session), account_id, created_by)
         try:
             with session.begin_nested():
                 session.add(pick_list)
@@ -256,22 +273,6 @@ def _new_pick_list(session: Session, account_id: int | None, created_by: str) ->
         except IntegrityError:
             continue
     raise PickListError("Could not allocate a pick list code; try again")
-
-
-def _append_orders(session: Session, pick_list: PickList, orders: Sequence[Order]) -> None:
-    position = session.scalar(
-        select(func.coalesce(func.max(PickListOrder.position), -1))
-        .where(PickListOrder.pick_list_id == pick_list.id)
-    )
-    for order in orders:
-        position += 1
-        session.add(PickListOrder(pick_list_id=pick_list.id, order_id=order.id,
-                                  position=position))
-        for line in order.lines:
-            if units := _open_units(line):
-                session.add(PickListLine(pick_list_id=pick_list.id, order_line_id=line.id,
-                                         quantity=units))
-    session.flush()
 
 
 def _skipped_text(skipped: dict[str, str]) -> str:
@@ -289,7 +290,7 @@ def create_pick_list(session: Session, order_ids: Sequence[int],
     accounts = {order.account_id for order in eligible}
     pick_list = _new_pick_list(session, accounts.pop() if len(accounts) == 1 else None,
                                created_by)
-    _append_orders(session, pick_list, eligible)
+    lifecycle.add_to_pick_list(session, pick_list, eligible)
     return CreateResult(get_summary(session, pick_list.id), skipped)
 
 
@@ -320,72 +321,7 @@ def add_to_open_pick_list(session: Session, account_id: int, order_ids: Sequence
             current = _new_pick_list(session, account_id, created_by)
             room = max_orders
         batch, remaining = remaining[:room], remaining[room:]
-        _append_orders(session, current, batch)
+        lifecycle.add_to_pick_list(session, current, batch)
         touched.append(current.id)
         current = None if remaining else current
     return touched
-
-
-def remove_order_lines(session: Session, order_line_ids: Iterable[int]) -> list[int]:
-    """Take order lines off every list that is not done (a cancelled line); an order left
-    without lines leaves the list too. Returns the affected pick list ids."""
-    ids = list(order_line_ids)
-    if not ids:
-        return []
-    targets = session.execute(
-        select(PickListLine.id, PickListLine.pick_list_id)
-        .join(PickList, PickList.id == PickListLine.pick_list_id)
-        .where(PickListLine.order_line_id.in_(ids), PickList.status.in_(ACTIVE_STATUSES))
-    ).all()
-    if not targets:
-        return []
-    session.execute(delete(PickListLine).where(PickListLine.id.in_([t.id for t in targets])))
-    affected = sorted({t.pick_list_id for t in targets})
-    order_ids = set(session.scalars(select(OrderLine.order_id).where(OrderLine.id.in_(ids))))
-    for pick_list_id in affected:
-        still_there = set(session.scalars(
-            select(OrderLine.order_id)
-            .join(PickListLine, PickListLine.order_line_id == OrderLine.id)
-            .where(PickListLine.pick_list_id == pick_list_id,
-                   OrderLine.order_id.in_(order_ids))
-        ))
-        gone = order_ids - still_there
-        if gone:
-            session.execute(delete(PickListOrder).where(
-                PickListOrder.pick_list_id == pick_list_id, PickListOrder.order_id.in_(gone)))
-    session.flush()
-    session.expire_all()  # bulk deletes bypass the identity map
-    return affected
-
-
-_ALLOWED_MOVES = {
-    PickListStatus.OPEN: {PickListStatus.IN_PROGRESS, PickListStatus.DONE},
-    PickListStatus.IN_PROGRESS: {PickListStatus.OPEN, PickListStatus.DONE},
-    PickListStatus.DONE: set(),
-}
-
-
-def mark_status(session: Session, pick_list_id: int, status: str) -> PickListSummary:
-    """Move a list to another status. Starting it marks its new orders as picking; a done list
-    cannot be reopened (its orders may already be on a newer list)."""
-    target = PickListStatus(status)
-    pick_list = session.get(PickList, pick_list_id)
-    if pick_list is None:
-        raise PickListError(f"Pick list {pick_list_id} does not exist")
-    current = PickListStatus(pick_list.status)
-    if target != current:
-        if target not in _ALLOWED_MOVES[current]:
-            raise PickListError(
-                f"Pick list {pick_list.code} is {current.value} and cannot become {target.value}")
-        pick_list.status = target.value
-        if target == PickListStatus.DONE:
-            pick_list.completed_at = datetime.now(UTC)
-        if target == PickListStatus.IN_PROGRESS:
-            for order in session.scalars(
-                select(Order).join(PickListOrder, PickListOrder.order_id == Order.id)
-                .where(PickListOrder.pick_list_id == pick_list_id,
-                       Order.status == OrderStatus.NEW)
-            ):
-                order.status = OrderStatus.PICKING.value
-        session.flush()
-    return get_summary(session, pick_list_id)

@@ -39,8 +39,6 @@ class PrintError(ValueError):
 
 def _pickable_quantity(line: OrderLine, asked: int | None = None) -> int:
     """Units still to pick: 0 for a cancelled, cancel-requested or fully shipped line."""
-    if line.cancellation_requested:
-        return 0
     open_units = line.quantity_open
     return open_units if asked is None else min(asked, open_units)
 
@@ -129,9 +127,7 @@ def _find_order(session: Session, order_id_or_bol_id: int | str) -> Order:
 def _parcel_quantity(line: OrderLine) -> int:
     """Units that go into the parcel: shipped ones count (a slip may be reprinted after
     shipping), cancelled or cancel-requested ones do not."""
-    if line.cancellation_requested:
-        return 0
-    return max(line.quantity - line.quantity_cancelled, 0)
+    return line.counts().wanted
 
 
 def packing_slip_document(session: Session, order_id_or_bol_id: int | str) -> PackingSlipDocument:

@@ -15,12 +15,7 @@ from enum import StrEnum
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from haydigo_desk.domain.states import (
-    OrderStatus,
-    OutboxKind,
-    OutboxState,
-    ShipmentState,
-)
+from haydigo_desk.domain.states import OrderStatus, ShipmentState
 from haydigo_desk.domain.transporters import (
     TrackAndTraceCheck,
     transporter_by_code,
@@ -33,8 +28,8 @@ from haydigo_desk.persistence.models import (
     OrderLine,
     OutboxEntry,
     Shipment,
-    ShipmentLine,
 )
+from haydigo_desk.services import lifecycle
 from haydigo_desk.services.claims import StationIdentity
 
 OPEN_STATES = (ShipmentState.QUEUED.value, ShipmentState.SENT.value)
@@ -43,7 +38,7 @@ OPEN_STATES = (ShipmentState.QUEUED.value, ShipmentState.SENT.value)
 class Refusal(StrEnum):
     ORDER_NOT_FOUND = "order_not_found"
     ORDER_CLOSED = "order_closed"  # shipped or cancelled already
-    CANCELLATION = "cancellation"  # a line has a cancellation request: do not ship
+    PUT_BACK_FIRST = "put_back_first"  # cancelled units are still in the box
     NOTHING_PICKED = "nothing_picked"
     PARTIAL_NOT_CONFIRMED = "partial_not_confirmed"
     UNKNOWN_TRANSPORTER = "unknown_transporter"
@@ -102,14 +97,15 @@ class ShipmentStatus:
 
 
 def plan_in_session(session: Session, order: Order) -> ShipmentPlan:
-    """Ship what is in the box: picked-but-unshipped units, at most what is still open."""
+    """Ship what is in the box: picked-but-unshipped units, at most what is still open.
+
+    A line whose cancellation waits for bol.com has nothing open, so it is left out: the
+    rest of the order ships."""
     planned, partial = [], False
     for line in order.lines:
-        if line.cancellation_requested:
-            raise ShipmentRefused(Refusal.CANCELLATION, line.bol_order_item_id)
-        in_box = max(line.quantity_picked - line.quantity_shipped, 0)
-        quantity = min(in_box, line.quantity_open)
-        if quantity < line.quantity_open:
+        counts = line.counts()
+        quantity = min(counts.in_box, counts.open)
+        if quantity < counts.open:
             partial = True
         if quantity:
             planned.append(PlannedLine(line.id, line.bol_order_item_id, quantity))
@@ -162,31 +158,12 @@ def _lock_order(session: Session, order_id: int) -> Order:
 def _enqueue(session: Session, order: Order, lines: tuple[PlannedLine, ...],
              transporter_code: str, track_and_trace: str, station: StationIdentity,
              shipment_reference: str | None) -> tuple[Shipment, OutboxEntry]:
-    shipment = Shipment(
-        order_id=order.id, transporter_code=transporter_code,
-        track_and_trace=track_and_trace or None, shipment_reference=shipment_reference,
-        state=ShipmentState.QUEUED.value, created_by=station.user_name,
-        workstation=station.workstation,
-        lines=[ShipmentLine(order_line_id=p.order_line_id, quantity=p.quantity) for p in lines],
-    )
-    session.add(shipment)
-    session.flush()
-    entry = OutboxEntry(
-        account_id=order.account_id, kind=OutboxKind.SHIPMENT.value,
-        state=OutboxState.QUEUED.value, shipment_id=shipment.id,
-        payload={
-            "bol_order_id": order.bol_order_id,
-            "items": [{"order_item_id": p.bol_order_item_id, "quantity": p.quantity}
-                      for p in lines],
-            "transporter_code": transporter_code,
-            "track_and_trace": track_and_trace or None,
-            "shipment_reference": shipment_reference,
-        },
-    )
-    session.add(entry)
-    order.status = OrderStatus.PACKED.value
-    session.flush()
-    return shipment, entry
+    by_id = {line.id: line for line in order.lines}
+    return lifecycle.queue_shipment(
+        session, order, [(by_id[p.order_line_id], p.quantity) for p in lines],
+        transporter_code=transporter_code, track_and_trace=track_and_trace or None,
+        shipment_reference=shipment_reference, created_by=station.user_name,
+        workstation=station.workstation)
 
 
 def queue_shipment(database: Database, order_id: int, transporter_code: str,
@@ -205,6 +182,8 @@ def queue_shipment(database: Database, order_id: int, transporter_code: str,
                                   existing.state, True, False)
         if order.status in (OrderStatus.SHIPPED.value, OrderStatus.CANCELLED.value):
             raise ShipmentRefused(Refusal.ORDER_CLOSED, order.status)
+        if any(line.counts().put_back for line in order.lines):
+            raise ShipmentRefused(Refusal.PUT_BACK_FIRST)
         plan = plan_in_session(session, order)
         if not plan.lines:
             raise ShipmentRefused(Refusal.NOTHING_PICKED)
@@ -237,17 +216,12 @@ def resend_shipment(database: Database, shipment_id: int, transporter_code: str,
         lines = []
         for item in failed.lines:
             line: OrderLine = by_line[item.order_line_id]
-            if line.cancellation_requested:
-                raise ShipmentRefused(Refusal.CANCELLATION, line.bol_order_item_id)
             quantity = min(item.quantity, line.quantity_open)  # cancelled since: ship less
             if quantity:
                 lines.append(PlannedLine(line.id, line.bol_order_item_id, quantity))
         if not lines:
             raise ShipmentRefused(Refusal.ORDER_CLOSED, order.status)
-        partial = any(
-            min(max(line.quantity_picked - line.quantity_shipped, 0), line.quantity_open)
-            < line.quantity_open for line in order.lines
-        )
+        partial = plan_in_session(session, order).partial
         shipment, entry = _enqueue(session, order, tuple(lines), code, check.code, station,
                                    failed.shipment_reference)
         uow.commit()

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from haydigo_desk.domain.states import OutboxKind, OutboxState
+from haydigo_desk.domain.outbox_payloads import StockPayload
+from haydigo_desk.domain.states import OutboxState
 from haydigo_desk.persistence.models import MarketplaceAccount, OutboxEntry, Product, utcnow
+from haydigo_desk.services.outbox_writer import enqueue
 
 
 def stock_coalesce_key(account_id: int, offer_id: str) -> str:
@@ -45,25 +49,14 @@ def queue_stock_push(session: Session, product: Product) -> int:
                 pending.last_error = "Withdrawn: the value equals what bol.com already has"
                 pending.done_at = utcnow()
                 continue
-            pending.payload = {**pending.payload, "amount": amount}
+            current = StockPayload.from_json(pending.payload)
+            pending.payload = replace(current, amount=amount).to_json()
             queued += 1
             continue
         if unchanged:
             continue
-        session.add(
-            OutboxEntry(
-                account_id=account.id,
-                kind=OutboxKind.STOCK,
-                coalesce_key=key,
-                payload={
-                    "offer_id": product.offer_id,
-                    "product_id": product.id,
-                    "amount": amount,
-                    "managed_by_retailer": True,
-                },
-                state=OutboxState.QUEUED,
-                next_attempt_at=utcnow(),
-            )
-        )
+        enqueue(session, account.id,
+                StockPayload(product.offer_id, amount, product_id=product.id),
+                coalesce_key=key)
         queued += 1
     return queued

@@ -12,32 +12,30 @@ from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass, field
 
 from sqlalchemy import select
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, selectinload
 
 from haydigo_desk.bol import BolClient, BolNotFoundError
 from haydigo_desk.bol.models import Order as BolOrder
 from haydigo_desk.bol.models import ReducedOrder
+from haydigo_desk.domain import lifecycle as rules
 from haydigo_desk.domain.barcodes import normalise_gtin
-from haydigo_desk.domain.states import OrderStatus, OutboxKind, OutboxState
-from haydigo_desk.domain.stock import StockError
+from haydigo_desk.domain.lifecycle import LifecycleError
+from haydigo_desk.domain.states import OrderStatus
 from haydigo_desk.persistence.database import Database
 from haydigo_desk.persistence.models import (
     MarketplaceAccount,
     Order,
     OrderLine,
-    OutboxEntry,
-    PickListLine,
     Product,
-    utcnow,
 )
-from haydigo_desk.services import stock
+from haydigo_desk.services import lifecycle
 from haydigo_desk.sync.events import SyncReport
 
 log = logging.getLogger(__name__)
 
 DETAIL_CONCURRENCY = 4  # bol allows 25 details a second; 4 in flight at ~150 ms keeps up
 WRITE_BATCH = 50
-FINAL_STATUSES = (OrderStatus.SHIPPED, OrderStatus.CANCELLED)
 
 
 @dataclass
@@ -82,161 +80,94 @@ def _match_products(session: Session, product_list_id: int, detail: BolOrder) ->
     return {"ean": {p.ean: p for p in rows if p.ean}, "sku": {p.sku: p for p in rows if p.sku}}
 
 
-def derive_status(order: Order) -> str:
-    """An order's status from its lines; picking progress states are kept as they are."""
-    lines = order.lines
-    if not lines:
-        return order.status
-    if all(line.quantity_cancelled >= line.quantity or line.cancellation_requested
-           for line in lines if line.quantity_shipped == 0) and not any(
-           line.quantity_shipped for line in lines):
-        return OrderStatus.CANCELLED
-    if all(line.quantity_open == 0 or line.cancellation_requested for line in lines):
-        return OrderStatus.SHIPPED
-    if any(line.unmatched and line.quantity_open > 0 for line in lines):
-        return OrderStatus.PROBLEM
-    if order.status in FINAL_STATUSES or order.status == OrderStatus.PROBLEM:
-        return OrderStatus.NEW
-    return order.status
-
-
-def write_new_order(
-    session: Session, account: MarketplaceAccount, detail: BolOrder, report: SyncReport
-) -> Order | None:
-    order = Order(account_id=account.id, bol_order_id=detail.order_id, status=OrderStatus.NEW,
-                  placed_at=detail.order_placed_date_time, raw_json=detail.raw)
-    _address(order, detail)
+def _new_lines(session: Session, account: MarketplaceAccount, detail: BolOrder
+               ) -> list[lifecycle.NewLine]:
     products = _match_products(session, account.product_list_id, detail)
-    session.add(order)
+    lines = []
     for item in detail.order_items:
         ean = normalise_gtin(item.product.ean) if item.product and item.product.ean else ""
         sku = item.offer.reference if item.offer and item.offer.reference else ""
         product = products["ean"].get(ean) or (products["sku"].get(sku) if sku else None)
         fulfilment = item.fulfilment
-        line = OrderLine(
-            bol_order_item_id=item.order_item_id, ean=ean, sku=sku,
-            title=(item.product.title if item.product else None) or "",
+        title = (item.product.title if item.product else None) or ""
+        if product is not None and not product.title and title:
+            product.title = title
+        lines.append(lifecycle.NewLine(
+            bol_order_item_id=item.order_item_id, quantity=item.quantity, product=product,
+            ean=ean, sku=sku, title=title,
             offer_id=item.offer.offer_id if item.offer else None, unit_price=item.unit_price,
-            quantity=item.quantity, quantity_shipped=item.quantity_shipped,
-            quantity_cancelled=item.quantity_cancelled, unmatched=product is None,
-            product=product,
+            quantity_shipped=item.quantity_shipped, quantity_cancelled=item.quantity_cancelled,
+            cancellation_request=bool(item.cancellation_request),
             fulfilment_method=str(fulfilment.method) if fulfilment and fulfilment.method else "FBR",
             latest_delivery_date=fulfilment.latest_delivery_date if fulfilment else None,
             expiry_date=fulfilment.expiry_date if fulfilment else None,
             bol_changed_at=item.latest_changed_date_time,
-        )
-        order.lines.append(line)
-        if product is not None and not product.title and line.title:
-            product.title = line.title
-    dates = [line.latest_delivery_date for line in order.lines if line.latest_delivery_date]
-    order.latest_delivery_date = min(dates) if dates else None
-    expiries = [line.expiry_date for line in order.lines if line.expiry_date]
-    order.expiry_date = min(expiries) if expiries else None
-    session.flush()
-    for line, item in zip(order.lines, detail.order_items, strict=True):
-        if item.cancellation_request and line.quantity_open > 0:
-            request_cancellation(session, account.id, order, line, report)
-        elif line.product is not None and line.quantity_open > 0:
-            # bol.com already took these units off the offer: no push is needed for them.
-            stock.reserve(session, line.product, line.quantity_open, order_line_id=line.id,
-                          already_counted_by_channel=True)
-            line.quantity_reserved = line.quantity_open
-    unmatched = [line.ean or line.sku for line in order.lines if line.unmatched]
-    if unmatched:
-        order.problem = "No product in the product list for " + ", ".join(unmatched)
-    order.status = derive_status(order)
+        ))
+    return lines
+
+
+def write_new_order(
+    session: Session, account: MarketplaceAccount, detail: BolOrder, report: BatchTally
+) -> Order:
+    order = Order(account_id=account.id, bol_order_id=detail.order_id,
+                  placed_at=detail.order_placed_date_time, raw_json=detail.raw)
+    _address(order, detail)
+    result = lifecycle.import_order(session, order, _new_lines(session, account, detail))
     report.orders_new += 1
+    report.cancellations += result.cancellations_queued
     return order
 
 
 # --- cancellations and bol-side changes ----------------------------------------------------------
 
 
-def _release(session: Session, line: OrderLine, quantity: int, reason: str) -> None:
-    quantity = min(quantity, line.quantity_reserved)
-    if quantity > 0 and line.product is not None:
-        stock.release(session, line.product, quantity, reason=reason, order_line_id=line.id)
-        line.quantity_reserved -= quantity
-
-
-def _take_off_pick_lists(session: Session, line: OrderLine) -> None:
-    for pick_line in session.scalars(
-        select(PickListLine).where(PickListLine.order_line_id == line.id)
-    ):
-        session.delete(pick_line)
-
-
-def request_cancellation(
-    session: Session, account_id: int, order: Order, line: OrderLine, report: SyncReport
-) -> bool:
-    """Accept a customer's cancellation request: queue it for bol.com, free the stock."""
-    if line.cancellation_requested or line.quantity_open == 0:
-        return False
-    line.cancellation_requested = True
-    _release(session, line, line.quantity_reserved, "cancellation requested by the customer")
-    _take_off_pick_lists(session, line)
-    session.add(OutboxEntry(
-        account_id=account_id, kind=OutboxKind.CANCELLATION, state=OutboxState.QUEUED,
-        coalesce_key=f"cancel:{line.bol_order_item_id}", next_attempt_at=utcnow(),
-        payload={"bol_order_id": order.bol_order_id, "order_item_id": line.bol_order_item_id,
-                 "reason_code": "REQUESTED_BY_CUSTOMER", "order_line_id": line.id},
-    ))
-    report.cancellations += 1
-    return True
-
-
-def apply_item_state(
-    session: Session, account_id: int, order: Order, line: OrderLine, *, quantity_shipped: int,
-    quantity_cancelled: int, cancellation_request: bool, report: SyncReport,
-) -> bool:
-    """Bring one line in step with bol.com's numbers; True when anything changed."""
-    changed = False
-    if quantity_cancelled > line.quantity_cancelled:
-        extra = quantity_cancelled - line.quantity_cancelled
-        line.quantity_cancelled = quantity_cancelled
-        _release(session, line, extra, "cancelled at bol.com")
-        if line.quantity_open == 0:
-            _take_off_pick_lists(session, line)
-        changed = True
-    if quantity_shipped > line.quantity_shipped:
-        # Shipped outside this desk (or confirmed before our outbox heard): it left the shelf.
-        extra = quantity_shipped - line.quantity_shipped
-        line.quantity_shipped = quantity_shipped
-        shipped_from_reservation = min(extra, line.quantity_reserved)
-        if line.product is not None and shipped_from_reservation:
-            try:
-                stock.ship(session, line.product, shipped_from_reservation, order_line_id=line.id)
-            except StockError:
-                _release(session, line, shipped_from_reservation, "shipped at bol.com")
-            else:
-                line.quantity_reserved -= shipped_from_reservation
-        changed = True
-    if cancellation_request and line.quantity_open > 0:
-        changed |= request_cancellation(session, account_id, order, line, report)
-    return changed
-
-
 def apply_listing_item_states(
-    session: Session, account_id: int, order: Order, items: Iterable, report: SyncReport
+    session: Session, order: Order, items: list, report: BatchTally
 ) -> bool:
+    """Bring the order's lines in step with bol.com's numbers; True when anything changed.
+
+    Every item is checked before any is applied: numbers that cannot be true raise
+    LifecycleError with nothing changed."""
     by_item = {line.bol_order_item_id: line for line in order.lines}
+    for item in items:
+        line = by_item.get(item.order_item_id)
+        if line is not None:
+            rules.bol_item_state(line.counts(), shipped=item.quantity_shipped,
+                                 cancelled=item.quantity_cancelled,
+                                 cancellation_request=bool(item.cancellation_request))
     changed = False
     for item in items:
         line = by_item.get(item.order_item_id)
         if line is None:
+            report.errors.append(
+                f"order {order.bol_order_id}: bol.com lists item {item.order_item_id}, "
+                "which the desk does not have")
             continue
-        changed |= apply_item_state(
-            session, account_id, order, line, quantity_shipped=item.quantity_shipped,
-            quantity_cancelled=item.quantity_cancelled,
-            cancellation_request=bool(item.cancellation_request), report=report,
+        outcome = lifecycle.apply_bol_item(
+            session, order, line, shipped=item.quantity_shipped,
+            cancelled=item.quantity_cancelled,
+            cancellation_request=bool(item.cancellation_request), refresh=False,
         )
+        changed |= outcome.changed
+        report.cancellations += outcome.cancellation_queued
     if changed:
-        before = order.status
-        order.status = derive_status(order)
-        if order.status in FINAL_STATUSES and before != order.status:
-            order.claimed_by = None
-            order.claimed_at = None
+        lifecycle.derive_statuses(session, order)
     return changed
+
+
+def problem_text(bol_order_id: str, exc: Exception) -> str:
+    """One order bol.com described in a way the desk cannot take: said, and skipped."""
+    message = f"order {bol_order_id[:64]}: {exc}"[:1000]
+    log.warning("Skipped %s", message)
+    return message
+
+
+def record_problem(report: SyncReport, bol_order_id: str, exc: Exception) -> None:
+    report.errors.append(problem_text(bol_order_id, exc))
+
+
+# Refused before anything reaches the session, so the rest of the batch goes on.
+RECORD_ERRORS = (LifecycleError, ValueError)
 
 
 # --- the step ------------------------------------------------------------------------------------
@@ -260,17 +191,60 @@ async def fetch_details(client: BolClient, order_ids: Iterable[str]) -> list[Bol
     return [d for d in await asyncio.gather(*(one(i) for i in order_ids)) if d is not None]
 
 
+@dataclass
+class BatchTally:
+    """Counts of one batch, added to the report only once its transaction committed."""
+
+    orders_new: int = 0
+    orders_updated: int = 0
+    orders_filtered: int = 0
+    cancellations: int = 0
+    errors: list[str] = field(default_factory=list)
+    order_ids: list[int] = field(default_factory=list)
+
+    def add_to(self, report: SyncReport) -> None:
+        for name in ("orders_new", "orders_updated", "orders_filtered", "cancellations"):
+            setattr(report, name, getattr(report, name) + getattr(self, name))
+        report.errors.extend(self.errors)
+
+
+def _batched(items: list, write: Callable[[list], BatchTally], report: SyncReport,
+             key: Callable[[object], str]) -> list[BatchTally]:
+    """Write in batches; a batch the database refuses is written again one record at a
+    time, so one bad record never keeps the others out (it is named in the report)."""
+    tallies = []
+    for start in range(0, len(items), WRITE_BATCH):
+        batch = items[start:start + WRITE_BATCH]
+        try:
+            tallies.append(write(batch))
+            continue
+        except SQLAlchemyError as exc:
+            if len(batch) == 1:
+                record_problem(report, key(batch[0]), exc)
+                continue
+            log.warning("A batch of %d orders was refused (%s); writing them one by one",
+                        len(batch), type(exc).__name__)
+        for item in batch:
+            try:
+                tallies.append(write([item]))
+            except SQLAlchemyError as exc:
+                record_problem(report, key(item), exc)
+    for tally in tallies:
+        tally.add_to(report)
+    return tallies
+
+
 def write_orders(
     database: Database, account_id: int, details: list[BolOrder], report: SyncReport,
     filtered_ids: set[str],
     add_to_pick_list: Callable[[Session, int, list[int]], object] | None,
 ) -> list[int]:
     """Write new orders in batches; returns the database ids of the orders written."""
-    written: list[int] = []
     details = sorted(details, key=lambda d: (d.order_placed_date_time is None,
                                              d.order_placed_date_time, d.order_id))
-    for start in range(0, len(details), WRITE_BATCH):
-        batch = details[start:start + WRITE_BATCH]
+
+    def write(batch: list[BolOrder]) -> BatchTally:
+        tally = BatchTally()
         with database.unit_of_work() as uow:
             session = uow.session
             account = session.get(MarketplaceAccount, account_id)
@@ -286,47 +260,71 @@ def write_orders(
                            else "") or ""
                 if country.upper() in excluded:
                     filtered_ids.add(detail.order_id)
-                    report.orders_filtered += 1
+                    tally.orders_filtered += 1
                     continue
-                order = write_new_order(session, account, detail, report)
-                if order is not None:
-                    new_ids.append(order.id)
+                try:  # refused before anything is added to the session
+                    order = write_new_order(session, account, detail, tally)
+                except RECORD_ERRORS as exc:
+                    tally.errors.append(problem_text(detail.order_id, exc))
+                    continue
+                new_ids.append(order.id)
             pickable = [
                 o.id for o in session.scalars(select(Order).where(Order.id.in_(new_ids)))
                 if o.status in (OrderStatus.NEW, OrderStatus.PROBLEM)
-                and any(line.product_id and line.quantity_open > 0 and
-                        not line.cancellation_requested for line in o.lines)
+                and any(line.product_id and line.quantity_open > 0 for line in o.lines)
             ]
             if add_to_pick_list is not None and pickable:
                 add_to_pick_list(session, account_id, pickable)
             uow.commit()
-            written.extend(new_ids)
-    return written
+        tally.order_ids = new_ids
+        return tally
+
+    tallies = _batched(details, write, report, key=lambda d: d.order_id)
+    return [order_id for tally in tallies for order_id in tally.order_ids]
+
+
+def _cancelled_units(order: Order) -> tuple:
+    """What the station must hear about: cancelled units and pending requests per line."""
+    return tuple((line.quantity_cancelled, line.cancellation) for line in order.lines)
+
+
+def _apply_states(database: Database, account_id: int,
+                  states: list[tuple[str, Iterable]]) -> BatchTally:
+    """bol.com's item states of known orders, in one transaction; ``order_ids`` holds the
+    orders whose cancellations changed (the station must hear of them)."""
+    tally = BatchTally()
+    with database.unit_of_work() as uow:
+        orders = {o.bol_order_id: o for o in uow.session.scalars(
+            select(Order).options(selectinload(Order.lines).selectinload(OrderLine.product))
+            .where(Order.account_id == account_id,
+                   Order.bol_order_id.in_([bol_order_id for bol_order_id, _ in states])))}
+        for bol_order_id, items in states:
+            order = orders.get(bol_order_id)
+            if order is None:
+                tally.errors.append(f"order {bol_order_id}: not in the desk's database")
+                continue
+            cancelled_before = _cancelled_units(order)
+            try:
+                changed = apply_listing_item_states(uow.session, order, list(items), tally)
+            except RECORD_ERRORS as exc:
+                tally.errors.append(problem_text(bol_order_id, exc))
+                continue
+            if changed:
+                tally.orders_updated += 1
+                if _cancelled_units(order) != cancelled_before:
+                    tally.order_ids.append(order.id)
+        uow.commit()
+    return tally
 
 
 def update_known_orders(
     database: Database, account_id: int, listing: OrderListing, report: SyncReport
 ) -> set[int]:
     """Apply item states of already-imported orders; returns ids of orders with cancellations."""
-    touched_cancelled: set[int] = set()
-    known = list(listing.known.values())
-    for start in range(0, len(known), WRITE_BATCH):
-        batch = known[start:start + WRITE_BATCH]
-        with database.unit_of_work() as uow:
-            orders = {o.bol_order_id: o for o in uow.session.scalars(
-                select(Order).options(selectinload(Order.lines).selectinload(OrderLine.product))
-                .where(Order.account_id == account_id,
-                       Order.bol_order_id.in_([r.order_id for r in batch])))}
-            for reduced in batch:
-                order = orders[reduced.order_id]
-                if apply_listing_item_states(uow.session, account_id, order,
-                                             reduced.order_items, report):
-                    report.orders_updated += 1
-                    if any(line.cancellation_requested or line.quantity_cancelled
-                           for line in order.lines):
-                        touched_cancelled.add(order.id)
-            uow.commit()
-    return touched_cancelled
+    states = [(r.order_id, r.order_items) for r in listing.known.values()]
+    tallies = _batched(states, lambda batch: _apply_states(database, account_id, batch),
+                       report, key=lambda state: state[0])
+    return {order_id for tally in tallies for order_id in tally.order_ids}
 
 
 async def reconcile_vanished(
@@ -340,17 +338,10 @@ async def reconcile_vanished(
             Order.status.not_in([OrderStatus.SHIPPED, OrderStatus.CANCELLED]),
         )))
     vanished = [i for i in candidates if i not in listing.seen_ids]
-    touched: set[int] = set()
-    for detail in await fetch_details(client, vanished):
-        with database.unit_of_work() as uow:
-            order = uow.session.scalars(select(Order).where(
-                Order.account_id == account_id, Order.bol_order_id == detail.order_id)).one()
-            if apply_listing_item_states(uow.session, account_id, order, detail.order_items,
-                                         report):
-                report.orders_updated += 1
-                touched.add(order.id)
-            uow.commit()
-    return touched
+    states = [(d.order_id, d.order_items) for d in await fetch_details(client, vanished)]
+    tallies = _batched(states, lambda batch: _apply_states(database, account_id, batch),
+                       report, key=lambda state: state[0])
+    return {order_id for tally in tallies for order_id in tally.order_ids}
 
 
 async def import_orders(

@@ -13,9 +13,9 @@ import asyncio
 import logging
 import random
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import timedelta
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from haydigo_desk.bol import (
@@ -28,8 +28,15 @@ from haydigo_desk.bol import (
     ShipmentLine,
 )
 from haydigo_desk.bol.models import ProcessState, ProcessStatus
-from haydigo_desk.domain.states import OrderStatus, OutboxKind, OutboxState, ShipmentState
-from haydigo_desk.domain.stock import StockError
+from haydigo_desk.domain.lifecycle import LifecycleError
+from haydigo_desk.domain.outbox_payloads import (
+    CancellationPayload,
+    PayloadError,
+    ShipmentPayload,
+    StockPayload,
+    payload_of,
+)
+from haydigo_desk.domain.states import OutboxKind, OutboxState, ShipmentState
 from haydigo_desk.persistence.database import Database
 from haydigo_desk.persistence.models import (
     Order,
@@ -39,9 +46,9 @@ from haydigo_desk.persistence.models import (
     Shipment,
     utcnow,
 )
-from haydigo_desk.services import stock
+from haydigo_desk.persistence.models import ShipmentLine as ShipmentRow
+from haydigo_desk.services import lifecycle
 from haydigo_desk.sync.events import SyncReport
-from haydigo_desk.sync.orders import derive_status
 
 log = logging.getLogger(__name__)
 
@@ -115,35 +122,34 @@ class OutboxSender:
             entry = uow.session.get(OutboxEntry, entry_id)
             if entry is None or entry.state != OutboxState.QUEUED:
                 return
-            kind, payload = entry.kind, dict(entry.payload)
+            kind, stored = entry.kind, dict(entry.payload)
         try:
-            if kind == OutboxKind.SHIPMENT:
-                problem = await self._check_order_before_shipping(payload)
-                if problem:
-                    self._fail(entry_id, problem, report)
-                    return
+            payload = payload_of(kind, stored)
+        except PayloadError as exc:
+            self._fail(entry_id, str(exc), report)
+            return
+        try:
+            if isinstance(payload, ShipmentPayload) and not await self._still_shippable(
+                    entry_id, payload, report):
+                return
             self._mark(entry_id, OutboxState.SENDING)
-            if kind == OutboxKind.STOCK:
+            if isinstance(payload, StockPayload):
                 await self.client.update_offer_stock(
-                    payload["offer_id"], int(payload["amount"]),
-                    managed_by_retailer=bool(payload.get("managed_by_retailer", True)),
+                    payload.offer_id, payload.amount,
+                    managed_by_retailer=payload.managed_by_retailer,
                 )
                 self._stock_done(entry_id, payload, report)
                 return
-            if kind == OutboxKind.CANCELLATION:
-                status = await self.client.cancel_order_item(
-                    payload["order_item_id"], payload.get("reason_code", "REQUESTED_BY_CUSTOMER")
-                )
-            elif kind == OutboxKind.SHIPMENT:
-                status = await self.client.create_shipment(
-                    [ShipmentLine(i["order_item_id"], i["quantity"]) for i in payload["items"]],
-                    transporter_code=payload.get("transporter_code"),
-                    track_and_trace=payload.get("track_and_trace") or None,
-                    shipment_reference=payload.get("shipment_reference") or None,
-                )
+            if isinstance(payload, CancellationPayload):
+                status = await self.client.cancel_order_item(payload.order_item_id,
+                                                             payload.reason_code)
             else:
-                self._fail(entry_id, f"Unknown outbox kind {kind!r}", report)
-                return
+                status = await self.client.create_shipment(
+                    [ShipmentLine(i.order_item_id, i.quantity) for i in payload.items],
+                    transporter_code=payload.transporter_code,
+                    track_and_trace=payload.track_and_trace,
+                    shipment_reference=payload.shipment_reference,
+                )
             self._sent(entry_id, status)
             if status.is_final:
                 self._apply_final(entry_id, status, report)
@@ -152,26 +158,63 @@ class OutboxSender:
         except BolError as exc:
             self._fail(entry_id, str(exc), report)
 
-    async def _check_order_before_shipping(self, payload: dict) -> str:
-        """The last look before posting: has the customer asked to cancel meanwhile?"""
-        detail = await self.client.get_order(payload["bol_order_id"])
-        items = {i.order_item_id: i for i in detail.order_items}
-        blocked = []
-        for wanted in payload["items"]:
-            item = items.get(wanted["order_item_id"])
-            if item is None or item.cancellation_request or item.quantity_open < int(
-                    wanted["quantity"]):
-                title = (item.product.title if item and item.product else None) or wanted[
-                    "order_item_id"]
-                blocked.append(title)
-        if blocked and any(
-            i.cancellation_request or i.quantity_cancelled for i in detail.order_items
-        ):
-            return CANCELLED_BY_CUSTOMER.format(items=", ".join(blocked))
-        if blocked:
-            return "Not shipped: bol.com has fewer open units than this shipment for " + (
-                ", ".join(blocked))
-        return ""
+    async def _still_shippable(self, entry_id: int, payload: ShipmentPayload,
+                               report: SyncReport) -> bool:
+        """The last look before posting: bol.com's item states are applied first (a
+        cancellation request found now is answered, units shipped elsewhere withdraw the
+        shipment); then every unit of the shipment must still be open."""
+        detail = await self.client.get_order(payload.bol_order_id)
+        with self.database.unit_of_work() as uow:
+            session = uow.session
+            entry = session.get(OutboxEntry, entry_id)
+            order = session.scalars(select(Order).where(
+                Order.account_id == self.account_id,
+                Order.bol_order_id == payload.bol_order_id)).one_or_none()
+            if order is None:
+                uow.commit()
+                self._fail(entry_id, "The order is not in the desk's database", report)
+                return False
+            lines = {line.bol_order_item_id: line for line in order.lines}
+            try:
+                for item in detail.order_items:
+                    if item.order_item_id in lines:
+                        outcome = lifecycle.apply_bol_item(
+                            session, order, lines[item.order_item_id],
+                            shipped=item.quantity_shipped, cancelled=item.quantity_cancelled,
+                            cancellation_request=bool(item.cancellation_request),
+                            refresh=False)
+                        report.cancellations += outcome.cancellation_queued
+            except LifecycleError as exc:
+                report.errors.append(f"order {order.bol_order_id}: {exc}")
+            lifecycle.derive_statuses(session, order)
+            if entry.state != OutboxState.QUEUED:  # withdrawn: bol.com shipped it already
+                uow.commit()
+                return False
+            blocked = [line for line in (lines.get(i.order_item_id) for i in payload.items)
+                       if line is None or line.quantity_open < next(
+                           i.quantity for i in payload.items
+                           if i.order_item_id == line.bol_order_item_id)]
+            if not blocked:
+                uow.commit()
+                return True
+            titles = ", ".join(line.title or line.bol_order_item_id for line in blocked
+                               if line is not None) or payload.bol_order_id
+            cancelled = any(line is not None and (line.cancellation_requested
+                                                  or line.quantity_cancelled)
+                            for line in blocked)
+            if cancelled:
+                message = CANCELLED_BY_CUSTOMER.format(items=titles)
+                entry.state = OutboxState.CANCELLED.value
+                entry.last_error = message
+                entry.done_at = utcnow()
+                if entry.shipment_id:
+                    lifecycle.shipment_withdrawn(session, entry.shipment_id, message)
+                uow.commit()
+                return False
+            uow.commit()
+        self._fail(entry_id, "Not shipped: bol.com has fewer open units than this shipment "
+                   f"for {titles}", report)
+        return False
 
     # --- state changes (each its own transaction) -----------------------------------------------
 
@@ -180,8 +223,6 @@ class OutboxSender:
             entry = uow.session.get(OutboxEntry, entry_id)
             entry.state = state
             entry.attempts += 1
-            if entry.shipment_id and state == OutboxState.SENDING:
-                uow.session.get(Shipment, entry.shipment_id).state = ShipmentState.QUEUED
             uow.commit()
 
     def _sent(self, entry_id: int, status: ProcessStatus) -> None:
@@ -192,7 +233,7 @@ class OutboxSender:
             entry.sent_at = utcnow()
             entry.next_attempt_at = utcnow() + timedelta(seconds=2)
             if entry.shipment_id:
-                uow.session.get(Shipment, entry.shipment_id).state = ShipmentState.SENT
+                lifecycle.shipment_sent(uow.session, entry.shipment_id)
             uow.commit()
 
     def _retry_later(self, entry_id: int, exc: BolError, report: SyncReport) -> None:
@@ -213,24 +254,24 @@ class OutboxSender:
             entry.last_error = message
             entry.done_at = utcnow()
             if entry.shipment_id:
-                shipment = uow.session.get(Shipment, entry.shipment_id)
-                shipment.state = ShipmentState.FAILED
-                shipment.error = message
+                lifecycle.shipment_failed(uow.session, entry.shipment_id, message)
                 report.shipments_failed += 1
-            if entry.kind == OutboxKind.CANCELLATION:
-                self._cancellation_failed(uow.session, entry)
+            if entry.kind == OutboxKind.CANCELLATION and entry.payload.get("order_line_id"):
+                lifecycle.cancellation_answered(
+                    uow.session, int(entry.payload["order_line_id"]), accepted=False,
+                    message=message)
             uow.commit()
 
-    def _stock_done(self, entry_id: int, payload: dict, report: SyncReport) -> None:
+    def _stock_done(self, entry_id: int, payload: StockPayload, report: SyncReport) -> None:
         with self.database.unit_of_work() as uow:
             entry = uow.session.get(OutboxEntry, entry_id)
             entry.state = OutboxState.DONE
             entry.done_at = utcnow()
-            product = uow.session.get(Product, payload.get("product_id")) if payload.get(
-                "product_id") else None
+            product = (uow.session.get(Product, payload.product_id)
+                       if payload.product_id is not None else None)
             if product is not None:
-                product.last_pushed_available = int(payload["amount"])
-                product.bol_stock_amount = int(payload["amount"])
+                product.last_pushed_available = payload.amount
+                product.bol_stock_amount = payload.amount
             uow.commit()
         report.stock_updates_sent += 1
 
@@ -245,6 +286,8 @@ class OutboxSender:
                 entry.process_status_id = None
                 entry.last_error = "bol.com timed out processing this; it will be sent again"
                 entry.next_attempt_at = utcnow() + backoff(entry.attempts)
+                if entry.shipment_id:
+                    lifecycle.shipment_requeued(uow.session, entry.shipment_id)
             else:
                 uow.commit()
                 self._fail(entry_id, status.error_message or "bol.com reported a failure",
@@ -257,20 +300,11 @@ class OutboxSender:
         entry.done_at = utcnow()
         entry.last_error = ""
         if entry.kind == OutboxKind.SHIPMENT and entry.shipment_id:
-            confirm_shipment(session, session.get(Shipment, entry.shipment_id))
-            report.shipments_confirmed += 1
-        elif entry.kind == OutboxKind.CANCELLATION:
-            line = session.get(OrderLine, entry.payload.get("order_line_id"))
-            if line is not None:
-                line.quantity_cancelled = line.quantity - line.quantity_shipped
-                line.order.status = derive_status(line.order)
-
-    @staticmethod
-    def _cancellation_failed(session: Session, entry: OutboxEntry) -> None:
-        line = session.get(OrderLine, entry.payload.get("order_line_id"))
-        if line is not None and line.order is not None:
-            line.order.problem = f"bol.com refused the cancellation: {entry.last_error}"
-            line.order.status = OrderStatus.PROBLEM
+            if lifecycle.shipment_confirmed(session, entry.shipment_id):
+                report.shipments_confirmed += 1
+        elif entry.kind == OutboxKind.CANCELLATION and entry.payload.get("order_line_id"):
+            lifecycle.cancellation_answered(session, int(entry.payload["order_line_id"]),
+                                            accepted=True)
 
     # --- following up ---------------------------------------------------------------------------
 
@@ -312,13 +346,20 @@ class OutboxSender:
     async def _reconcile(self, entry_id: int, report: SyncReport) -> None:
         with self.database.unit_of_work() as uow:
             entry = uow.session.get(OutboxEntry, entry_id)
-            kind, payload = entry.kind, dict(entry.payload)
-            expected = self._expected_bol_state(uow.session, entry)
-        if kind == OutboxKind.STOCK:
+            kind = entry.kind
+            try:
+                payload = payload_of(kind, dict(entry.payload))
+            except PayloadError as exc:
+                uow.commit()
+                self._fail(entry_id, str(exc), report)
+                return
+            expected = (self._expected_bol_state(uow.session, entry.shipment_id, payload)
+                        if isinstance(payload, ShipmentPayload) else {})
+        if isinstance(payload, StockPayload):
             self._requeue(entry_id)  # PATCH sets an absolute value: sending again is safe
             return
         try:
-            detail = await self.client.get_order(payload["bol_order_id"])
+            detail = await self.client.get_order(payload.bol_order_id)
         except BolNotFoundError:
             self._fail(entry_id, "bol.com no longer knows this order", report)
             return
@@ -326,13 +367,13 @@ class OutboxSender:
             report.errors.append(f"outbox {entry_id}: {exc}")
             return
         items = {i.order_item_id: i for i in detail.order_items}
-        if kind == OutboxKind.SHIPMENT:
+        if isinstance(payload, ShipmentPayload):
             arrived = all(
                 items.get(item_id) is not None and items[item_id].quantity_shipped >= wanted
                 for item_id, wanted in expected.items()
             )
         else:
-            item = items.get(payload["order_item_id"])
+            item = items.get(payload.order_item_id)
             arrived = item is not None and item.quantity_cancelled > 0
         if arrived:
             with self.database.unit_of_work() as uow:
@@ -342,17 +383,23 @@ class OutboxSender:
             self._requeue(entry_id)
 
     @staticmethod
-    def _expected_bol_state(session: Session, entry: OutboxEntry) -> dict[str, int]:
-        """For a shipment: the quantityShipped per item that bol.com shows once it arrived."""
-        if entry.kind != OutboxKind.SHIPMENT:
-            return {}
-        lines = {line.bol_order_item_id: line for line in session.scalars(
-            select(OrderLine).join(Order).where(
-                Order.bol_order_id == entry.payload["bol_order_id"]))}
-        return {
-            i["order_item_id"]: lines[i["order_item_id"]].quantity_shipped + int(i["quantity"])
-            for i in entry.payload["items"] if i["order_item_id"] in lines
-        }
+    def _expected_bol_state(session: Session, shipment_id: int | None,
+                            payload: ShipmentPayload) -> dict[str, int]:
+        """The quantityShipped per item that bol.com shows once this shipment arrived: the
+        units of our confirmed shipments plus this one's (not the local shipped count, which
+        may already hold what bol.com reported of this very shipment)."""
+        confirmed = dict(session.execute(
+            select(OrderLine.bol_order_item_id, func.sum(ShipmentRow.quantity))
+            .join(ShipmentRow, ShipmentRow.order_line_id == OrderLine.id)
+            .join(Shipment, Shipment.id == ShipmentRow.shipment_id)
+            .join(Order, Order.id == OrderLine.order_id)
+            .where(Order.bol_order_id == payload.bol_order_id,
+                   Shipment.state == ShipmentState.CONFIRMED.value,
+                   Shipment.id != (shipment_id or 0))
+            .group_by(OrderLine.bol_order_item_id)
+        ).all())
+        return {item.order_item_id: int(confirmed.get(item.order_item_id) or 0) + item.quantity
+                for item in payload.items}
 
     def _requeue(self, entry_id: int) -> None:
         with self.database.unit_of_work() as uow:
@@ -376,35 +423,3 @@ class OutboxSender:
                 return OutboxResult(entry_id, state, message)
             await asyncio.sleep(poll_every)
             await self.poll(report, [entry_id])
-
-
-def confirm_shipment(session: Session, shipment: Shipment, now: datetime | None = None) -> None:
-    """bol.com accepted the shipment: quantities shipped, stock out, order status."""
-    if shipment.state == ShipmentState.CONFIRMED:
-        return
-    shipment.state = ShipmentState.CONFIRMED
-    shipment.confirmed_at = now or utcnow()
-    order = session.get(Order, shipment.order_id)
-    for shipment_line in shipment.lines:
-        line = shipment_line.order_line
-        quantity = min(shipment_line.quantity, line.quantity_open)
-        if quantity <= 0:
-            continue
-        line.quantity_shipped += quantity
-        from_reservation = min(quantity, line.quantity_reserved)
-        if line.product is not None and from_reservation:
-            try:
-                stock.ship(session, line.product, from_reservation, user_name=shipment.created_by,
-                           order_line_id=line.id)
-            except StockError:
-                # The shelf count was already too low: free the reservation, keep the count.
-                stock.release(session, line.product, from_reservation,
-                              reason="shipped with too little stock counted",
-                              order_line_id=line.id)
-            line.quantity_reserved -= from_reservation
-    status = derive_status(order)
-    order.status = status if status in (OrderStatus.SHIPPED, OrderStatus.CANCELLED) else (
-        OrderStatus.PICKING)
-    if order.status == OrderStatus.SHIPPED:
-        order.claimed_by = None
-        order.claimed_at = None

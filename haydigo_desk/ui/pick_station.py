@@ -411,27 +411,49 @@ class PickStationSection(QWidget):
         self.focus_scan()
 
     def open_order(self, order_id: int, *, take_over: bool = False) -> None:
-        """Pick & pack one order; claims it for this desk (asks before taking it over)."""
+        """Pick & pack one order; claims it for this desk (asks before taking it over).
+
+        A cancelled or shipped order is refused with the reason and not claimed; units of it
+        still off the shelf are asked back first."""
         if self.order is not None and self.order.order_id != order_id:
             self._release_current_order()
+        work = self.service.load_order(order_id)
+        if work is None:
+            return
+        if work.status in (OrderStatus.CANCELLED.value, OrderStatus.SHIPPED.value):
+            self._refuse_closed(work)
+            return
         claim = claim_order(self.context.database, order_id, self.station, take_over=take_over)
         if not claim.claimed:
             self._ask_take_over(order_id, claim.holder or "?")
             return
-        work = self.service.load_order(order_id)
-        if work is None:
-            return
+        work = self.service.load_order(order_id) or work
         self.mode, self.order = Mode.ORDER, work
         self._show_order(work)
         if work.put_back:
             self._interrupt(tuple(PutBack(v.title, v.ean, v.location, v.put_back)
                                   for v in work.put_back))
-        elif work.status == OrderStatus.SHIPPED.value:
-            self.say(self.tr("Order {order} is already shipped").format(
-                order=work.bol_order_id), "scan-warning", Sound.ERROR)
         else:
             self.say(self.tr("Order {order}: scan its items").format(order=work.bol_order_id),
                      "scan-ok", Sound.OK)
+        self.focus_scan()
+
+    def _refuse_closed(self, work: OrderWork) -> None:
+        if work.status == OrderStatus.CANCELLED.value:
+            text = self.tr("Order {order} was cancelled by the customer — do not pack it")
+        else:
+            text = self.tr("Order {order} is already shipped")
+        text = text.format(order=work.bol_order_id)
+        self.service.log_event(work.bol_order_id, f"refused_{work.status}", order_id=work.order_id)
+        if work.put_back:
+            # Shown (not claimed) so the units can go back; Enter or OK returns to idle.
+            self.mode, self.order = Mode.ORDER, work
+            self._show_order(work)
+            self._interrupt(tuple(PutBack(v.title, v.ean, v.location, v.put_back)
+                                  for v in work.put_back), cancelled=True)
+            self.say(text, "scan-error", Sound.ALERT)
+            return
+        self.say(text, "scan-error", Sound.ERROR)
         self.focus_scan()
 
     def _ask_take_over(self, order_id: int, holder: str) -> None:
@@ -738,10 +760,10 @@ class PickStationSection(QWidget):
     def _show_refusal(self, refused: shipping.ShipmentRefused) -> None:
         reason = refused.reason
         texts = {
-            shipping.Refusal.CANCELLATION: self.tr(
-                "Not shipped: the customer cancelled an item of this order"),
             shipping.Refusal.ORDER_CLOSED: self.tr(
                 "Not shipped: the order is already shipped or cancelled"),
+            shipping.Refusal.PUT_BACK_FIRST: self.tr(
+                "Not shipped: put the cancelled items back first"),
             shipping.Refusal.NOTHING_PICKED: self.tr(
                 "Nothing picked yet — scan the items first"),
             shipping.Refusal.PARTIAL_NOT_CONFIRMED: self.tr(

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from haydigo_desk.context import DeskContext
+from haydigo_desk.domain.lifecycle import LinePhase
 from haydigo_desk.domain.states import PickListStatus
 from haydigo_desk.resources_path import resource
 from haydigo_desk.services import picklists
@@ -155,10 +156,10 @@ class PickListsSection(QWidget):
         self.detail_orders.setProperty("role", "muted")
         layout.addWidget(self.detail_title)
         layout.addWidget(self.detail_orders)
-        self.lines = QTableWidget(0, 6)
+        self.lines = QTableWidget(0, 7)
         self.lines.setHorizontalHeaderLabels([
             self.tr("Location"), self.tr("Quantity"), self.tr("Picked"), self.tr("Product"),
-            self.tr("EAN / SKU"), self.tr("Order")])
+            self.tr("EAN / SKU"), self.tr("Order"), self.tr("State")])
         self.lines.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.lines.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.lines.setAlternatingRowColors(True)
@@ -241,7 +242,8 @@ class PickListsSection(QWidget):
         self.lines.setRowCount(len(detail.lines))
         for row, line in enumerate(detail.lines):
             values = [line.location or "—", line.quantity, line.quantity_picked, line.title,
-                      f"{line.ean}  {line.sku}".strip(), line.bol_order_id]
+                      f"{line.ean}  {line.sku}".strip(), line.bol_order_id,
+                      self._line_state(line)]
             for column, value in enumerate(values):
                 item = QTableWidgetItem(str(value))
                 if isinstance(value, int):
@@ -253,6 +255,21 @@ class PickListsSection(QWidget):
                     font.setPointSizeF(font.pointSizeF() * 1.2 if font.pointSizeF() > 0 else 13)
                     item.setFont(font)
                 self.lines.setItem(row, column, item)
+
+    def _line_state(self, line) -> str:
+        """What the line of the list still asks for, in the picker's words."""
+        texts = {
+            LinePhase.OPEN: self.tr("to pick"),
+            LinePhase.PICKING: self.tr("picking"),
+            LinePhase.PICKED: self.tr("picked"),
+            LinePhase.CANCEL_REQUESTED: self.tr("cancellation requested"),
+            LinePhase.SHIPPED: self.tr("shipped"),
+            LinePhase.CANCELLED: self.tr("cancelled"),
+        }
+        text = texts[line.phase]
+        if line.put_back:
+            text += " · " + self.tr("put back %1").replace("%1", str(line.put_back))
+        return text
 
     # --- actions --------------------------------------------------------------------------------
 

@@ -877,11 +877,43 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>No pick list selected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>%1 order(s): %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>to pick</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>picking</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>picked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cancellation requested</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>shipped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>put back %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -992,6 +1024,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Order {order} was cancelled by the customer — do not pack it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Order {order} is already shipped</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1090,11 +1126,11 @@ Take it over? They will be stopped at their next scan.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Not shipped: the customer cancelled an item of this order</source>
+        <source>Not shipped: the order is already shipped or cancelled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Not shipped: the order is already shipped or cancelled</source>
+        <source>Not shipped: put the cancelled items back first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

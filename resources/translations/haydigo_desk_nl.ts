@@ -935,12 +935,44 @@
         <translation>Order</translation>
     </message>
     <message>
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+    <message>
         <source>No pick list selected</source>
         <translation>Geen picklijst geselecteerd</translation>
     </message>
     <message>
         <source>%1 order(s): %2</source>
         <translation>%1 order(s): %2</translation>
+    </message>
+    <message>
+        <source>to pick</source>
+        <translation>te pakken</translation>
+    </message>
+    <message>
+        <source>picking</source>
+        <translation>bezig</translation>
+    </message>
+    <message>
+        <source>picked</source>
+        <translation>gepakt</translation>
+    </message>
+    <message>
+        <source>cancellation requested</source>
+        <translation>annulering gevraagd</translation>
+    </message>
+    <message>
+        <source>shipped</source>
+        <translation>verzonden</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>geannuleerd</translation>
+    </message>
+    <message>
+        <source>put back %1</source>
+        <translation>%1 terugleggen</translation>
     </message>
 </context>
 <context>
@@ -1050,6 +1082,10 @@
         <translation>Picklijst {code}: scan de producten in deze volgorde</translation>
     </message>
     <message>
+        <source>Order {order} was cancelled by the customer — do not pack it</source>
+        <translation>Order {order} is door de klant geannuleerd — niet inpakken</translation>
+    </message>
+    <message>
         <source>Order {order} is already shipped</source>
         <translation>Order {order} is al verzonden</translation>
     </message>
@@ -1151,11 +1187,15 @@ Overnemen? Die wordt bij de volgende scan gestopt.</translation>
     </message>
     <message>
         <source>Not shipped: the customer cancelled an item of this order</source>
-        <translation>Niet verzonden: de klant heeft een artikel van deze order geannuleerd</translation>
+        <translation type="vanished">Niet verzonden: de klant heeft een artikel van deze order geannuleerd</translation>
     </message>
     <message>
         <source>Not shipped: the order is already shipped or cancelled</source>
         <translation>Niet verzonden: de order is al verzonden of geannuleerd</translation>
+    </message>
+    <message>
+        <source>Not shipped: put the cancelled items back first</source>
+        <translation>Niet verzonden: leg eerst de geannuleerde artikelen terug</translation>
     </message>
     <message>
         <source>A partial shipment needs confirmation</source>

@@ -10,7 +10,7 @@ from support.factories import make_account, make_order, make_products
 
 from haydigo_desk.persistence.database import open_database
 from haydigo_desk.persistence.models import Order, OutboxEntry, Shipment
-from haydigo_desk.services import shipping
+from haydigo_desk.services import lifecycle, shipping
 from haydigo_desk.services.claims import StationIdentity, claim_order, release_order
 from haydigo_desk.services.picking import PickingService
 
@@ -150,11 +150,25 @@ def test_resend_keeps_the_failed_shipment(database, order_id):
     assert shipping.shipment_status(database, first.shipment_id).state == "failed"
 
 
-def test_cancellation_request_blocks_the_shipment(database, order_id):
+def test_a_cancelled_line_goes_back_first_then_the_rest_ships(database, order_id):
+    """One item of a two-item order is cancelled after picking: its units must go back
+    before the parcel is closed, and the shipment holds exactly the remaining item."""
     _pick_all(database, order_id)
     with database.unit_of_work() as uow:
-        uow.session.get(Order, order_id).lines[0].cancellation_requested = True
+        order = uow.session.get(Order, order_id)
+        first = order.lines[0]
+        lifecycle.apply_bol_item(uow.session, order, first, shipped=0, cancelled=0,
+                                 cancellation_request=True)
         uow.commit()
+        kept = order.lines[1].bol_order_item_id
     with pytest.raises(shipping.ShipmentRefused) as refused:
         shipping.queue_shipment(database, order_id, "TNT", "3SABCD1234567", station=DESK_1)
-    assert refused.value.reason is shipping.Refusal.CANCELLATION
+    assert refused.value.reason is shipping.Refusal.PUT_BACK_FIRST
+    put_back = PickingService(database, DESK_1).put_back_order(order_id)
+    assert [(p.quantity, p.ean) for p in put_back] == [(2, first.ean)]
+    queued = shipping.queue_shipment(database, order_id, "TNT", "3SABCD1234567", station=DESK_1)
+    assert not queued.partial  # nothing else is open: the cancelled line is not "missing"
+    with database.unit_of_work() as uow:
+        entry = uow.session.get(OutboxEntry, queued.outbox_entry_id)
+        assert [i["order_item_id"] for i in entry.payload["items"]] == [kept]
+        assert uow.session.get(Order, order_id).status == "packed"

@@ -27,7 +27,7 @@ def seeded(database):
         c = make_order(uow.session, account, "C-3", [(p[1], 1)])
         pick_list = make_pick_list(uow.session, [b, c, a], code="PL-000007")
         b.lines[0].quantity_shipped = 1  # partly shipped: 2 of 3 left
-        b.lines[1].cancellation_requested = True
+        b.lines[1].cancellation = "requested"
         b.lines[2].quantity_shipped = 2  # fully shipped
         c.lines[0].quantity_cancelled = 1  # the whole order is cancelled
         c.status = "cancelled"

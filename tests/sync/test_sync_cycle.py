@@ -9,6 +9,7 @@ from sqlalchemy import func, select
 from support.sync_setup import sync_setup
 
 from haydigo_desk.persistence.models import Order, OrderLine, PickListLine, Product
+from haydigo_desk.services.picklists import pick_list_detail
 from haydigo_desk.sync.client_factory import AccountConnection, build_client
 from haydigo_desk.sync.cycle import CycleRunner
 
@@ -88,9 +89,13 @@ async def test_new_orders_and_a_customer_cancellation_on_a_pick_list(setup):
     with setup.database.unit_of_work() as uow:
         line = uow.session.scalars(
             select(OrderLine).where(OrderLine.bol_order_item_id == item_id)).one()
-        assert line.cancellation_requested and line.quantity_cancelled == quantity
+        # The request is answered: a state that ended, not a mark forever.
+        assert line.cancellation == "accepted" and line.quantity_cancelled == quantity
         assert line.order.status == "cancelled"
         assert uow.session.get(Product, product_id).reserved == reserved_before - quantity
-        assert uow.session.scalars(
-            select(PickListLine).where(PickListLine.order_line_id == line.id)).first() is None
+        pick_line = uow.session.scalars(
+            select(PickListLine).where(PickListLine.order_line_id == line.id)).one()
+        detail = pick_list_detail(uow.session, pick_line.pick_list_id)
+        row = next(r for r in detail.lines if r.order_line_id == line.id)
+        assert (row.phase, row.needed, row.put_back) == ("cancelled", 0, 0)
     await runner.client.aclose()

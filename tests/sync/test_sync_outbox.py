@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from dataclasses import replace
 
 import pytest
 import pytest_asyncio
@@ -10,7 +11,7 @@ from sqlalchemy import select
 from support.sync_setup import sync_setup
 
 from haydigo_desk.bol.retry import RetryPolicy
-from haydigo_desk.domain.states import OutboxKind
+from haydigo_desk.domain.outbox_payloads import ShipmentItem, ShipmentPayload
 from haydigo_desk.persistence.models import (
     MarketplaceAccount,
     Order,
@@ -18,10 +19,10 @@ from haydigo_desk.persistence.models import (
     OutboxEntry,
     Product,
     Shipment,
-    ShipmentLine,
     utcnow,
 )
-from haydigo_desk.services import stock
+from haydigo_desk.services import lifecycle, shipping, stock
+from haydigo_desk.services.claims import StationIdentity
 from haydigo_desk.sync.client_factory import AccountConnection, build_client
 from haydigo_desk.sync.cycle import CycleRunner
 from haydigo_desk.sync.events import SyncReport
@@ -50,25 +51,18 @@ async def runner(setup):
 
 def queue_shipment(database, bol_order_id: str, transporter: str, track: str | None,
                    partial: int | None = None) -> tuple[int, int]:
-    """What the pick station does: one transaction with shipment, lines and outbox row."""
+    """What the pick station does: scan the units into the box, then queue the shipment."""
     with database.unit_of_work() as uow:
         order = uow.session.scalars(select(Order).where(Order.bol_order_id == bol_order_id)).one()
-        shipment = Shipment(order_id=order.id, transporter_code=transporter,
-                            track_and_trace=track, created_by="test")
-        items = []
+        order_id = order.id
         for line in order.lines:
-            quantity = partial or line.quantity
-            shipment.lines.append(ShipmentLine(order_line_id=line.id, quantity=quantity))
-            items.append({"order_item_id": line.bol_order_item_id, "quantity": quantity})
-        uow.session.add(shipment)
-        uow.session.flush()
-        entry = OutboxEntry(account_id=order.account_id, kind=OutboxKind.SHIPMENT,
-                            shipment_id=shipment.id, next_attempt_at=utcnow(), payload={
-                                "bol_order_id": bol_order_id, "items": items,
-                                "transporter_code": transporter, "track_and_trace": track})
-        uow.session.add(entry)
+            assert lifecycle.pick_into_box(uow.session, order_id, line.id,
+                                           partial or line.quantity)
         uow.commit()
-        return shipment.id, entry.id
+    queued = shipping.queue_shipment(database, order_id, transporter, track,
+                                     station=StationIdentity("desk-1", "test"),
+                                     confirm_partial=partial is not None)
+    return queued.shipment_id, queued.outbox_entry_id
 
 
 def _one_line_order(setup) -> str:
@@ -111,25 +105,26 @@ async def test_a_shipment_is_posted_confirmed_and_takes_stock_out(setup, runner)
 
 
 @pytest.mark.asyncio
-async def test_a_failure_keeps_bol_coms_message(setup, runner):
+async def test_a_cancellation_found_at_the_last_look_withdraws_the_shipment(setup, runner):
     bol_order_id = _one_line_order(setup)
-    # Shipping more than ordered: bol.com accepts the request, then fails it.
-    _, entry_id = queue_shipment(setup.database, bol_order_id, "TNT", "3SABCD1234567", partial=9)
-    with setup.database.unit_of_work() as uow:
-        entry = uow.session.get(OutboxEntry, entry_id)
-        entry.payload = {**entry.payload, "items": [
-            {**entry.payload["items"][0], "quantity": 1}]}
-        uow.commit()
-    # Cancel the item at bol.com behind the desk's back so the shipment must fail there.
+    _, entry_id = queue_shipment(setup.database, bol_order_id, "TNT", "3SABCD1234567")
+    # The customer asks bol.com to cancel after the box was packed, before the post.
     with setup.database.unit_of_work() as uow:
         item = uow.session.scalars(select(OrderLine.bol_order_item_id).join(Order).where(
             Order.bol_order_id == bol_order_id)).one()
     setup.sandbox.state.request_cancellation(item)
-    result = await runner.outbox.post_now(entry_id, SyncReport(1, "", utcnow()), wait_seconds=5,
-                                          poll_every=0.05)
-    assert result.state == "failed"
+    report = SyncReport(1, "", utcnow())
+    result = await runner.outbox.post_now(entry_id, report, wait_seconds=5, poll_every=0.05)
+    assert result.state == "cancelled"
     assert "cancel" in result.message.lower()
     assert setup.sandbox.state.shipments() == []
+    assert report.cancellations == 1  # the request is answered through the outbox
+    with setup.database.unit_of_work() as uow:
+        line = uow.session.scalars(select(OrderLine).where(
+            OrderLine.bol_order_item_id == item)).one()
+        shipment = uow.session.get(Shipment, uow.session.get(OutboxEntry, entry_id).shipment_id)
+        assert shipment.state == "cancelled" and "cancel" in shipment.error.lower()
+        assert line.cancellation == "requested" and line.counts().put_back == line.quantity
 
 
 @pytest.mark.asyncio
@@ -177,9 +172,10 @@ async def test_a_failure_reported_by_bol_com_is_kept_with_its_text(setup, runner
     _, entry_id = queue_shipment(setup.database, bol_order_id, "TNT", "3SABCD1234567")
     with setup.database.unit_of_work() as uow:
         entry = uow.session.get(OutboxEntry, entry_id)
-        item = entry.payload["items"][0]
+        payload = ShipmentPayload.from_json(entry.payload)
         # A request bol.com accepts (202) and fails later: the same item twice.
-        entry.payload = {**entry.payload, "items": [{**item, "quantity": 1}] * 2}
+        item = ShipmentItem(payload.items[0].order_item_id, 1)
+        entry.payload = replace(payload, items=(item, item)).to_json()
         uow.commit()
     result = await runner.outbox.post_now(entry_id, SyncReport(1, "", utcnow()), wait_seconds=5,
                                           poll_every=0.05)
@@ -195,17 +191,16 @@ def test_shipping_an_oversold_line_frees_the_reservation_and_keeps_the_count(dat
     make on_hand negative; the reservation is released and the count stays for correction."""
     from support.factories import make_account, make_order, make_products
 
-    from haydigo_desk.sync.outbox import confirm_shipment
-
     with database.unit_of_work() as uow:
         account = make_account(uow.session)
         [product] = make_products(uow.session, account, 1, on_hand=0)
         order = make_order(uow.session, account, "C0OVERSOLD", [(product, 1)])
-        shipment = Shipment(order_id=order.id, transporter_code="TNT", track_and_trace="3SX1")
-        shipment.lines.append(ShipmentLine(order_line_id=order.lines[0].id, quantity=1))
-        uow.session.add(shipment)
-        uow.session.flush()
-        confirm_shipment(uow.session, shipment)
+        line = order.lines[0]
+        assert lifecycle.pick_into_box(uow.session, order.id, line.id, 1)
+        shipment, _entry = lifecycle.queue_shipment(
+            uow.session, order, [(line, 1)], transporter_code="TNT", track_and_trace="3SX1",
+            shipment_reference=None, created_by="test", workstation="desk-1")
+        assert lifecycle.shipment_confirmed(uow.session, shipment.id)
         uow.commit()
         assert (product.on_hand, product.reserved) == (0, 0)
         assert order.status == "shipped" and order.lines[0].quantity_shipped == 1

@@ -84,7 +84,7 @@ def test_cancellation_while_picking_stops_the_picker(qtbot, desk, station, tmp_p
         line = uow.session.scalars(select(OrderLine).where(
             OrderLine.order_id == desk.order_id, OrderLine.ean == desk.eans[0])).one()
         line.quantity_cancelled = 2
-        line.cancellation_requested = True
+        line.cancellation = "requested"
         uow.commit()
     desk.controller.data_changed.emit(f"cancellation:{desk.order_id}")
     assert station.sounds.played[-1] is Sound.ALERT

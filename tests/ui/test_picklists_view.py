@@ -10,7 +10,8 @@ from haydigo_desk.config import AppPaths, DeskSettings, SettingsStore
 from haydigo_desk.context import DeskContext
 from haydigo_desk.domain.sorting import natural_key
 from haydigo_desk.persistence.database import open_database
-from haydigo_desk.services import picklists
+from haydigo_desk.persistence.models import PickList
+from haydigo_desk.services import lifecycle, picklists
 from haydigo_desk.ui.picklists_model import COL_CODE, COL_PROGRESS, PROGRESS_ROLE
 from haydigo_desk.ui.picklists_view import PickListsSection
 from haydigo_desk.ui.sync_controller import SyncController
@@ -26,7 +27,8 @@ def section(qtbot, sqlite_url):
         ids = [o.id for o in orders]
         picklists.create_pick_list(uow.session, ids[:6])
         started = picklists.create_pick_list(uow.session, ids[6:10]).pick_list.id
-        picklists.mark_status(uow.session, started, "in_progress")
+        first_line = uow.session.get(PickList, started).lines[0]
+        lifecycle.pick_onto_cart(uow.session, started, [first_line.order_line_id], 1)
         uow.commit()
     context = DeskContext(database, AppPaths.current(), SettingsStore(), DeskSettings())
     widget = PickListsSection(context, SyncController())

@@ -126,7 +126,7 @@ def test_detail_has_address_lines_locations_and_pick_list(seeded):
         order = uow.session.get(Order, ids["C00000003X"])
         order.house_number_extension = "bis"
         order.lines[0].quantity_cancelled = 1
-        order.lines[0].cancellation_requested = True
+        order.lines[0].cancellation = "requested"
         make_pick_list(uow.session, [order], code="PL-000042")
         uow.commit()
     with database.unit_of_work() as uow:

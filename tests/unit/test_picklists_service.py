@@ -1,19 +1,19 @@
-"""Pick list service: listing with counts, create, add-to-open, remove lines, status (both DBs)."""
+"""Pick list service: listing with counts, create, add-to-open, derived status (both DBs)."""
 
 from __future__ import annotations
 
 import pytest
-from support.factories import make_account, make_order, make_orders, make_pick_list, make_products
+from support.factories import make_account, make_order, make_orders, make_products
 
-from haydigo_desk.persistence.models import Location, MarketplaceAccount, Order, PickListLine
+from haydigo_desk.domain.lifecycle import LinePhase
+from haydigo_desk.persistence.models import Location, MarketplaceAccount, Order, PickList
+from haydigo_desk.services import lifecycle
 from haydigo_desk.services.picklists import (
     PickListError,
     add_to_open_pick_list,
     create_pick_list,
     list_pick_lists,
-    mark_status,
     pick_list_detail,
-    remove_order_lines,
     status_counts,
 )
 
@@ -82,7 +82,7 @@ def test_lines_take_the_open_quantity_and_skip_cancellation_requests(seeded):
         order = uow.session.get(Order, ids[0])  # two lines: 1 unit and 1 unit
         order.lines[0].quantity = 3
         order.lines[0].quantity_shipped = 1
-        order.lines[1].cancellation_requested = True
+        order.lines[1].cancellation = "requested"
         uow.session.flush()
         result = create_pick_list(uow.session, [ids[0]])
         detail = pick_list_detail(uow.session, result.pick_list.id)
@@ -98,7 +98,10 @@ def test_add_to_open_fills_the_current_list_then_starts_new_ones(seeded):
         assert touched_again == [touched[1]]  # the second list had room for one more
         again = add_to_open_pick_list(uow.session, account_id, ids[:4], max_orders=2)
         assert again == []  # every order is already on a list: nothing changes
-        mark_status(uow.session, touched[1], "in_progress")
+        second_list = uow.session.get(PickList, touched[1])
+        assert lifecycle.pick_onto_cart(uow.session, touched[1],
+                                        [second_list.lines[0].order_line_id], 1) == 1
+        assert second_list.status == "in_progress"  # a unit left the shelf: started
         started = add_to_open_pick_list(uow.session, account_id, ids[4:5], max_orders=2)
         # the newest open list (the first) is full and the other is started: a third list
         assert len(started) == 1 and started[0] not in touched
@@ -135,41 +138,40 @@ def test_detail_lines_are_in_walking_order(seeded):
     assert [line.location for line in detail.lines] == ["A-2x", "A-10x", "B-9x", "B-10x"]
 
 
-def test_remove_order_lines_drops_emptied_orders_only_from_active_lists(seeded):
+def test_status_follows_the_lines_open_then_in_progress_then_done(seeded):
     database, _, ids = seeded
     with database.unit_of_work() as uow:
-        orders = [uow.session.get(Order, i) for i in ids[:2]]
-        active = make_pick_list(uow.session, orders, code="PL-000010")
-        done = make_pick_list(uow.session, orders[1:], code="PL-000011")
-        done.status = "done"
-        line_ids = [orders[0].lines[0].id, orders[1].lines[0].id]  # order 0 keeps its 2nd line
-        uow.session.flush()
-        affected = remove_order_lines(uow.session, line_ids)
-        assert affected == [active.id]
-        detail = pick_list_detail(uow.session, active.id)
-        assert [o.bol_order_id for o in detail.orders] == ["C00000000X"]
-        assert [line.order_line_id for line in detail.lines] == [orders[0].lines[1].id]
-        assert pick_list_detail(uow.session, done.id).summary.lines == 1
-        assert remove_order_lines(uow.session, []) == []
-
-
-def test_mark_status_moves_and_refuses_reopening_done(seeded):
-    database, _, ids = seeded
-    with database.unit_of_work() as uow:
-        pick_list_id = create_pick_list(uow.session, ids[:2]).pick_list.id
-        started = mark_status(uow.session, pick_list_id, "in_progress")
-        assert started.status == "in_progress"
-        assert uow.session.get(Order, ids[0]).status == "picking"
-        for line in uow.session.query(PickListLine).filter_by(pick_list_id=pick_list_id):
-            line.quantity_picked = line.quantity
-        finished = mark_status(uow.session, pick_list_id, "done")
-        assert finished.completed_at is not None and finished.progress == 1.0
-        with pytest.raises(PickListError, match="is done and cannot become open"):
-            mark_status(uow.session, pick_list_id, "open")
-        with pytest.raises(PickListError, match="does not exist"):
-            mark_status(uow.session, 424242, "done")
-        with pytest.raises(ValueError):
-            mark_status(uow.session, pick_list_id, "lost")
+        session = uow.session
+        pick_list_id = create_pick_list(session, ids[1:3]).pick_list.id
+        pick_list = session.get(PickList, pick_list_id)
+        first, second = (session.get(Order, i) for i in ids[1:3])
+        assert pick_list.status == "open" and pick_list.completed_at is None
+        line = first.lines[0]
+        lifecycle.pick_onto_cart(session, pick_list_id, [line.id], line.quantity)
+        assert pick_list.status == "in_progress" and first.status == "picking"
+        # The first order is packed and shipped, the second cancelled at bol.com.
+        lifecycle.pick_into_box(session, first.id, line.id, line.quantity)
+        line = session.get(Order, ids[1]).lines[0]
+        shipment, _entry = lifecycle.queue_shipment(
+            session, first, [(line, line.quantity)], transporter_code="TNT",
+            track_and_trace="3SABC1234567", shipment_reference=None, created_by="Mara",
+            workstation="desk-1")
+        assert first.status == "packed"
+        assert lifecycle.shipment_confirmed(session, shipment.id)
+        assert pick_list.status == "in_progress"
+        for other in second.lines:
+            lifecycle.apply_bol_item(session, second, other, shipped=0,
+                                     cancelled=other.quantity, cancellation_request=False)
+        assert (first.status, second.status) == ("shipped", "cancelled")
+        assert pick_list.status == "done" and pick_list.completed_at is not None
+        detail = pick_list_detail(session, pick_list_id)
+        phases = {row.bol_order_id: row.phase for row in detail.lines}
+        assert phases == {"C00000001X": LinePhase.SHIPPED, "C00000002X": LinePhase.CANCELLED}
+        # Shipped units count as picked, cancelled ones drop out of the counter.
+        assert (detail.summary.units, detail.summary.units_picked) == (line.quantity,
+                                                                       line.quantity)
+        assert all(row.put_back == 0 for row in detail.lines)
+        assert status_counts(session)["done"] == 1
 
 
 def test_unmatched_order_without_location_sorts_last(seeded):

@@ -7,7 +7,7 @@ offset: placed_at and the lines' bol_changed_at are recomputed from it. Rows wit
 keep their value (where it came from is unknown). PostgreSQL kept the offset: nothing to do.
 
 Revision ID: 0005
-Revises: 0003 (the lead's 0004 goes between on merge)
+Revises: 0004
 Create Date: 2026-12-01
 """
 
@@ -21,7 +21,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0005"
-down_revision = "0003"
+down_revision = "0004"
 branch_labels = None
 depends_on = None
 

@@ -1,0 +1,115 @@
+"""What an outbox row asks bol.com to do: one dataclass per kind, shared by writer and sender.
+
+Rows store ``payload.to_json()``; the sender reads them back with :func:`payload_of`, so a
+field can never be spelled one way by the writer and another by the sender.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, ClassVar
+
+from haydigo_desk.domain.states import OutboxKind
+
+
+class PayloadError(ValueError):
+    """A stored payload that does not have the fields its kind needs."""
+
+
+@dataclass(frozen=True)
+class ShipmentItem:
+    order_item_id: str
+    quantity: int
+
+
+@dataclass(frozen=True)
+class ShipmentPayload:
+    kind: ClassVar[OutboxKind] = OutboxKind.SHIPMENT
+    bol_order_id: str
+    items: tuple[ShipmentItem, ...]
+    transporter_code: str
+    track_and_trace: str | None = None
+    shipment_reference: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "bol_order_id": self.bol_order_id,
+            "items": [{"order_item_id": i.order_item_id, "quantity": i.quantity}
+                      for i in self.items],
+            "transporter_code": self.transporter_code,
+            "track_and_trace": self.track_and_trace,
+            "shipment_reference": self.shipment_reference,
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> ShipmentPayload:
+        return cls(
+            bol_order_id=str(data["bol_order_id"]),
+            items=tuple(ShipmentItem(str(i["order_item_id"]), int(i["quantity"]))
+                        for i in data["items"]),
+            transporter_code=str(data["transporter_code"]),
+            track_and_trace=data.get("track_and_trace") or None,
+            shipment_reference=data.get("shipment_reference") or None,
+        )
+
+
+@dataclass(frozen=True)
+class CancellationPayload:
+    kind: ClassVar[OutboxKind] = OutboxKind.CANCELLATION
+    bol_order_id: str
+    order_item_id: str
+    order_line_id: int
+    reason_code: str = "REQUESTED_BY_CUSTOMER"
+
+    @property
+    def coalesce_key(self) -> str:
+        return f"cancel:{self.order_item_id}"
+
+    def to_json(self) -> dict[str, Any]:
+        return {"bol_order_id": self.bol_order_id, "order_item_id": self.order_item_id,
+                "order_line_id": self.order_line_id, "reason_code": self.reason_code}
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> CancellationPayload:
+        return cls(str(data["bol_order_id"]), str(data["order_item_id"]),
+                   int(data["order_line_id"]),
+                   str(data.get("reason_code") or "REQUESTED_BY_CUSTOMER"))
+
+
+@dataclass(frozen=True)
+class StockPayload:
+    kind: ClassVar[OutboxKind] = OutboxKind.STOCK
+    offer_id: str
+    amount: int
+    product_id: int | None = None
+    managed_by_retailer: bool = True
+
+    def to_json(self) -> dict[str, Any]:
+        return {"offer_id": self.offer_id, "amount": self.amount,
+                "product_id": self.product_id, "managed_by_retailer": self.managed_by_retailer}
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> StockPayload:
+        product_id = data.get("product_id")
+        return cls(str(data["offer_id"]), int(data["amount"]),
+                   int(product_id) if product_id is not None else None,
+                   bool(data.get("managed_by_retailer", True)))
+
+
+Payload = ShipmentPayload | CancellationPayload | StockPayload
+_BY_KIND: dict[str, type[ShipmentPayload] | type[CancellationPayload] | type[StockPayload]] = {
+    OutboxKind.SHIPMENT: ShipmentPayload,
+    OutboxKind.CANCELLATION: CancellationPayload,
+    OutboxKind.STOCK: StockPayload,
+}
+
+
+def payload_of(kind: str, data: dict[str, Any]) -> Payload:
+    """The typed payload of a stored row; PayloadError when it cannot be read."""
+    cls = _BY_KIND.get(kind)
+    if cls is None:
+        raise PayloadError(f"unknown outbox kind {kind!r}")
+    try:
+        return cls.from_json(data)
+    except (KeyError, TypeError, ValueError) as exc:
+        raise PayloadError(f"a {kind} row without the fields it needs: {exc}") from exc
