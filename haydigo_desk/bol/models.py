@@ -10,7 +10,7 @@ every field has a default. An order keeps its raw JSON (``Order.raw``).
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from decimal import Decimal
 from enum import StrEnum
 from typing import Annotated, Any
@@ -42,11 +42,16 @@ def lenient_enum(enum_cls: type[StrEnum]) -> Any:
 
 
 def _datetime_or_none(value: Any) -> Any:
+    """An aware datetime (stored times must be instants), or None for text that is no time."""
     if isinstance(value, str):
         try:
-            return datetime.fromisoformat(value)
+            value = datetime.fromisoformat(value)
         except ValueError:
             return None
+    if isinstance(value, datetime) and value.utcoffset() is None:
+        # bol writes an offset (+01:00) or Z; one without is read as UTC, as the client's
+        # query parameters are
+        return value.replace(tzinfo=UTC)
     return value
 
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
+from haydigo_desk.domain.clock import format_local
+
 
 @dataclass(frozen=True, slots=True)
 class Labels:
@@ -58,7 +60,8 @@ class Labels:
         return self.page_of.format(page=page, pages=pages)
 
     def format_datetime(self, moment: datetime | None) -> str:
-        return moment.strftime(self.date_format) if moment else "—"
+        """A stored (aware) time as the workstation's wall clock, in this language's format."""
+        return format_local(moment, self.date_format) if moment else "—"
 
     def country_name(self, code: str) -> str:
         return self.countries.get(code.strip().upper(), code.strip().upper())

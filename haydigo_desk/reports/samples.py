@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import random
 import string
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 from haydigo_desk.domain.barcodes import gtin_check_digit
 from haydigo_desk.reports.model import (
@@ -20,7 +20,7 @@ from haydigo_desk.reports.model import (
     PickListOrder,
 )
 
-_BASE_TIME = datetime(2025, 3, 14, 9, 30)
+_BASE_TIME = datetime(2025, 3, 14, 8, 30, tzinfo=UTC)  # 09:30 in Amsterdam
 
 _NAMES = [
     "Sanne de Vries", "Jörg Müller", "Chloé Lefèvre", "Daan Janssen", "Anouk Peeters",

@@ -6,8 +6,6 @@ the pure renderers, so nothing ORM-bound ever crosses a thread.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
@@ -43,15 +41,6 @@ def _pickable_quantity(line: OrderLine, asked: int | None = None) -> int:
     """Units still to pick: 0 for a cancelled, cancel-requested or fully shipped line."""
     open_units = line.quantity_open
     return open_units if asked is None else min(asked, open_units)
-
-
-def _local(moment: datetime | None) -> datetime | None:
-    """Local wall-clock time for print; SQLite hands back naive datetimes that are UTC."""
-    if moment is None:
-        return None
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=UTC)
-    return moment.astimezone()
 
 
 def _account_names(session: Session, account_id: int | None) -> tuple[str, str]:
@@ -96,14 +85,14 @@ def pick_list_document(session: Session, pick_list_id: int) -> PickListDocument:
         lines = lines_by_order.get(order.id)
         if not lines or order.status in _CLOSED_ORDER_STATUSES:
             continue
-        orders.append(DocOrder(order_id=order.bol_order_id, placed_at=_local(order.placed_at),
+        orders.append(DocOrder(order_id=order.bol_order_id, placed_at=order.placed_at,
                                customer_name=order.customer_name, country=order.country_code,
                                lines=lines))
     if not orders:
         raise PrintError(f"Pick list {pick_list.code} has nothing left to pick.")
     store_name, account_name = _account_names(session, pick_list.account_id)
     return PickListDocument(number=pick_list.id, code=pick_list.code, store_name=store_name,
-                            account_name=account_name, created_at=_local(pick_list.created_at),
+                            account_name=account_name, created_at=pick_list.created_at,
                             orders=orders)
 
 
@@ -158,5 +147,5 @@ def packing_slip_document(session: Session, order_id_or_bol_id: int | str) -> Pa
         house_number_extension=order.house_number_extension, company=order.company,
         extra_line=order.extra_address_information,
     )
-    return PackingSlipDocument(order_id=order.bol_order_id, placed_at=_local(order.placed_at),
+    return PackingSlipDocument(order_id=order.bol_order_id, placed_at=order.placed_at,
                                store_name=store_name, address=address, lines=lines)

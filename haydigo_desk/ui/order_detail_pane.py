@@ -15,9 +15,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from haydigo_desk.domain.clock import format_local
 from haydigo_desk.services.order_queries import OrderDetail
 from haydigo_desk.ui.order_shipments import OrderShipmentsPanel
-from haydigo_desk.ui.orders_model import format_local_time
 from haydigo_desk.ui.status_style import status_colours, status_label
 
 LINE_COLUMNS = 7  # location, EAN, title, ordered, picked, shipped, cancelled
@@ -115,7 +115,7 @@ class OrderDetailPane(QFrame):
         self.status_badge.setStyleSheet(
             f"background: {background.name()}; color: {foreground.name()}; font-weight: 700;"
             "font-size: 13pt; border-radius: 12px; padding: 4px 14px;")
-        dates = [self.tr("Placed %1").replace("%1", format_local_time(detail.placed_at))]
+        dates = [self.tr("Placed %1").replace("%1", format_local(detail.placed_at))]
         if detail.latest_delivery_date:
             dates.append(self.tr("deliver by %1").replace(
                 "%1", detail.latest_delivery_date.strftime("%d-%m-%Y")))

@@ -12,12 +12,12 @@ from PySide6.QtCore import QEvent, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
 
+from haydigo_desk.domain.clock import format_local
 from haydigo_desk.domain.states import ShipmentState
 from haydigo_desk.domain.transporters import tracking_url, transporter_by_code
 from haydigo_desk.services.order_queries import ShipmentDetail
 from haydigo_desk.ui.field_error import ERROR_COLOUR, OK_COLOUR
 from haydigo_desk.ui.i18n import current_language
-from haydigo_desk.ui.orders_model import format_local_time
 
 COLUMNS = 4  # carrier, track & trace, units, state
 
@@ -131,7 +131,7 @@ class OrderShipmentsPanel(QWidget):
         return label
 
     def _state_label(self, shipment: ShipmentDetail) -> QLabel:
-        when = format_local_time(shipment.confirmed_at) if shipment.confirmed_at else ""
+        when = format_local(shipment.confirmed_at) if shipment.confirmed_at else ""
         texts = {
             ShipmentState.QUEUED: self.tr("Queued: not yet sent to bol.com"),
             ShipmentState.SENT: self.tr("Sent: waiting for bol.com's answer"),

@@ -11,7 +11,6 @@ after a newer query started is dropped (generation counter).
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import UTC, datetime
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -23,6 +22,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QIcon
 
+from haydigo_desk.domain.clock import format_local
 from haydigo_desk.resources_path import resource
 from haydigo_desk.services.order_queries import (
     OrderQuery,
@@ -232,7 +232,7 @@ class OrdersTableModel(QAbstractTableModel):
         if column == COL_ORDER:
             return row.bol_order_id
         if column == COL_PLACED:
-            return format_local_time(row.placed_at)
+            return format_local(row.placed_at)
         if column == COL_CUSTOMER:
             return row.customer_name
         if column == COL_CITY:
@@ -279,11 +279,3 @@ class OrdersTableModel(QAbstractTableModel):
             return
         self.set_query(replace(self._query, sort=key, descending=descending))
 
-
-def format_local_time(value: datetime | None) -> str:
-    """A stored UTC time in the desk's local time (SQLite gives it back without a zone)."""
-    if value is None:
-        return ""
-    if value.tzinfo is None:
-        value = value.replace(tzinfo=UTC)
-    return value.astimezone().strftime("%d-%m-%Y %H:%M")

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import datetime
-
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QColor, QIcon, QKeySequence
 from PySide6.QtWidgets import (
@@ -22,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from haydigo_desk.context import DeskContext
+from haydigo_desk.domain.clock import format_local
 from haydigo_desk.domain.states import OutboxKind, OutboxState
 from haydigo_desk.resources_path import resource
 from haydigo_desk.services import outbox_queries
@@ -65,10 +64,6 @@ def summary(row: OutboxRow) -> str:
             item=row.order_item_id, order=row.bol_order_id
         )
     return row.summary
-
-
-def _when(value: datetime | None) -> str:
-    return value.astimezone().strftime("%d-%m %H:%M") if value else ""
 
 
 class OutboxSection(QWidget):
@@ -164,7 +159,7 @@ class OutboxSection(QWidget):
                 summary(row),
                 row.account_name,
                 str(row.attempts),
-                _when(row.next_attempt_at),
+                format_local(row.next_attempt_at, "%d-%m %H:%M"),
                 row.last_error.splitlines()[0] if row.last_error else "",
             ]
             for column, value in enumerate(values):

@@ -14,8 +14,8 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
+from haydigo_desk.domain.clock import format_local
 from haydigo_desk.services.picklists import PickListSummary
-from haydigo_desk.ui.orders_model import format_local_time
 from haydigo_desk.ui.status_style import STATUS_ROLE, status_colours, status_label
 
 (
@@ -124,7 +124,7 @@ class PickListsTableModel(QAbstractTableModel):
         if column == COL_PROGRESS:
             return f"{row.units_picked} / {row.units}"
         if column == COL_CREATED:
-            return format_local_time(row.created_at)
+            return format_local(row.created_at)
         return row.created_by
 
 

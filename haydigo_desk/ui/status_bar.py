@@ -13,6 +13,7 @@ from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtGui import QAction, QIcon, QKeySequence
 from PySide6.QtWidgets import QLabel, QProgressBar, QPushButton, QStatusBar, QWidget
 
+from haydigo_desk.domain.clock import format_local
 from haydigo_desk.resources_path import resource
 from haydigo_desk.services.sync_log import SyncRunRow
 from haydigo_desk.sync.events import SyncReport
@@ -39,10 +40,6 @@ def format_countdown(seconds: float) -> str:
     hours, rest = divmod(total, 3600)
     minutes, secs = divmod(rest, 60)
     return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
-
-
-def _aware(value: datetime) -> datetime:
-    return value if value.tzinfo else value.replace(tzinfo=UTC)
 
 
 class SyncStatusBar(QStatusBar):
@@ -135,7 +132,7 @@ class SyncStatusBar(QStatusBar):
     def _on_finished(self, report: SyncReport) -> None:
         self._names[report.account_id] = report.account_name
         self._running.pop(report.account_id, None)
-        when = _aware(report.finished_at or self._clock()).astimezone().strftime("%H:%M")
+        when = format_local(report.finished_at or self._clock(), "%H:%M")
         if report.outcome == "failed" or report.errors:
             detail = report.message or (report.errors[0] if report.errors else "")
             text = self.tr("Last sync %1 failed: %2").replace("%1", when).replace("%2", detail)
@@ -166,7 +163,7 @@ class SyncStatusBar(QStatusBar):
 
     def _on_failed(self, account_id: int, message: str) -> None:
         self._running.pop(account_id, None)
-        when = self._clock().astimezone().strftime("%H:%M")
+        when = format_local(self._clock(), "%H:%M")
         self.last_label.setText(
             self.tr("Last sync %1 failed: %2").replace("%1", when).replace("%2", message)
         )
@@ -175,7 +172,7 @@ class SyncStatusBar(QStatusBar):
         self._after_run()
 
     def set_schedule(self, schedule: dict | None) -> None:
-        self._schedule = {k: _aware(v) for k, v in (schedule or {}).items() if v is not None}
+        self._schedule = {k: v for k, v in (schedule or {}).items() if v is not None}
         self._update_countdown()
 
     # --- showing ------------------------------------------------------------------------------

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from haydigo_desk.context import DeskContext
+from haydigo_desk.domain.clock import format_local
 from haydigo_desk.domain.states import SyncOutcome
 from haydigo_desk.services import sync_log
 from haydigo_desk.services.sync_log import SyncRunRow
@@ -137,7 +138,7 @@ class SyncLogSection(QWidget):
         self.table.setRowCount(len(self.runs))
         for number, run in enumerate(self.runs):
             values = [
-                run.started_at.astimezone().strftime("%d-%m-%Y %H:%M:%S"),
+                format_local(run.started_at, "%d-%m-%Y %H:%M:%S"),
                 run.account_name,
                 outcome_label(run.outcome),
                 duration_text(run.duration_ms),

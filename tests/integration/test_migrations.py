@@ -6,6 +6,7 @@ from datetime import UTC, datetime
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import inspect, text
+from support.old_schema import insert_account
 
 from haydigo_desk.persistence import migrate
 from haydigo_desk.persistence.db import create_db_engine
@@ -28,16 +29,7 @@ def test_first_revision_database_with_rows_upgrades_to_head(database_url):
     migrate.upgrade(engine, first)
     now = datetime(2026, 11, 1, 12, 0, tzinfo=UTC)
     with engine.begin() as c:
-        c.execute(text("INSERT INTO product_lists (id, name, created_at) VALUES (1, 'Main', :t)"),
-                  {"t": now})
-        c.execute(text("INSERT INTO stores (id, name, product_list_id, created_at) "
-                       "VALUES (1, 'Shop', 1, :t)"), {"t": now})
-        c.execute(text(
-            "INSERT INTO marketplace_accounts (id, name, marketplace, client_id, environment, "
-            "store_id, product_list_id, excluded_countries, harvest_products, harvest_orders, "
-            "sync_interval_minutes, default_transporter, enabled, created_at) VALUES "
-            "(1, 'bol NL', 'bol', 'cid', 'production', 1, 1, '[\"DE\"]', true, true, 10, 'TNT', "
-            "true, :t)"), {"t": now})
+        insert_account(c, now, excluded_countries='["DE"]')
         c.execute(text(
             "INSERT INTO products (id, product_list_id, sku, ean, title, on_hand, reserved, "
             "on_hold, created_at, updated_at) VALUES (1, 1, 'SKU-1', '8712345678906', 'Lamp', 7, 2, "

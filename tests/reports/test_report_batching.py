@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime
 
 from haydigo_desk.reports import PickListDocument, PickListLine, PickListOrder
 from haydigo_desk.reports.batching import Allocation, batch_rows, pick_totals
 
 
 def _order(order_id: str, *lines: PickListLine) -> PickListOrder:
-    return PickListOrder(order_id, datetime(2025, 1, 1), "Klant", "NL", list(lines))
+    return PickListOrder(order_id, datetime(2025, 1, 1, tzinfo=UTC), "Klant", "NL", list(lines))
 
 
 def _doc(*orders: PickListOrder) -> PickListDocument:
-    return PickListDocument(1, "PL-000001", "Winkel", "Account", datetime(2025, 1, 2),
+    return PickListDocument(1, "PL-000001", "Winkel", "Account", datetime(2025, 1, 2, tzinfo=UTC),
                             list(orders))
 
 

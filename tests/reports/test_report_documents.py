@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import io
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -44,12 +44,12 @@ def _save(tmp_path: Path, name: str, pdf: bytes) -> Path:
 
 def _odd_pick_list() -> PickListDocument:
     order = PickListOrder(
-        "C000ODD001", datetime(2025, 2, 3, 4, 5), ODD_NAME, "DE",
+        "C000ODD001", datetime(2025, 2, 3, 4, 5, tzinfo=UTC), ODD_NAME, "DE",
         [PickListLine("not-an-ean", "S<1>&", LONG_TITLE, 2, "A-1"),
          PickListLine("", "", "Zonder code", 1, "")],
     )
-    return PickListDocument(7, "PL-000007", "Winkel & Co <test>", "Acc", datetime(2025, 2, 3),
-                            [order])
+    return PickListDocument(7, "PL-000007", "Winkel & Co <test>", "Acc",
+                            datetime(2025, 2, 3, tzinfo=UTC), [order])
 
 
 def test_unknown_language_is_refused() -> None:

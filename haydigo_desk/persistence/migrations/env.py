@@ -5,6 +5,7 @@ from __future__ import annotations
 from alembic import context
 
 from haydigo_desk.persistence.models import Base
+from haydigo_desk.persistence.types import render_migration_type
 
 config = context.config
 target_metadata = Base.metadata
@@ -19,6 +20,7 @@ def run_migrations() -> None:
         target_metadata=target_metadata,
         render_as_batch=connection.dialect.name == "sqlite",  # SQLite cannot ALTER much
         compare_type=True,
+        render_item=render_migration_type,
     )
     with context.begin_transaction():
         context.run_migrations()
