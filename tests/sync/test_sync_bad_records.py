@@ -1,0 +1,148 @@
+"""One bad answer never stops the sync: bad records are skipped, named, held and read again;
+the outbox goes out even when the import fails; a killed cycle's record is closed."""
+
+from __future__ import annotations
+
+import pytest
+import pytest_asyncio
+from sqlalchemy import func, select
+from support.sync_setup import sync_setup
+
+from haydigo_desk.bol import BolServerError
+from haydigo_desk.bol.retry import RetryPolicy
+from haydigo_desk.persistence.models import (
+    MarketplaceAccount,
+    Order,
+    Product,
+    QuarantinedRecord,
+    SyncRun,
+    utcnow,
+)
+from haydigo_desk.services import stock
+from haydigo_desk.sync import cycle
+from haydigo_desk.sync.client_factory import AccountConnection, build_client
+from haydigo_desk.sync.cycle import CycleRunner
+
+
+@pytest.fixture
+def setup(database_url):
+    s = sync_setup(database_url)
+    yield s
+    s.sandbox.stop()
+    s.database.dispose()
+
+
+@pytest_asyncio.fixture
+async def runner(setup):
+    with setup.database.unit_of_work() as uow:
+        connection = AccountConnection.of(uow.session.get(MarketplaceAccount, setup.account_id))
+    fast_retries = RetryPolicy(max_attempts=2, backoff_base=0.01, backoff_cap=0.05)
+    runner = CycleRunner(setup.database, build_client(connection, retry=fast_retries),
+                         setup.account_id)
+    report = await runner.run()
+    assert report.outcome == "ok", report.message
+    yield runner
+    await runner.client.aclose()
+
+
+def _orders(setup) -> set[str]:
+    with setup.database.unit_of_work() as uow:
+        return set(uow.session.scalars(select(Order.bol_order_id)))
+
+
+def _held(setup) -> dict[str, str]:
+    with setup.database.unit_of_work() as uow:
+        return {r.bol_id: r.reason for r in uow.session.scalars(select(QuarantinedRecord))}
+
+
+@pytest.mark.asyncio
+async def test_bad_orders_are_held_the_rest_import_and_they_come_in_when_fixed(setup, runner):
+    state = setup.sandbox.state
+    long_city, huge_quantity, fine = state.add_orders(3, lines=1)
+    state._orders[long_city].address["city"] = "Utrecht" * 22  # 154 characters
+    state._orders[huge_quantity].items[0].quantity = 10**30
+    no_items = state.add_orders(1, lines=1)[0]
+    detail_of = state.order_detail
+
+    def detail_without_items(order_id):
+        detail = detail_of(order_id)
+        if detail is not None and order_id == no_items:
+            detail = {**detail, "orderItems": []}
+        return detail
+
+    state.order_detail = detail_without_items
+    report = await runner.run(full_sweep=True)
+    assert report.outcome == "ok", report.message  # the cycle goes on
+    assert fine in _orders(setup)
+    assert not {long_city, huge_quantity, no_items} & _orders(setup)
+    held = _held(setup)
+    assert set(held) == {long_city, huge_quantity, no_items}
+    assert "city" in held[long_city] and "quantity" in held[huge_quantity]
+    assert "without its items" in held[no_items]
+    assert all(any(bol_id in error for error in report.errors) for bol_id in held)
+    with setup.database.unit_of_work() as uow:
+        run = uow.session.get(SyncRun, report.run_id)
+        assert len([e for e in run.errors if long_city in e]) == 1  # shown in the Sync log
+    # bol.com's data is corrected: the next (delta) cycle reads the held orders again.
+    state._orders[long_city].address["city"] = "Utrecht"
+    state._orders[huge_quantity].items[0].quantity = 1
+    state.order_detail = detail_of
+    again = await runner.run(full_sweep=False)
+    assert again.outcome == "ok", again.message
+    assert {long_city, huge_quantity, no_items} <= _orders(setup)
+    assert _held(setup) == {}
+
+
+@pytest.mark.asyncio
+async def test_an_impossible_order_id_is_held_and_never_fetched(setup, runner):
+    state = setup.sandbox.state
+    [real] = state.add_orders(1, lines=1)
+    order = state._orders.pop(real)
+    order.order_id = "X" * 20_000
+    state._orders[order.order_id] = order
+    for item in order.items:
+        state._order_of_item[item.order_item_id] = order.order_id
+    report = await runner.run(full_sweep=True)
+    assert report.outcome == "ok", report.message
+    assert all(len(i) <= 64 for i in _orders(setup))
+    [(kind, bol_id)] = _records(setup)
+    assert kind == "order_id" and "20000 characters" in bol_id
+
+
+def _records(setup) -> list[tuple[str, str]]:
+    with setup.database.unit_of_work() as uow:
+        return [(r.kind, r.bol_id) for r in uow.session.scalars(select(QuarantinedRecord))]
+
+
+@pytest.mark.asyncio
+async def test_the_outbox_goes_out_when_the_import_fails(setup, runner, monkeypatch):
+    with setup.database.unit_of_work() as uow:
+        product = uow.session.scalars(select(Product).where(
+            Product.offer_id.is_not(None)).order_by(Product.id)).first()
+        offer_id = product.offer_id
+        stock.adjust(uow.session, product, 3, reason="goods receipt", user_name="t")
+        uow.commit()
+
+    async def broken_import(*args, **kwargs):
+        raise BolServerError("bol.com answered 503 for the orders listing", status=503)
+
+    monkeypatch.setattr(cycle, "import_orders", broken_import)
+    report = await runner.run()
+    assert report.outcome == "failed" and "503" in report.message
+    assert report.stock_updates_sent == 1
+    assert offer_id in setup.sandbox.state.offer_stock()
+
+
+@pytest.mark.asyncio
+async def test_a_cycle_cut_off_by_a_kill_is_closed_at_the_next_one(setup, runner):
+    with setup.database.unit_of_work() as uow:  # what a killed process leaves behind
+        uow.session.add(SyncRun(account_id=setup.account_id, started_at=utcnow(),
+                                outcome="running"))
+        uow.commit()
+    report = await runner.run()
+    assert report.outcome == "ok"
+    with setup.database.unit_of_work() as uow:
+        outcomes = uow.session.execute(select(SyncRun.outcome, func.count(SyncRun.id))
+                                       .group_by(SyncRun.outcome)).all()
+        assert dict(outcomes).get("running") is None
+        assert dict(outcomes)["interrupted"] == 1
