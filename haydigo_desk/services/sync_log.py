@@ -8,7 +8,7 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from haydigo_desk.persistence.models import MarketplaceAccount, SyncRun
+from haydigo_desk.persistence.models import MarketplaceAccount, QuarantinedRecord, SyncRun
 
 
 @dataclass(frozen=True)
@@ -75,3 +75,26 @@ def list_runs(
     if account_id is not None:
         query = query.where(SyncRun.account_id == account_id)
     return [_to_row(run, name) for run, name in session.execute(query)]
+
+
+@dataclass(frozen=True)
+class HeldRecord:
+    """A record of bol.com's the sync skipped and reads again every cycle."""
+
+    account_name: str
+    kind: str
+    bol_id: str
+    reason: str
+    attempts: int
+    first_seen_at: datetime
+
+
+def held_records(session: Session, limit: int = 100) -> list[HeldRecord]:
+    return [
+        HeldRecord(name, record.kind, record.bol_id, record.reason, record.attempts,
+                   record.first_seen_at)
+        for record, name in session.execute(
+            select(QuarantinedRecord, MarketplaceAccount.name)
+            .join(MarketplaceAccount, QuarantinedRecord.account_id == MarketplaceAccount.id)
+            .order_by(QuarantinedRecord.first_seen_at, QuarantinedRecord.id).limit(limit))
+    ]

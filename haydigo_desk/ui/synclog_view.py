@@ -75,6 +75,7 @@ class SyncLogSection(QWidget):
         self.context = context
         self.controller = controller
         self.runs: list[SyncRunRow] = []
+        self.held: list[sync_log.HeldRecord] = []
 
         heading = QLabel(self.title())
         heading.setProperty("role", "title")
@@ -135,6 +136,7 @@ class SyncLogSection(QWidget):
         selected_id = self.selected_run().id if self.selected_run() else None
         with self.context.database.unit_of_work() as uow:
             self.runs = sync_log.list_runs(uow.session)
+            self.held = sync_log.held_records(uow.session)
         self.table.setRowCount(len(self.runs))
         for number, run in enumerate(self.runs):
             values = [
@@ -190,6 +192,12 @@ class SyncLogSection(QWidget):
             lines.append(run.message)
         if run.errors:  # first: they are why someone opens the log
             lines += ["", self.tr("Errors:")] + [f"• {error}" for error in run.errors]
+        if self.held:
+            lines += ["", self.tr("Skipped, read again every cycle until bol.com's data "
+                                  "can be taken:")]
+            lines += [self.tr("• {account}: order {order} ({attempts}×) — {reason}").format(
+                account=record.account_name, order=record.bol_id, attempts=record.attempts,
+                reason=record.reason) for record in self.held]
         lines.append("")
         lines += [f"{label}: {value}" for label, value in count_lines(run)]
         self.detail.setPlainText("\n".join(lines))

@@ -1970,6 +1970,14 @@ calls</source>
         <source>Errors:</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Skipped, read again every cycle until bol.com&apos;s data can be taken:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>• {account}: order {order} ({attempts}×) — {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>SyncStatusBar</name>

@@ -2049,6 +2049,14 @@ aanroepen</translation>
         <source>Errors:</source>
         <translation>Fouten:</translation>
     </message>
+    <message>
+        <source>Skipped, read again every cycle until bol.com&apos;s data can be taken:</source>
+        <translation>Overgeslagen, elke ronde opnieuw gelezen tot de gegevens van bol.com bruikbaar zijn:</translation>
+    </message>
+    <message>
+        <source>• {account}: order {order} ({attempts}×) — {reason}</source>
+        <translation>• {account}: order {order} ({attempts}×) — {reason}</translation>
+    </message>
 </context>
 <context>
     <name>SyncStatusBar</name>

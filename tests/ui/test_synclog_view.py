@@ -41,3 +41,26 @@ def test_shows_a_run_and_refreshes_when_a_sync_finishes(qtbot, sqlite_url):
     assert section.table.item(0, 2).text() == "Failed"
     assert "invalid client credentials" in section.detail.toPlainText()
     context.database.dispose()
+
+
+def test_held_records_and_interrupted_runs_are_shown(qtbot, sqlite_url):
+    from haydigo_desk.sync import quarantine
+
+    context = make_context(sqlite_url)
+    with context.database.unit_of_work() as uow:
+        account = make_account(uow.session)
+        uow.session.add(SyncRun(account_id=account.id, started_at=datetime.now(UTC),
+                                outcome="interrupted", message="Stopped before it finished"))
+        uow.commit()
+        account_id = account.id
+    quarantine.hold(context.database, account_id, [
+        (quarantine.ORDER, "C000BAD001", "city has 154 characters, at most 100 fit")])
+    quarantine.hold(context.database, account_id, [
+        (quarantine.ORDER, "C000BAD001", "city has 154 characters, at most 100 fit")])
+    section = SyncLogSection(context, SyncController())
+    qtbot.addWidget(section)
+    assert section.table.item(0, 2).text() == "Interrupted"
+    detail = section.detail.toPlainText()
+    assert "read again every cycle" in detail
+    assert "order C000BAD001 (2×) — city has 154 characters" in detail
+    context.database.dispose()
