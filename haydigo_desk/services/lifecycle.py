@@ -385,6 +385,14 @@ def _withdraw_unsent_shipments(session: Session, order: Order, line: OrderLine,
             OutboxEntry.shipment_id == shipment.id, OutboxEntry.state == OutboxState.QUEUED)))
         if not entries:
             continue  # being sent right now: bol.com's answer decides
+        if any(entry.attempts for entry in entries):
+            # We posted it before (the answer was lost): what bol.com shows is our parcel.
+            for entry in entries:
+                entry.state = OutboxState.DONE.value
+                entry.last_error = ""
+                entry.done_at = utcnow()
+            shipment_confirmed(session, shipment.id)
+            continue
         for entry in entries:
             entry.state = OutboxState.CANCELLED.value
             entry.last_error = f"Not sent: {why}"

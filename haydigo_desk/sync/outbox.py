@@ -27,6 +27,7 @@ from haydigo_desk.bol import (
     BolServerError,
     ShipmentLine,
 )
+from haydigo_desk.bol.models import Order as BolOrderDetail
 from haydigo_desk.bol.models import ProcessState, ProcessStatus
 from haydigo_desk.domain.lifecycle import LifecycleError
 from haydigo_desk.domain.outbox_payloads import (
@@ -53,6 +54,8 @@ from haydigo_desk.sync.events import SyncReport
 log = logging.getLogger(__name__)
 
 MAX_BACKOFF = timedelta(minutes=30)
+# bol.com's clock and ours differ a little: a process this much older than our row may be ours.
+CLOCK_SLACK = timedelta(minutes=2)
 TRANSIENT = (BolNetworkError, BolServerError, BolRateLimitedError)
 CANCELLED_BY_CUSTOMER = (
     "Not shipped: the customer asked bol.com to cancel {items} of this order. Put the items "
@@ -71,6 +74,18 @@ def backoff(attempts: int) -> timedelta:
     """30 s, 1 min, 2 min ... capped at 30 min, with jitter so desks do not retry in step."""
     seconds = min(30 * 2 ** max(attempts - 1, 0), MAX_BACKOFF.total_seconds())
     return timedelta(seconds=seconds * random.uniform(0.8, 1.2))
+
+
+def _shows_done(detail: BolOrderDetail, payload: CancellationPayload | ShipmentPayload,
+                expected: dict[str, int]) -> bool:
+    """Whether bol.com's order already shows the write: the shipped units ``expected`` of a
+    shipment (see ``_expected_bol_state``), or the cancelled item."""
+    items = {i.order_item_id: i for i in detail.order_items}
+    if isinstance(payload, ShipmentPayload):
+        return all(items.get(item_id) is not None and items[item_id].quantity_shipped >= wanted
+                   for item_id, wanted in expected.items())
+    item = items.get(payload.order_item_id)
+    return item is not None and item.quantity_cancelled > 0
 
 
 class OutboxSender:
@@ -152,7 +167,7 @@ class OutboxSender:
                 )
             self._sent(entry_id, status)
             if status.is_final:
-                self._apply_final(entry_id, status, report)
+                await self._apply_final(entry_id, status, report)
         except TRANSIENT as exc:
             self._retry_later(entry_id, exc, report)
         except BolError as exc:
@@ -275,7 +290,10 @@ class OutboxSender:
             uow.commit()
         report.stock_updates_sent += 1
 
-    def _apply_final(self, entry_id: int, status: ProcessStatus, report: SyncReport) -> None:
+    async def _apply_final(self, entry_id: int, status: ProcessStatus,
+                           report: SyncReport) -> None:
+        if status.status == ProcessState.FAILURE and await self._carried_out_anyway(entry_id):
+            status = status.model_copy(update={"status": ProcessState.SUCCESS})
         with self.database.unit_of_work() as uow:
             entry = uow.session.get(OutboxEntry, entry_id)
             if status.status == ProcessState.SUCCESS:
@@ -294,6 +312,25 @@ class OutboxSender:
                            report)
                 return
             uow.commit()
+
+    async def _carried_out_anyway(self, entry_id: int) -> bool:
+        """A failure for a write bol.com's order shows as done (a second post of a parcel
+        that went through, say) is not marked failed: bol.com's state is what counts."""
+        with self.database.unit_of_work() as uow:
+            entry = uow.session.get(OutboxEntry, entry_id)
+            try:
+                payload = payload_of(entry.kind, dict(entry.payload))
+            except PayloadError:
+                return False
+            if not isinstance(payload, ShipmentPayload | CancellationPayload):
+                return False
+            expected = (self._expected_bol_state(uow.session, entry.shipment_id, payload)
+                        if isinstance(payload, ShipmentPayload) else {})
+        try:
+            detail = await self.client.get_order(payload.bol_order_id)
+        except BolError:
+            return False
+        return _shows_done(detail, payload, expected)
 
     def _succeeded(self, session: Session, entry: OutboxEntry, report: SyncReport) -> None:
         entry.state = OutboxState.DONE
@@ -331,7 +368,7 @@ class OutboxSender:
             if status is None:
                 await self._reconcile(entry_id, report)  # purged at bol.com: read the order
             elif status.is_final:
-                self._apply_final(entry_id, status, report)
+                await self._apply_final(entry_id, status, report)
 
     async def recover(self, report: SyncReport) -> None:
         """Rows left ``sending`` by a crash or a timeout: ask bol.com before anything else."""
@@ -366,21 +403,45 @@ class OutboxSender:
         except TRANSIENT as exc:
             report.errors.append(f"outbox {entry_id}: {exc}")
             return
-        items = {i.order_item_id: i for i in detail.order_items}
-        if isinstance(payload, ShipmentPayload):
-            arrived = all(
-                items.get(item_id) is not None and items[item_id].quantity_shipped >= wanted
-                for item_id, wanted in expected.items()
-            )
-        else:
-            item = items.get(payload.order_item_id)
-            arrived = item is not None and item.quantity_cancelled > 0
-        if arrived:
+        if _shows_done(detail, payload, expected):
             with self.database.unit_of_work() as uow:
                 self._succeeded(uow.session, uow.session.get(OutboxEntry, entry_id), report)
                 uow.commit()
+            return
+        # bol.com may have accepted the write without processing it yet (its order does not
+        # show it): its process status by entity id and event type says whether it is there.
+        try:
+            found = await self._process_of(entry_id, payload)
+        except TRANSIENT as exc:
+            report.errors.append(f"outbox {entry_id}: {exc}")
+            return  # still unknown: asked again next time, never re-posted blind
+        if found is None:
+            self._requeue(entry_id)  # it never arrived: safe to send
+            return
+        self._sent(entry_id, found)
+        if found.is_final:
+            await self._apply_final(entry_id, found, report)
+
+    async def _process_of(self, entry_id: int, payload: CancellationPayload | ShipmentPayload
+                          ) -> ProcessStatus | None:
+        """Our write's process at bol.com: one for the row's entity, created since the row,
+        that is pending or succeeded (a failed one lets the row be sent again)."""
+        with self.database.unit_of_work() as uow:
+            created = uow.session.get(OutboxEntry, entry_id).created_at
+        if isinstance(payload, ShipmentPayload):
+            entity, event = payload.items[0].order_item_id, "CREATE_SHIPMENT"
         else:
-            self._requeue(entry_id)
+            entity, event = payload.order_item_id, "CANCEL_ORDER"
+        statuses = await self.client.get_process_statuses_for_entity(entity, event)
+        candidates = [
+            status for status in statuses
+            if status.process_status_id and status.status in (ProcessState.PENDING,
+                                                              ProcessState.SUCCESS)
+            and (status.create_timestamp is None
+                 or status.create_timestamp >= created - CLOCK_SLACK)
+        ]
+        candidates.sort(key=lambda s: s.create_timestamp or created, reverse=True)
+        return candidates[0] if candidates else None
 
     @staticmethod
     def _expected_bol_state(session: Session, shipment_id: int | None,
