@@ -24,6 +24,7 @@ from pydantic import SecretStr
 from haydigo_desk.bol import media
 from haydigo_desk.bol.errors import (
     BolAuthenticationError,
+    BolMalformedResponseError,
     BolUnexpectedResponseError,
 )
 
@@ -167,7 +168,7 @@ class TokenProvider:
             )
         value = body.get("access_token")
         if not isinstance(value, str) or not _TOKEN_CHARACTERS.fullmatch(value):
-            raise BolUnexpectedResponseError(
+            raise BolMalformedResponseError(
                 "the bol.com token answer has no usable access_token",
                 status=response.status_code,
                 endpoint=TOKEN_ENDPOINT,
