@@ -647,14 +647,15 @@ class BolClient:
                 self.last_request_id = request_id or self.last_request_id
                 _answer_request_id.set(request_id)
                 self._limiter.update(endpoint, response.headers, sent_at=started)
-                log.debug(
-                    "%s %s -> %d in %.0f ms (request id %s)",
-                    request.method,
-                    request.url.copy_with(query=None),
-                    response.status_code,
-                    (self._clock() - started) * 1000,
-                    request_id,
-                )
+                if log.isEnabledFor(logging.DEBUG):  # building the URL text is not free
+                    log.debug(
+                        "%s %s -> %d in %.0f ms (request id %s)",
+                        request.method,
+                        request.url.copy_with(query=None),
+                        response.status_code,
+                        (self._clock() - started) * 1000,
+                        request_id,
+                    )
                 status = response.status_code
 
                 if status == 401 and auth and not token_renewed and token is not None:
