@@ -492,8 +492,9 @@ class BolClient:
                     response,
                     IMAGE_ENDPOINT,
                 )
-            if not response.content:
-                raise _malformed("the image answer is empty", response, IMAGE_ENDPOINT)
+            if media.image_type(response.content) is None:
+                raise _malformed("the image answer holds no JPEG, PNG, GIF or WebP",
+                                 response, IMAGE_ENDPOINT)
             return response.content
 
         content = await self._send(

@@ -16,6 +16,7 @@ from pathlib import Path
 from sqlalchemy import select
 
 from haydigo_desk.bol import BolClient, BolError, BolNotFoundError, BolRateLimitedError
+from haydigo_desk.bol.media import image_type
 from haydigo_desk.persistence.database import Database
 from haydigo_desk.persistence.models import MarketplaceAccount, Product, utcnow
 
@@ -23,6 +24,8 @@ TITLE_MAX = 500  # Product.title is a String(500) column
 
 log = logging.getLogger(__name__)
 
+# The cache holds whatever bol served: JPEG today, PNG from the sandbox of earlier versions.
+# Files are named by what their bytes are, and the desk shows any of these formats.
 EXTENSIONS = {"image/jpeg": ".jpg", "image/png": ".png", "image/webp": ".webp",
               "image/gif": ".gif"}
 
@@ -109,7 +112,8 @@ class ImageFetcher:
     def _store(self, ean: str, mime_type: str, data: bytes) -> Path:
         self.cache_dir.mkdir(parents=True, exist_ok=True)
         digest = hashlib.sha1(data).hexdigest()[:8]
-        path = self.cache_dir / f"{ean}-{digest}{EXTENSIONS.get(mime_type, '.img')}"
+        kind = image_type(data) or mime_type  # the bytes know better than the asset's label
+        path = self.cache_dir / f"{ean}-{digest}{EXTENSIONS.get(kind, '.img')}"
         tmp = path.with_suffix(".part")
         tmp.write_bytes(data)
         tmp.replace(path)  # a crash never leaves half an image under the real name

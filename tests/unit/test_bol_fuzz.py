@@ -165,7 +165,7 @@ content_types = st.sampled_from([
 ])
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class Answer:
     """One malformed exchange: an answer, or a connection that broke instead."""
 
@@ -173,6 +173,13 @@ class Answer:
     body: bytes = b""
     headers: tuple[tuple[bytes, bytes], ...] = ()
     broken: str | None = None  # an httpx transport error instead of an answer
+
+    def __repr__(self) -> str:  # short: hypothesis prints failing batches
+        if self.broken:
+            return f"Answer(broken={self.broken!r})"
+        body = self.body if len(self.body) <= 80 else self.body[:60] + b"...(%d bytes)" % len(
+            self.body)
+        return f"Answer({self.status}, {body!r}, {self.headers!r})"
 
     @property
     def may_mean_done(self) -> bool:
