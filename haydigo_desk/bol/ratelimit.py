@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import math
+import re
 import time
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, field
@@ -46,18 +46,22 @@ class BucketState:
     lock: asyncio.Lock = field(default_factory=asyncio.Lock, repr=False)
 
 
-def _int_header(headers: Mapping[str, str], name: str) -> int | None:
-    """A whole, finite, non-negative header value, or None when it is anything else."""
-    value = headers.get(name)
+# bol sends whole seconds; a fraction is tolerated. Anything else (signs, exponents, "nan",
+# "1_000", twenty digits) is not a number of seconds bol would send, and is ignored.
+_SECONDS = re.compile(r"\s*(\d{1,15}(?:\.\d{1,9})?)\s*")
+
+
+def header_seconds(value: str | None) -> float | None:
+    """A header's plain decimal number (finite, at least 0), or None when it is not one."""
     if value is None:
         return None
-    try:
-        number = float(value.strip())
-    except ValueError:
-        return None
-    if not math.isfinite(number) or number < 0:
-        return None
-    return int(number)
+    match = _SECONDS.fullmatch(value)
+    return float(match.group(1)) if match else None
+
+
+def _int_header(headers: Mapping[str, str], name: str) -> int | None:
+    number = header_seconds(headers.get(name))
+    return None if number is None else int(number)
 
 
 def capped_wait(seconds: float, what: str) -> float:
@@ -99,14 +103,15 @@ class RateLimiter:
         """Seconds to wait before the next request on ``bucket`` may go out."""
         state = self.state(bucket)
         now = self._clock()
+        # Never more than the cap, also when clock arithmetic adds a rounding error to it.
         if state.blocked_until > now:
-            return state.blocked_until - now
+            return min(state.blocked_until - now, MAX_WAIT_S)
         if state.remaining is None or state.reset_at is None or state.reset_at <= now:
             return 0.0
         if state.remaining <= 0:
-            return state.reset_at - now
+            return min(state.reset_at - now, MAX_WAIT_S)
         if state.limit and state.remaining < max(1.0, state.limit * self._low_water):
-            return (state.reset_at - now) / (state.remaining + 1)
+            return min((state.reset_at - now) / (state.remaining + 1), MAX_WAIT_S)
         return 0.0
 
     async def acquire(self, bucket: str) -> float:

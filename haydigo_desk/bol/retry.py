@@ -5,7 +5,6 @@ Kept apart from the client so each rule is testable on its own.
 
 from __future__ import annotations
 
-import math
 import random
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -13,7 +12,7 @@ from email.utils import parsedate_to_datetime
 
 import httpx
 
-from haydigo_desk.bol.ratelimit import MAX_WAIT_S
+from haydigo_desk.bol.ratelimit import MAX_WAIT_S, header_seconds
 
 # A GET, PUT, PATCH or DELETE can be repeated without harm; a POST may create a second
 # shipment, so it is repeated only when it certainly never reached bol.com.
@@ -44,19 +43,18 @@ def backoff_delay(attempt: int, policy: RetryPolicy, rng: random.Random) -> floa
 def retry_after_seconds(response: httpx.Response, default: float) -> float:
     """Seconds a 429 (or 503) asks us to wait: ``Retry-After`` as seconds or as an HTTP date.
 
-    Always finite and at least 0: an unreadable value (``nan``, a broken date) gives
-    ``default``; an endless one (``1e999``) gives 10^9, which the client then caps.
+    Always finite and at least 0: an unreadable value (``nan``, ``1e999``, a broken date)
+    gives ``default``; the client caps long waits itself.
     """
     value = response.headers.get("retry-after")
     if not value:
         return default
-    try:
-        seconds = float(value)
-    except ValueError:
+    seconds = header_seconds(value)
+    if seconds is None:
         seconds = _seconds_until_http_date(value)
-    if seconds is None or math.isnan(seconds):
+    if seconds is None:
         return default
-    return min(max(seconds, 0.0), 1e9)  # "for ever" becomes a long, finite wait
+    return min(max(seconds, 0.0), 1e9)
 
 
 def _seconds_until_http_date(value: str) -> float | None:

@@ -175,7 +175,9 @@ async def test_a_real_gzip_body_is_still_read(clock: FakeClock) -> None:
 
 
 @pytest.mark.asyncio
-@pytest.mark.parametrize("value", ["1e999", "inf", "nan", "-5", "soon", "99999999999999999999e9"])
+@pytest.mark.parametrize(
+    "value", ["1e999", "inf", "nan", "-5", "soon", "1_000", "9" * 400, "99999999999999999999e9"]
+)
 async def test_unreadable_rate_limit_headers_are_ignored(value: str, clock: FakeClock) -> None:
     bol = FakeBol()
     headers = {"x-ratelimit-limit": value, "x-ratelimit-remaining": value,
@@ -188,7 +190,7 @@ async def test_unreadable_rate_limit_headers_are_ignored(value: str, clock: Fake
 
 
 @pytest.mark.asyncio
-@pytest.mark.parametrize("reset", ["999999999", "1e300", "4102444800"])  # 31 years, ..., 2100
+@pytest.mark.parametrize("reset", ["999999999", "4102444800"])  # 31 years; an epoch in 2100
 async def test_absurd_reset_waits_at_most_two_minutes_and_says_so(
     reset: str, clock: FakeClock, caplog: pytest.LogCaptureFixture
 ) -> None:
@@ -205,7 +207,8 @@ async def test_absurd_reset_waits_at_most_two_minutes_and_says_so(
 @pytest.mark.asyncio
 @pytest.mark.parametrize(
     ("retry_after", "waited"),
-    [("1e999", None), ("nan", 5.0), ("Fri, 31 Dec 9999 23:59:59 GMT", None), ("2", 2.0)],
+    [("1e999", 5.0), ("nan", 5.0), ("1_000", 5.0), ("-3", 5.0), ("99999999999", None),
+     ("Fri, 31 Dec 9999 23:59:59 GMT", None), ("2", 2.0), (" 1.5 ", 1.5)],
 )
 async def test_absurd_retry_after_is_capped(
     retry_after: str, waited: float | None, clock: FakeClock
