@@ -15,7 +15,13 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from haydigo_desk.bol import BolClient, BolError, BolNotFoundError, BolRateLimitedError
+from haydigo_desk.bol import (
+    BolClient,
+    BolError,
+    BolMalformedResponseError,
+    BolNotFoundError,
+    BolRateLimitedError,
+)
 from haydigo_desk.bol.media import image_type
 from haydigo_desk.persistence.database import Database
 from haydigo_desk.persistence.models import MarketplaceAccount, Product, utcnow
@@ -65,6 +71,9 @@ class ImageFetcher:
             title = (await self.client.get_catalog_product(ean, self.title_language)).title
         except BolNotFoundError:
             title = None  # not in bol's catalogue: the visit's image_checked_at remembers it
+        except BolMalformedResponseError as exc:  # asked again already: this one is unusable
+            log.warning("The catalog answer for %s is unusable: %s", ean, exc)
+            title = None
         if not title:
             self.titles_missing += 1
             return False
@@ -79,7 +88,8 @@ class ImageFetcher:
 
     async def fetch_one(self, product_id: int, ean: str, needs_title: bool = False) -> bool:
         """One visit: the title when ``needs_title``, then the primary image; True when an
-        image was stored. A ``BolError`` other than 404 leaves the product for a later round."""
+        image was stored. A ``BolError`` other than 404 or an unusable answer leaves the
+        product for a later round."""
         if needs_title:
             await self.fetch_title(product_id, ean)
         image_url = image_path = None
@@ -94,6 +104,10 @@ class ImageFetcher:
                 break
         except BolNotFoundError:
             pass  # bol.com has no image for this EAN: remember that we looked
+        except BolMalformedResponseError as exc:
+            # Asked again already and still unusable: remember that we looked, like a missing
+            # image, so that one bad product never stops the images of all the others.
+            log.warning("The image of %s is unusable: %s", ean, exc)
         except OSError as exc:  # disk full or read-only: try again in a later round
             log.warning("Cannot store the image of %s: %s", ean, exc)
             return False

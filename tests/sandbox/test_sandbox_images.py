@@ -9,7 +9,11 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QImage
 from sandbox_helpers import Api
+from sqlalchemy import select
+from support.sync_setup import sync_setup
 
+from haydigo_desk.bol import BolClient, BolEnvironment, ClientCredentials, RetryPolicy
+from haydigo_desk.persistence.models import MarketplaceAccount, Product
 from haydigo_desk.sandbox.images import SIZES, _picture
 from haydigo_desk.services.product_queries import ProductRow
 from haydigo_desk.sync.images import ImageFetcher
@@ -76,3 +80,33 @@ def test_cache_names_files_by_content_and_shows_jpeg_and_older_png(
     assert _close(centre, palette[pixels[60 * 120 + 60]], tolerance=20)  # the product's picture
     assert _close(thumbnails[1].pixelColor(20, 20), (200, 30, 40))  # the old PNG, still shown
     assert icons[2].cacheKey() != icons[0].cacheKey() != icons[1].cacheKey()  # a placeholder
+
+
+@pytest.mark.asyncio
+async def test_an_unusable_image_answer_skips_that_product_only(sqlite_url, tmp_path) -> None:
+    setup = sync_setup(sqlite_url)
+    try:
+        with setup.database.unit_of_work() as uow:
+            product_list = uow.session.get(MarketplaceAccount, setup.account_id).product_list_id
+            uow.session.add_all(
+                Product(product_list_id=product_list, ean=offer.ean, sku=f"S{n}", title=f"T{n}")
+                for n, offer in enumerate(setup.sandbox.state.offers[:3])
+            )
+            uow.commit()
+        setup.sandbox.state.set_faults(malformed_rate=1.0)  # every assets answer is cut off
+        client = BolClient(
+            ClientCredentials(setup.sandbox.client_id, setup.sandbox.client_secret),
+            BolEnvironment.custom(setup.sandbox.url),
+            retry=RetryPolicy(max_attempts=2, backoff_base=0.01, backoff_cap=0.02),
+        )
+        async with client:
+            fetcher = ImageFetcher(client, setup.database, setup.account_id, tmp_path / "img",
+                                   per_minute=0)
+            assert await fetcher.run() == 3  # all three visited, none stopped the others
+        with setup.database.unit_of_work() as uow:
+            visited = uow.session.scalars(select(Product.image_checked_at)).all()
+        assert len(visited) == 3 and all(visited) and fetcher.missing == 3
+        assert client.stats.of("GET /retailer/products/{ean}/assets").malformed == 6
+    finally:
+        setup.sandbox.stop()
+        setup.database.dispose()
