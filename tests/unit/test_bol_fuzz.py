@@ -258,7 +258,7 @@ def check_call(name: str, harness: Harness, outcome: object) -> None:
     ) and name not in WRITES:
         raise AssertionError(f"{name} turned empty answers or redirects into {outcome!r}")
     if name in WRITES:
-        writes = [a for m, a in harness.exchanges if a is not None]
+        writes = [a for _, a in harness.exchanges if a is not None]
         for earlier in writes[:-1]:
             # PUT and PATCH are idempotent: the client repeats them after 5xx or a timeout
             # (as before this test); a readable-or-not 2xx/3xx answer is never followed up.
