@@ -12,6 +12,8 @@ import asyncio
 import base64
 import json
 import logging
+import math
+import re
 import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
@@ -22,6 +24,7 @@ from pydantic import SecretStr
 from haydigo_desk.bol import media
 from haydigo_desk.bol.errors import (
     BolAuthenticationError,
+    BolMalformedResponseError,
     BolUnexpectedResponseError,
 )
 from haydigo_desk.services import redaction
@@ -30,6 +33,9 @@ log = logging.getLogger(__name__)
 
 TOKEN_ENDPOINT = "POST /token"
 REJECTED_CREDENTIALS = "bol.com rejected the client id or secret"
+# A bearer token travels in an HTTP header: visible ASCII only (RFC 6750's b64token and more).
+_TOKEN_CHARACTERS = re.compile(r"[\x21-\x7e]+")
+MAX_TOKEN_LIFETIME_S = 24 * 3600.0  # bol's are 5 or 10 minutes; more is a wrong answer
 
 
 class ClientCredentials:
@@ -159,9 +165,9 @@ class TokenProvider:
                 request_id=request_id,
             )
         value = body.get("access_token")
-        if not isinstance(value, str) or not value:
-            raise BolUnexpectedResponseError(
-                "the bol.com token answer has no access_token",
+        if not isinstance(value, str) or not _TOKEN_CHARACTERS.fullmatch(value):
+            raise BolMalformedResponseError(
+                "the bol.com token answer has no usable access_token",
                 status=response.status_code,
                 endpoint=TOKEN_ENDPOINT,
                 request_id=request_id,
@@ -174,16 +180,19 @@ class TokenProvider:
 
 
 def _expires_in(value: object) -> float:
-    """bol has sent 299 and 599; anything unreadable is taken as the older, shorter one."""
+    """bol has sent 299 and 599; anything unreadable is taken as the older, shorter one, and
+    anything longer than a day as a day."""
     try:
         seconds = float(value)  # type: ignore[arg-type]
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, OverflowError):
         return 299.0
-    return seconds if seconds > 0 else 299.0
+    if math.isnan(seconds) or seconds <= 0:
+        return 299.0
+    return min(seconds, MAX_TOKEN_LIFETIME_S)
 
 
 def _json_or_none(response: httpx.Response) -> object | None:
     try:
         return json.loads(response.content)
-    except ValueError:
+    except (ValueError, RecursionError):  # RecursionError: absurdly deep nesting
         return None

@@ -3,8 +3,13 @@
 One ``BolClient`` per account, living on the sync worker's event loop, so that one token cache
 and one rate limiter see all of that account's traffic. Every call goes through ``_send``:
 pacing per bucket, bearer token, versioned media type, User-Agent; then 401 → new token and one
-retry, 429 → wait ``Retry-After`` and retry, 5xx / network → capped exponential backoff with
-jitter (repeating a POST only when it surely never reached bol.com), and finally a typed error.
+retry, 429 → wait ``Retry-After`` (capped) and retry, 5xx / network → capped exponential backoff
+with jitter (repeating a POST only when it surely never reached bol.com), and finally a typed
+error. Each attempt has one overall deadline (httpx's timeouts are per read, so a body that drips
+in slowly would never time out). An answer that cannot be read (malformed or cut-off JSON, a false
+Content-Encoding, an empty body, a redirect, a wrong shape) is asked again for a read and never
+for a write; what persists is a ``BolMalformedResponseError``. Nothing but ``BolError`` (and
+``ValueError`` for a caller's bad argument) leaves the client.
 Requests, retries and 429s are counted per endpoint in ``stats``.
 """
 
@@ -14,6 +19,7 @@ import asyncio
 import json
 import logging
 import random
+import re
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterable, Sequence
 from contextvars import ContextVar
@@ -34,6 +40,7 @@ from haydigo_desk.bol.errors import (
     BolAuthenticationError,
     BolError,
     BolForbiddenError,
+    BolMalformedResponseError,
     BolNetworkError,
     BolNotFoundError,
     BolRateLimitedError,
@@ -58,9 +65,10 @@ from haydigo_desk.bol.models import (
     ReducedOrder,
     ReducedShipment,
 )
-from haydigo_desk.bol.ratelimit import RateLimiter
+from haydigo_desk.bol.ratelimit import RateLimiter, capped_wait
 from haydigo_desk.bol.retry import (
     IDEMPOTENT_METHODS,
+    READ_METHODS,
     RetryPolicy,
     backoff_delay,
     network_error_is_safe_to_retry,
@@ -80,9 +88,17 @@ IMAGE_ENDPOINT = "GET image"
 # bol's spec lists these for Accept-Language; others are sent as given and bol answers 406.
 CATALOG_LANGUAGES = ("nl", "nl-BE", "fr", "fr-BE")
 DEFAULT_TIMEOUT = httpx.Timeout(30.0, connect=10.0)
+# One attempt, from sending to the last byte of the body; longer is a hung answer.
+DEFAULT_DEADLINE_S = 60.0
+_LANGUAGE_TAG = re.compile(r"[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*")
 USER_AGENT = f"HaydiGO-Desk/{__version__} (bol.com Retailer API client; httpx/{httpx.__version__})"
 
 M = TypeVar("M", bound=pydantic.BaseModel)
+R = TypeVar("R")
+# Reads a 2xx answer into what the caller gets; raises BolMalformedResponseError when it can't.
+Reader = Callable[[httpx.Response], R]
+# Turns decoded JSON into the caller's value, given the endpoint for error messages.
+Parser = Callable[[Any, str], R]
 
 # The request id of the answer the current task is handling: each asyncio task has its own
 # context, so concurrent calls never report each other's id in an error.
@@ -114,6 +130,7 @@ class BolClient:
         *,
         transport: httpx.AsyncBaseTransport | None = None,
         timeout: float | httpx.Timeout = DEFAULT_TIMEOUT,
+        deadline: float = DEFAULT_DEADLINE_S,
         retry: RetryPolicy | None = None,
         clock: Callable[[], float] = time.monotonic,
         sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
@@ -127,6 +144,9 @@ class BolClient:
         self.stats = ApiStats()
         self.last_request_id: str | None = None
         self._retry = retry or RetryPolicy()
+        if not deadline > 0:
+            raise ValueError("the request deadline must be a positive number of seconds")
+        self._deadline = deadline
         self._clock = clock
         self._sleep = sleep
         self._rng = rng or random.Random()
@@ -195,12 +215,16 @@ class BolClient:
         if vvb_only is not None:
             params["vvb-only"] = "true" if vvb_only else "false"
         for page in range(1, self._max_pages + 1):
-            data = await self._call_json("GET", "/retailer/orders", params={**params, "page": page})
-            items = _list_field(data, "orders", "GET /retailer/orders")
-            if not items:
+            orders = await self._call_json(
+                "GET",
+                "/retailer/orders",
+                params={**params, "page": page},
+                parse=_model_list(ReducedOrder, "orders"),
+            )
+            if not orders:
                 return
-            yield self._parse_list(ReducedOrder, items, "GET /retailer/orders")
-            if len(items) < ORDERS_PAGE_SIZE:
+            yield orders
+            if len(orders) < ORDERS_PAGE_SIZE:
                 return
         log.warning("stopped listing orders after %d pages", self._max_pages)
 
@@ -209,8 +233,9 @@ class BolClient:
         return [order async for page in self.iter_order_pages(**filters) for order in page]
 
     async def get_order(self, order_id: str) -> Order:
-        data = await self._call_json("GET", "/retailer/orders/{order-id}", order_id)
-        return self._parse(Order, data, "GET /retailer/orders/{order-id}")
+        return await self._call_json(
+            "GET", "/retailer/orders/{order-id}", order_id, parse=_model(Order)
+        )
 
     async def cancel_order_item(self, order_item_id: str, reason_code: str) -> ProcessStatus:
         """Cancel one order item (bol allows one per call); 202 with a process status."""
@@ -218,8 +243,13 @@ class BolClient:
         if not order_item_id:
             raise ValueError("order item id is empty")
         body = {"orderItems": [{"orderItemId": str(order_item_id), "reasonCode": reason.value}]}
-        data = await self._call_json("PUT", "/retailer/orders/cancellation", json_body=body)
-        return self._parse(ProcessStatus, data, "PUT /retailer/orders/cancellation")
+        return await self._call_json(
+            "PUT",
+            "/retailer/orders/cancellation",
+            json_body=body,
+            parse=_model(ProcessStatus),
+            record_id=str(order_item_id),
+        )
 
     # --- shipments -------------------------------------------------------------------------------
 
@@ -245,8 +275,13 @@ class BolClient:
             shipping_label_id=shipping_label_id,
             shipment_reference=shipment_reference,
         )
-        data = await self._call_json("POST", "/retailer/shipments", json_body=body)
-        return self._parse(ProcessStatus, data, "POST /retailer/shipments")
+        return await self._call_json(
+            "POST",
+            "/retailer/shipments",
+            json_body=body,
+            parse=_model(ProcessStatus),
+            record_id=",".join(item["orderItemId"] for item in body["orderItems"]),
+        )
 
     async def list_shipments(
         self,
@@ -263,9 +298,13 @@ class BolClient:
             params["order-id"] = str(order_id)
         if fulfilment_method:
             params["fulfilment-method"] = FulfilmentMethod(fulfilment_method).value
-        data = await self._call_json("GET", "/retailer/shipments", params=params)
-        items = _list_field(data, "shipments", "GET /retailer/shipments")
-        return self._parse_list(ReducedShipment, items, "GET /retailer/shipments")
+        return await self._call_json(
+            "GET",
+            "/retailer/shipments",
+            params=params,
+            parse=_model_list(ReducedShipment, "shipments"),
+            record_id=str(order_id) if order_id else None,
+        )
 
     async def list_order_shipments(self, order_id: str) -> list[ReducedShipment]:
         """Every shipment of one order (all pages)."""
@@ -280,25 +319,28 @@ class BolClient:
     # --- process status --------------------------------------------------------------------------
 
     async def get_process_status(self, process_status_id: str) -> ProcessStatus:
-        data = await self._call_json(
-            "GET", "/shared/process-status/{process-status-id}", process_status_id
+        return await self._call_json(
+            "GET",
+            "/shared/process-status/{process-status-id}",
+            process_status_id,
+            parse=_model(ProcessStatus),
         )
-        return self._parse(ProcessStatus, data, "GET /shared/process-status/{process-status-id}")
 
     async def get_process_statuses(self, process_status_ids: Iterable[str]) -> list[ProcessStatus]:
         """Many process statuses through the bulk endpoint, 1000 ids per request."""
         ids = list(dict.fromkeys(str(i) for i in process_status_ids))
-        endpoint = "POST /shared/process-status"
         statuses: list[ProcessStatus] = []
         for start in range(0, len(ids), MAX_PROCESS_STATUS_IDS):
             chunk = ids[start : start + MAX_PROCESS_STATUS_IDS]
             body = {"processStatusQueries": [{"processStatusId": i} for i in chunk]}
             # A read expressed as POST: repeating it is harmless.
-            data = await self._call_json(
-                "POST", "/shared/process-status", json_body=body, idempotent=True
+            statuses += await self._call_json(
+                "POST",
+                "/shared/process-status",
+                json_body=body,
+                read_only=True,
+                parse=_model_list(ProcessStatus, "processStatuses"),
             )
-            items = _list_field(data, "processStatuses", endpoint)
-            statuses.extend(self._parse_list(ProcessStatus, items, endpoint))
         return statuses
 
     # --- offers (v11) ----------------------------------------------------------------------------
@@ -332,10 +374,13 @@ class BolClient:
         cursor: str | None = None
         for _ in range(self._max_pages):
             query = {**params, "cursor": cursor} if cursor else params
-            data = await self._call_json(
-                "GET", "/retailer/offers", params=query, accept=media.V11_JSON
+            page = await self._call_json(
+                "GET",
+                "/retailer/offers",
+                params=query,
+                accept=media.V11_JSON,
+                parse=_model(OfferPage),
             )
-            page = self._parse(OfferPage, data, endpoint)
             if page.offers:
                 yield page.offers
             cursor = page.page.next_cursor if page.page else None
@@ -352,10 +397,13 @@ class BolClient:
         return [offer async for page in self.iter_offer_pages(**filters) for offer in page]
 
     async def get_offer(self, offer_id: str) -> Offer:
-        data = await self._call_json(
-            "GET", "/retailer/offers/{offer-id}", offer_id, accept=media.V11_JSON
+        return await self._call_json(
+            "GET",
+            "/retailer/offers/{offer-id}",
+            offer_id,
+            accept=media.V11_JSON,
+            parse=_model(Offer),
         )
-        return self._parse(Offer, data, "GET /retailer/offers/{offer-id}")
 
     async def update_offer_stock(
         self, offer_id: str, amount: int, *, managed_by_retailer: bool = True
@@ -378,23 +426,23 @@ class BolClient:
 
     async def get_shipping_label(self, shipping_label_id: str) -> ShippingLabel:
         """The PDF of a label bought through bol (VVB), with its transporter and T&T code."""
-        response = await self._call(
+        endpoint = "GET /retailer/shipping-labels/{shipping-label-id}"
+
+        def read(response: httpx.Response) -> ShippingLabel:
+            if not response.content.startswith(b"%PDF"):
+                raise _malformed("bol.com did not send a PDF label", response, endpoint)
+            return ShippingLabel(
+                pdf=response.content,
+                transporter_code=response.headers.get("x-transporter-code"),
+                track_and_trace=response.headers.get("x-track-and-trace-code"),
+            )
+
+        return await self._call(
             "GET",
             "/retailer/shipping-labels/{shipping-label-id}",
             shipping_label_id,
             accept=media.V10_PDF,
-        )
-        if not response.content.startswith(b"%PDF"):
-            raise BolUnexpectedResponseError(
-                "bol.com did not send a PDF label",
-                status=response.status_code,
-                endpoint="GET /retailer/shipping-labels/{shipping-label-id}",
-                request_id=response.headers.get("x-request-id"),
-            )
-        return ShippingLabel(
-            pdf=response.content,
-            transporter_code=response.headers.get("x-transporter-code"),
-            track_and_trace=response.headers.get("x-track-and-trace-code"),
+            read=read,
         )
 
     # --- products and images ---------------------------------------------------------------------
@@ -402,9 +450,13 @@ class BolClient:
     async def get_product_assets(self, ean: str, usage: str | None = None) -> list[ProductAsset]:
         """Images (and other assets) of a product by EAN, ordered as bol orders them."""
         params = {"usage": AssetUsage(usage).value} if usage else None
-        endpoint = "GET /retailer/products/{ean}/assets"
-        data = await self._call_json("GET", "/retailer/products/{ean}/assets", ean, params=params)
-        assets = self._parse_list(ProductAsset, _list_field(data, "assets", endpoint), endpoint)
+        assets = await self._call_json(
+            "GET",
+            "/retailer/products/{ean}/assets",
+            ean,
+            params=params,
+            parse=_model_list(ProductAsset, "assets"),
+        )
         return sorted(assets, key=lambda asset: asset.order)
 
     async def get_catalog_product(self, ean: str, language: str = "nl") -> CatalogProduct:
@@ -414,11 +466,15 @@ class BolClient:
         The v11 offers carry no title, so this is where a product imported from an offer gets
         its name. The endpoint's bucket is small: call it once per product, not per sync.
         """
-        if not language:
-            raise ValueError("language is empty")
-        path = "/retailer/content/catalog-products/{ean}"
-        data = await self._call_json("GET", path, ean, headers={"Accept-Language": language})
-        return self._parse(CatalogProduct, data, f"GET {path}")
+        if not _LANGUAGE_TAG.fullmatch(language or ""):
+            raise ValueError(f"not a language tag like nl or nl-BE: {language!r}")
+        return await self._call_json(
+            "GET",
+            "/retailer/content/catalog-products/{ean}",
+            ean,
+            headers={"Accept-Language": language},
+            parse=_model(CatalogProduct),
+        )
 
     async def download_image(self, url: str, *, max_bytes: int = MAX_IMAGE_BYTES) -> bytes:
         """The bytes of an image URL from the assets. No bearer token goes to the image host."""
@@ -428,26 +484,41 @@ class BolClient:
         def build(_token: str | None) -> httpx.Request:
             return self._http.build_request("GET", url, headers={"Accept": "image/*"})
 
-        response = await self._send(IMAGE_ENDPOINT, build, auth=False, idempotent=True)
-        content_type = response.headers.get("content-type", "")
-        if not content_type.startswith("image/"):
-            raise BolUnexpectedResponseError(
-                f"expected an image, got {content_type or 'no content type'}",
-                status=response.status_code,
-                endpoint=IMAGE_ENDPOINT,
-                request_id=response.headers.get("x-request-id"),
-            )
-        if len(response.content) > max_bytes:
+        def read(response: httpx.Response) -> bytes:
+            content_type = response.headers.get("content-type", "")
+            if not content_type.startswith("image/"):
+                raise _malformed(
+                    f"expected an image, got {content_type or 'no content type'}",
+                    response,
+                    IMAGE_ENDPOINT,
+                )
+            if media.image_type(response.content) is None:
+                raise _malformed("the image answer holds no JPEG, PNG, GIF or WebP",
+                                 response, IMAGE_ENDPOINT)
+            return response.content
+
+        content = await self._send(
+            IMAGE_ENDPOINT, build, auth=False, read_only=True, read=read, record_id=url
+        )
+        if len(content) > max_bytes:
             raise BolUnexpectedResponseError(
                 f"image larger than {max_bytes} bytes", endpoint=IMAGE_ENDPOINT
             )
-        return response.content
+        return content
 
     # --- plumbing --------------------------------------------------------------------------------
 
-    async def _call_json(self, method: str, path: str, *path_values: str, **kwargs: Any) -> Any:
-        response = await self._call(method, path, *path_values, **kwargs)
-        return self._decode_json(response, f"{method} {path}")
+    async def _call_json(
+        self, method: str, path: str, *path_values: str, parse: Parser[R], **kwargs: Any
+    ) -> R:
+        """``_call`` whose answer is JSON, decoded and handed to ``parse`` (inside the retries,
+        so a malformed answer to a read is asked again)."""
+        endpoint = f"{method} {path}"
+
+        def read(response: httpx.Response) -> R:
+            return parse(_decode_json(response, endpoint), endpoint)
+
+        return await self._call(method, path, *path_values, read=read, **kwargs)
 
     async def _call(
         self,
@@ -457,11 +528,15 @@ class BolClient:
         params: dict[str, Any] | None = None,
         json_body: Any = None,
         accept: str = media.V10_JSON,
-        idempotent: bool | None = None,
+        read_only: bool | None = None,
         headers: dict[str, str] | None = None,
-    ) -> httpx.Response:
+        read: Reader[R] | None = None,
+        record_id: str | None = None,
+    ) -> Any:
         """One API call: ``path`` is the spec's template, filled in order by ``path_values``;
-        ``headers`` adds request headers such as ``Accept-Language``."""
+        ``headers`` adds request headers such as ``Accept-Language``. Returns ``read(answer)``,
+        or the answer itself without ``read``. ``read_only`` marks a POST that only reads.
+        ``record_id`` (default: the path values) names the record in errors."""
         endpoint = f"{method} {path}"
         url = self.environment.url(_fill_path(path, path_values))
         content = None if json_body is None else json.dumps(json_body).encode()
@@ -477,16 +552,26 @@ class BolClient:
                 method, url, params=params, headers=request_headers, content=content
             )
 
-        if idempotent is None:
-            idempotent = method in IDEMPOTENT_METHODS
-        return await self._send(endpoint, build, auth=True, idempotent=idempotent)
+        if read_only is None:
+            read_only = method in READ_METHODS
+        if record_id is None and path_values:
+            record_id = "/".join(str(value) for value in path_values)
+        return await self._send(
+            endpoint,
+            build,
+            auth=True,
+            read_only=read_only,
+            idempotent=read_only or method in IDEMPOTENT_METHODS,
+            read=read,
+            record_id=record_id,
+        )
 
     async def _send_token_request(self, request: httpx.Request) -> httpx.Response:
         # Asking for a token twice is harmless, so its 5xx and timeouts are retried too; its
         # 400/401 answers go back to the token provider, which knows what they mean.
         request.headers.setdefault("User-Agent", self._http.headers["User-Agent"])
         return await self._send(
-            TOKEN_ENDPOINT, lambda _token: request, auth=False, idempotent=True, check=False
+            TOKEN_ENDPOINT, lambda _token: request, auth=False, read_only=True, check=False
         )
 
     async def _send(
@@ -495,12 +580,21 @@ class BolClient:
         build: Callable[[str | None], httpx.Request],
         *,
         auth: bool,
-        idempotent: bool,
+        read_only: bool,
+        idempotent: bool | None = None,
         check: bool = True,
-    ) -> httpx.Response:
+        read: Reader[R] | None = None,
+        record_id: str | None = None,
+    ) -> Any:
+        """Send until an answer is good, retrying what is safe to retry; see the module doc.
+
+        ``idempotent`` (default: ``read_only``): repeating it after a network error or a 5xx is
+        harmless. ``read_only``: a malformed answer is asked again, too."""
+        if idempotent is None:
+            idempotent = read_only
         stats = self.stats.of(endpoint)
         policy = self._retry
-        failures = 0  # 5xx and network errors so far
+        failures = 0  # 5xx, network errors and malformed answers so far
         rate_limited = 0
         token_renewed = False
         attempt = 0
@@ -514,13 +608,22 @@ class BolClient:
             if attempt > 1:
                 stats.retries += 1
             started = self._clock()
+            malformed: BolMalformedResponseError | None = None
             try:
-                response = await self._http.send(request)
-            except httpx.TransportError as exc:
+                # httpx's timeouts are per read: a slow drip of bytes would never end without
+                # this deadline over the whole exchange, body included.
+                async with asyncio.timeout(self._deadline):
+                    response = await self._http.send(request)
+            except (httpx.TransportError, TimeoutError) as exc:
                 stats.network_errors += 1
                 failures += 1
-                safe = idempotent or network_error_is_safe_to_retry(exc, request.method)
-                kind = type(exc).__name__
+                safe = idempotent or (
+                    isinstance(exc, httpx.TransportError)
+                    and network_error_is_safe_to_retry(exc, request.method)
+                )
+                kind = type(exc).__name__ if isinstance(exc, httpx.TransportError) else (
+                    f"no complete answer within {self._deadline:g} s"
+                )
                 log.debug("%s failed: %s (attempt %d)", endpoint, kind, attempt)
                 if safe and failures < policy.max_attempts:
                     await self._backoff(stats, failures)
@@ -531,53 +634,88 @@ class BolClient:
                     endpoint=endpoint,
                     may_have_been_processed=not safe,
                 ) from None
+            except httpx.DecodingError:
+                # The body does not match its Content-Encoding (gzip that is not gzip...).
+                malformed = BolMalformedResponseError(
+                    "bol.com sent a body that does not match its Content-Encoding",
+                    endpoint=endpoint,
+                )
             finally:
                 self._limiter.finished(endpoint)  # answered, failed or cancelled
 
-            request_id = response.headers.get("x-request-id")
-            self.last_request_id = request_id or self.last_request_id
-            _answer_request_id.set(request_id)
-            self._limiter.update(endpoint, response.headers, sent_at=started)
-            log.debug(
-                "%s %s -> %d in %.0f ms (request id %s)",
-                request.method,
-                request.url.copy_with(query=None),
-                response.status_code,
-                (self._clock() - started) * 1000,
-                request_id,
-            )
-            status = response.status_code
+            if malformed is None:
+                request_id = response.headers.get("x-request-id")
+                self.last_request_id = request_id or self.last_request_id
+                _answer_request_id.set(request_id)
+                self._limiter.update(endpoint, response.headers, sent_at=started)
+                if log.isEnabledFor(logging.DEBUG):  # building the URL text is not free
+                    log.debug(
+                        "%s %s -> %d in %.0f ms (request id %s)",
+                        request.method,
+                        request.url.copy_with(query=None),
+                        response.status_code,
+                        (self._clock() - started) * 1000,
+                        request_id,
+                    )
+                status = response.status_code
 
-            if status == 401 and auth and not token_renewed and token is not None:
-                # "Expired JWT" (or a token bol no longer accepts): one new token, one retry.
-                self._tokens.invalidate(token)
-                token_renewed = True
+                if status == 401 and auth and not token_renewed and token is not None:
+                    # "Expired JWT" (or a token bol no longer accepts): one new token, one retry.
+                    self._tokens.invalidate(token)
+                    token_renewed = True
+                    continue
+                if status == 429:
+                    stats.rate_limited += 1
+                    rate_limited += 1
+                    asked = retry_after_seconds(response, policy.default_retry_after)
+                    delay = capped_wait(asked, f"Retry-After on {endpoint}")
+                    if rate_limited <= policy.max_rate_limited and asked <= policy.max_retry_after:
+                        log.info("%s rate limited; waiting %.1f s", endpoint, delay)
+                        self._limiter.block(endpoint, delay)
+                        continue
+                    stats.errors += 1
+                    raise self._error_for(response, endpoint, retry_after=delay)
+                if status >= 500:
+                    stats.server_errors += 1
+                    failures += 1
+                    # A 503 means the request was not taken in; other 5xx on a POST may hide a
+                    # processed request, which must not be sent twice.
+                    safe = idempotent or status == 503
+                    if safe and failures < policy.max_attempts:
+                        await self._backoff(stats, failures)
+                        continue
+                    stats.errors += 1
+                    raise self._error_for(response, endpoint, may_have_been_processed=not safe)
+                if status >= 400 and check:
+                    stats.errors += 1
+                    raise self._error_for(response, endpoint)
+                if status < 200 or 300 <= status < 400:
+                    # No redirect is followed (a bearer token must not travel elsewhere), and
+                    # a redirect or 1xx carries none of the data asked for.
+                    malformed = _malformed(f"unexpected HTTP {status} answer", response, endpoint)
+                elif read is None:
+                    return response
+                else:
+                    try:
+                        return read(response)
+                    except BolMalformedResponseError as error:
+                        malformed = error
+
+            # A malformed answer: for a read like a network error, for a write final, since
+            # bol.com may have carried the write out.
+            stats.malformed += 1
+            failures += 1
+            log.info("%s: %s (attempt %d)", endpoint, malformed.message, attempt)
+            if read_only and failures < policy.max_attempts:
+                await self._backoff(stats, failures)
                 continue
-            if status == 429:
-                stats.rate_limited += 1
-                rate_limited += 1
-                delay = retry_after_seconds(response, policy.default_retry_after)
-                if rate_limited <= policy.max_rate_limited and delay <= policy.max_retry_after:
-                    log.info("%s rate limited; waiting %.1f s", endpoint, delay)
-                    self._limiter.block(endpoint, delay)
-                    continue
-                stats.errors += 1
-                raise self._error_for(response, endpoint, retry_after=delay)
-            if status >= 500:
-                stats.server_errors += 1
-                failures += 1
-                # A 503 means the request was not taken in; other 5xx on a POST may hide a
-                # processed request, which must not be sent twice.
-                safe = idempotent or status == 503
-                if safe and failures < policy.max_attempts:
-                    await self._backoff(stats, failures)
-                    continue
-                stats.errors += 1
-                raise self._error_for(response, endpoint, may_have_been_processed=not safe)
-            if status >= 400 and check:
-                stats.errors += 1
-                raise self._error_for(response, endpoint)
-            return response
+            stats.errors += 1
+            malformed.endpoint = endpoint
+            malformed.record_id = malformed.record_id or record_id
+            malformed.may_have_been_processed = not read_only
+            if read_only and attempt > 1:
+                malformed.message += f" after {attempt} attempts"
+            raise malformed
 
     async def _backoff(self, stats: EndpointStats, failures: int) -> None:
         delay = backoff_delay(failures, self._retry, self._rng)
@@ -625,7 +763,7 @@ class BolClient:
     def _problem_of(self, response: httpx.Response) -> Problem | None:
         try:
             data = json.loads(self._redactor.scrub(response.text))
-        except ValueError:
+        except (ValueError, RecursionError):
             return None
         if not isinstance(data, dict):
             return None
@@ -635,28 +773,6 @@ class BolClient:
             return Problem.model_validate(data)
         except pydantic.ValidationError:
             return None
-
-    def _decode_json(self, response: httpx.Response, endpoint: str) -> Any:
-        if not response.content.strip():
-            return {}
-        try:
-            return json.loads(response.content)
-        except ValueError:
-            raise BolUnexpectedResponseError(
-                "bol.com sent malformed JSON",
-                status=response.status_code,
-                endpoint=endpoint,
-                request_id=response.headers.get("x-request-id"),
-            ) from None
-
-    def _parse(self, model: type[M], data: Any, endpoint: str) -> M:
-        try:
-            return model.model_validate(data)
-        except pydantic.ValidationError as exc:
-            raise _shape_error(exc, endpoint, _answer_request_id.get()) from None
-
-    def _parse_list(self, model: type[M], items: list[Any], endpoint: str) -> list[M]:
-        return [self._parse(model, item, endpoint) for item in items]
 
 
 # --- request bodies and parameters (pure functions, tested against bol's schemas) ----------------
@@ -734,15 +850,67 @@ def _iso_utc(value: datetime | str) -> str:
     return value.astimezone(UTC).replace(microsecond=0).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
+# --- reading answers: anything unusable is a BolMalformedResponseError -------------------------
+
+
+def _malformed(message: str, response: httpx.Response, endpoint: str) -> BolMalformedResponseError:
+    return BolMalformedResponseError(
+        message,
+        status=response.status_code,
+        endpoint=endpoint,
+        request_id=response.headers.get("x-request-id"),
+    )
+
+
+def _decode_json(response: httpx.Response, endpoint: str) -> Any:
+    """The JSON of a 2xx answer; an empty body is malformed: every JSON endpoint of bol's
+    answers with a document (``{}`` for an empty list page)."""
+    if not response.content.strip():
+        raise _malformed("bol.com sent an empty answer where data was expected",
+                         response, endpoint)
+    try:
+        return json.loads(response.content)
+    except (ValueError, RecursionError):  # RecursionError: absurdly deep nesting
+        raise _malformed("bol.com sent malformed or cut-off JSON", response, endpoint) from None
+
+
+def _parse(model: type[M], data: Any, endpoint: str) -> M:
+    try:
+        return model.model_validate(data)
+    except pydantic.ValidationError as exc:
+        raise _shape_error(exc, endpoint, _answer_request_id.get()) from None
+    except RecursionError:
+        raise BolMalformedResponseError(
+            "bol.com answer is nested too deeply", endpoint=endpoint,
+            request_id=_answer_request_id.get(),
+        ) from None
+
+
+def _model(model: type[M]) -> Parser[M]:
+    """A parser of one ``model`` document."""
+    return lambda data, endpoint: _parse(model, data, endpoint)
+
+
+def _model_list(model: type[M], key: str) -> Parser[list[M]]:
+    """A parser of the list ``data[key]`` of ``model`` items."""
+    return lambda data, endpoint: [
+        _parse(model, item, endpoint) for item in _list_field(data, key, endpoint)
+    ]
+
+
 def _list_field(data: Any, key: str, endpoint: str) -> list[Any]:
     """``data[key]`` as a list; bol's empty answer ``{}`` (key absent) is an empty list."""
     if not isinstance(data, dict):
-        raise BolUnexpectedResponseError(f"expected a JSON object with {key!r}", endpoint=endpoint)
+        raise BolMalformedResponseError(
+            f"expected a JSON object with {key!r}",
+            endpoint=endpoint,
+            request_id=_answer_request_id.get(),
+        )
     value = data.get(key)
     if value is None:
         return []
     if not isinstance(value, list):
-        raise BolUnexpectedResponseError(
+        raise BolMalformedResponseError(
             f"{key!r} is not a list", endpoint=endpoint, request_id=_answer_request_id.get()
         )
     return value
@@ -750,10 +918,10 @@ def _list_field(data: Any, key: str, endpoint: str) -> list[Any]:
 
 def _shape_error(
     exc: pydantic.ValidationError, endpoint: str, request_id: str | None
-) -> BolUnexpectedResponseError:
+) -> BolMalformedResponseError:
     first = exc.errors()[0] if exc.errors() else {}
     where = ".".join(str(part) for part in first.get("loc", ())) or "(root)"
-    return BolUnexpectedResponseError(
+    return BolMalformedResponseError(
         f"bol.com answer does not have the expected shape ({exc.error_count()} problem(s), "
         f"first at {where}: {first.get('msg', '')})",
         endpoint=endpoint,

@@ -93,3 +93,21 @@ class BolNetworkError(BolError):
 
 class BolUnexpectedResponseError(BolError):
     """An answer the client cannot use: malformed JSON, a wrong shape, an unexpected status."""
+
+
+class BolMalformedResponseError(BolUnexpectedResponseError):
+    """An answer that could not be read: cut-off or malformed JSON, a false encoding, an empty
+    body where one is required, a redirect, or a shape that does not fit the endpoint.
+
+    A read got this after its retries; ``record_id`` names the order, offer, EAN... it asked
+    for (None for a list page), so a caller can skip that one record and go on. After a write
+    ``may_have_been_processed`` is True: the write was not re-sent, check bol.com's state.
+    """
+
+    def __init__(self, message: str, *, record_id: str | None = None, **kwargs) -> None:
+        super().__init__(message, **kwargs)
+        self.record_id = record_id
+
+    def __str__(self) -> str:
+        text = super().__str__()
+        return f"{text} (record {self.record_id})" if self.record_id else text

@@ -15,3 +15,21 @@ V11_JSON = "application/vnd.retailer.v11+json"
 # The token endpoint is plain OAuth2, not a versioned bol resource.
 TOKEN_ACCEPT = "application/json"
 FORM = "application/x-www-form-urlencoded"
+
+# The first bytes of the image formats bol's media hosts serve (and older caches hold).
+_IMAGE_SIGNATURES = (
+    (b"\xff\xd8\xff", "image/jpeg"),
+    (b"\x89PNG\r\n\x1a\n", "image/png"),
+    (b"GIF87a", "image/gif"),
+    (b"GIF89a", "image/gif"),
+)
+
+
+def image_type(data: bytes) -> str | None:
+    """The media type ``data`` really is (by its signature), or None when it is no image."""
+    for signature, mime_type in _IMAGE_SIGNATURES:
+        if data.startswith(signature):
+            return mime_type
+    if data[:4] == b"RIFF" and data[8:12] == b"WEBP":
+        return "image/webp"
+    return None

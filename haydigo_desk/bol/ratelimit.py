@@ -5,12 +5,16 @@ bol publishes a bucket per path and method and reports it on every answer:
 until the bucket refills; a value above 10^9 is treated as an epoch, to be safe). The limiter
 keeps that state per bucket and, before a request, waits when the bucket is empty, spreads the
 last few requests over the time left when it is nearly empty, and honours a 429's Retry-After.
+
+Headers are bol's word, not ours to trust blindly: unreadable or non-finite values are ignored,
+and no header makes the client wait longer than ``MAX_WAIT_S`` (a wait cut short is logged).
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
+import re
 import time
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, field
@@ -18,6 +22,9 @@ from dataclasses import dataclass, field
 EPOCH_THRESHOLD = 1_000_000_000
 REFILL_TOLERANCE = 0.002  # seconds
 WINDOW_MARGIN = 0.05  # seconds: clocks and queues differ a little between us and bol.com
+# bol's windows are at most an hour and its Retry-After a window's rest; a header asking for
+# more is wrong, and following it would stall a sync (31 years for "reset: 999999999").
+MAX_WAIT_S = 120.0
 
 log = logging.getLogger(__name__)
 
@@ -39,14 +46,33 @@ class BucketState:
     lock: asyncio.Lock = field(default_factory=asyncio.Lock, repr=False)
 
 
-def _int_header(headers: Mapping[str, str], name: str) -> int | None:
-    value = headers.get(name)
+# bol sends whole seconds; a fraction is tolerated. Anything else (signs, exponents, "nan",
+# "1_000", twenty digits) is not a number of seconds bol would send, and is ignored.
+_SECONDS = re.compile(r"\s*(\d{1,15}(?:\.\d{1,9})?)\s*")
+
+
+def header_seconds(value: str | None) -> float | None:
+    """A header's plain decimal number (finite, at least 0), or None when it is not one."""
     if value is None:
         return None
-    try:
-        return int(float(value.strip()))
-    except ValueError:
-        return None
+    match = _SECONDS.fullmatch(value)
+    return float(match.group(1)) if match else None
+
+
+def _int_header(headers: Mapping[str, str], name: str) -> int | None:
+    number = header_seconds(headers.get(name))
+    return None if number is None else int(number)
+
+
+def capped_wait(seconds: float, what: str) -> float:
+    """``seconds`` limited to ``0..MAX_WAIT_S``; a cut is logged, since bol's header was wrong."""
+    if not seconds > 0:  # also NaN
+        return 0.0
+    if seconds > MAX_WAIT_S:
+        log.warning("bol.com asked to wait %.0f s (%s); waiting at most %.0f s",
+                    min(seconds, 1e18), what, MAX_WAIT_S)
+        return MAX_WAIT_S
+    return seconds
 
 
 class RateLimiter:
@@ -77,14 +103,15 @@ class RateLimiter:
         """Seconds to wait before the next request on ``bucket`` may go out."""
         state = self.state(bucket)
         now = self._clock()
+        # Never more than the cap, also when clock arithmetic adds a rounding error to it.
         if state.blocked_until > now:
-            return state.blocked_until - now
+            return min(state.blocked_until - now, MAX_WAIT_S)
         if state.remaining is None or state.reset_at is None or state.reset_at <= now:
             return 0.0
         if state.remaining <= 0:
-            return state.reset_at - now
+            return min(state.reset_at - now, MAX_WAIT_S)
         if state.limit and state.remaining < max(1.0, state.limit * self._low_water):
-            return (state.reset_at - now) / (state.remaining + 1)
+            return min((state.reset_at - now) / (state.remaining + 1), MAX_WAIT_S)
         return 0.0
 
     async def acquire(self, bucket: str) -> float:
@@ -152,10 +179,12 @@ class RateLimiter:
             state.remaining = max(min(remaining, counted) if counted is not None else remaining,
                                   0)
         if reset is not None:
-            if reset > EPOCH_THRESHOLD:
-                reset = max(reset - self._wall_clock(), 0)
+            seconds = float(reset)
+            if seconds > EPOCH_THRESHOLD:
+                seconds = seconds - self._wall_clock()
+            seconds = capped_wait(seconds, f"x-ratelimit-reset on {bucket}")
             now = self._clock()
-            reset_at = now + reset
+            reset_at = now + seconds
             opened_window = state.limit is not None and remaining == state.limit - 1
             if opened_window:
                 state.window_end = reset_at + WINDOW_MARGIN
@@ -164,7 +193,8 @@ class RateLimiter:
             state.reset_at = reset_at
 
     def block(self, bucket: str, seconds: float) -> None:
-        """A 429 said: no request on this bucket for ``seconds``."""
+        """A 429 said: no request on this bucket for ``seconds`` (at most ``MAX_WAIT_S``)."""
+        seconds = capped_wait(seconds, f"Retry-After on {bucket}")
         state = self.state(bucket)
         state.blocked_until = max(state.blocked_until, self._clock() + seconds)
         state.remaining = 0

@@ -12,6 +12,7 @@ class EndpointStats:
     rate_limited: int = 0  # 429 answers
     server_errors: int = 0  # 5xx answers
     network_errors: int = 0  # connection failures and timeouts
+    malformed: int = 0  # answers that could not be read (bad JSON, encoding, shape, redirect)
     errors: int = 0  # calls that ended in an exception
     waited_seconds: float = 0.0  # time spent pacing and waiting out Retry-After
 

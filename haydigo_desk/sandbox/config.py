@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import ClassVar
 
 DEMO_CLIENT_ID = "haydigo-sandbox-client"
 DEMO_CLIENT_SECRET = "haydigo-sandbox-secret"
@@ -15,23 +16,44 @@ DEFAULT_COUNTRY_MIX: dict[str, float] = {"NL": 0.7, "BE": 0.25, "DE": 0.05}
 
 @dataclass
 class FaultConfig:
-    """Faults injected into answers of the bol.com API paths (never into ``/_sandbox``)."""
+    """Faults injected into answers of the bol.com API paths (never into ``/_sandbox``).
+
+    Rates are shares of requests (0 to 1), drawn independently per request from the sandbox's
+    seeded fault generator.
+    """
 
     latency_ms: float = 0.0  # added to every API answer
-    error_rate: float = 0.0  # share of answers replaced by a 5xx problem
+    error_rate: float = 0.0  # share of answers replaced by a 5xx problem (nothing applied)
     timeout_rate: float = 0.0  # share of requests that never get an answer
-    malformed_rate: float = 0.0  # share of 200 answers whose JSON body is cut off
+    malformed_rate: float = 0.0  # share of 2xx JSON answers whose body is cut off mid-document
     # tokens die this long after issue, whatever their expires_in promised
     token_expiry_s: float | None = None
+    slow_drip_rate: float = 0.0  # share of answers whose body trickles in (see slow_drip_ms)
+    slow_drip_ms: float = 250.0  # pause before each 16-byte piece of a dripping body
+    false_encoding_rate: float = 0.0  # share of 2xx answers saying gzip about a plain body
+    # share of writes (POST, PUT, PATCH) carried out, but answered 502 as if the answer was lost
+    lost_answer_rate: float = 0.0
+    rate_limited_rate: float = 0.0  # share of requests refused with 429 (a storm)
+    rate_limited_retry_after_s: int = 1  # the Retry-After of those 429s
+
+    RATES: ClassVar[tuple[str, ...]] = (
+        "error_rate", "timeout_rate", "malformed_rate", "slow_drip_rate", "false_encoding_rate",
+        "lost_answer_rate", "rate_limited_rate",
+    )
 
     def validate(self) -> None:
-        for name in ("error_rate", "timeout_rate", "malformed_rate"):
+        for name in self.RATES:
             value = getattr(self, name)
-            if not 0.0 <= value <= 1.0:
+            if not 0.0 <= value <= 1.0:  # NaN fails this too
                 raise ValueError(f"{name} must be between 0 and 1, not {value}")
-        if self.latency_ms < 0:
-            raise ValueError("latency_ms must not be negative")
-        if self.token_expiry_s is not None and self.token_expiry_s < 0:
+        if not 0 <= self.latency_ms <= 600_000:
+            raise ValueError("latency_ms must be between 0 and 600000")
+        if not 0 <= self.slow_drip_ms <= 60_000:
+            raise ValueError("slow_drip_ms must be between 0 and 60000")
+        if not (isinstance(self.rate_limited_retry_after_s, int)
+                and 0 <= self.rate_limited_retry_after_s <= 3600):
+            raise ValueError("rate_limited_retry_after_s must be whole seconds, 0 to 3600")
+        if self.token_expiry_s is not None and not self.token_expiry_s >= 0:
             raise ValueError("token_expiry_s must not be negative")
 
     def to_json(self) -> dict[str, float | None]:
@@ -41,6 +63,12 @@ class FaultConfig:
             "timeoutRate": self.timeout_rate,
             "malformedRate": self.malformed_rate,
             "tokenExpirySeconds": self.token_expiry_s,
+            "slowDripRate": self.slow_drip_rate,
+            "slowDripMs": self.slow_drip_ms,
+            "falseEncodingRate": self.false_encoding_rate,
+            "lostAnswerRate": self.lost_answer_rate,
+            "rateLimitedRate": self.rate_limited_rate,
+            "rateLimitedRetryAfter": self.rate_limited_retry_after_s,
         }
 
 

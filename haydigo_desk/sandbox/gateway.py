@@ -1,5 +1,11 @@
 """What sits in front of every bol API path: request ids, counting, rate limits, tokens,
-media types and injected faults. Handlers behind it only deal with the resource."""
+media types and injected faults. Handlers behind it only deal with the resource.
+
+Faults (``FaultConfig``), in the order a request meets them: latency; a 429 storm; the real
+rate limit and token checks; a request that is never answered; a 5xx instead of the handler;
+then, after the handler ran, a write's answer lost as a 502, a 2xx JSON body cut off, a false
+``Content-Encoding: gzip``, and a body that drips in slowly.
+"""
 
 from __future__ import annotations
 
@@ -16,10 +22,14 @@ from haydigo_desk.sandbox.state import SandboxState
 V10_JSON = "application/vnd.retailer.v10+json"
 V11_JSON = "application/vnd.retailer.v11+json"
 API_PREFIXES = ("/retailer/", "/shared/")
+WRITE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
+DRIP_PIECE = 16  # bytes per piece of a dripping body
 STATE_KEY: web.AppKey[SandboxState] = web.AppKey("sandbox_state", SandboxState)
 FAULT_RNG_KEY: web.AppKey[random.Random] = web.AppKey("sandbox_fault_rng", random.Random)
 # Requests held by the timeout fault wait on this; shutting the server down releases them.
 HELD_KEY: web.AppKey[asyncio.Event] = web.AppKey("sandbox_held", asyncio.Event)
+# Set on a request whose answer is to drip in: the pause before each piece, in seconds.
+DRIP_KEY: web.RequestKey[float] = web.RequestKey("sandbox_drip_s", float)
 
 
 def media_type_for(path: str) -> str:
@@ -69,6 +79,16 @@ async def _guarded(request: web.Request, handler) -> web.StreamResponse:
     state.count_request(route_key(request))
     if faults.latency_ms:
         await asyncio.sleep(faults.latency_ms / 1000)
+
+    def hit(rate: float) -> bool:
+        return bool(rate) and rng.random() < rate
+
+    if hit(faults.rate_limited_rate):
+        wait = faults.rate_limited_retry_after_s
+        state.rate_limiter.count_rejection()
+        return problem(request, 429, f"Too many requests, retry in {wait} seconds.",
+                       headers={"Retry-After": str(wait), "x-ratelimit-remaining": "0",
+                                "x-ratelimit-reset": str(wait)})
     decision = state.rate_limiter.check(request.method, request.path)
     limit_headers = decision.headers()
     if not decision.allowed:
@@ -85,25 +105,44 @@ async def _guarded(request: web.Request, handler) -> web.StreamResponse:
     if refusal is not None:
         refusal.headers.update(limit_headers)
         return refusal
-    if faults.timeout_rate and rng.random() < faults.timeout_rate:
+    if hit(faults.timeout_rate):
         await request.app[HELD_KEY].wait()  # never answers while the server runs
         raise web.HTTPServiceUnavailable()
-    if faults.error_rate and rng.random() < faults.error_rate:
+    if hit(faults.error_rate):
         status = rng.choice((500, 502, 503))
         return problem(request, status, "Injected fault: the service is temporarily unavailable.",
                        headers=limit_headers)
     response = await handler(request)
     response.headers.update(limit_headers)
-    if (
-        faults.malformed_rate
-        and response.status == 200
-        and isinstance(response, web.Response)
-        and response.body
-        and rng.random() < faults.malformed_rate
-    ):
-        body = bytes(response.body)
-        response.body = body[: max(1, len(body) // 2)]  # cut mid-document: invalid JSON
+    if request.method in WRITE_METHODS and response.status < 300 and hit(faults.lost_answer_rate):
+        # The write was carried out; only its answer is lost on the way back.
+        return problem(request, 502, "Injected fault: the answer was lost on the way.",
+                       headers=limit_headers)
+    has_body = isinstance(response, web.Response) and bool(response.body)
+    if has_body and 200 <= response.status < 300:
+        if hit(faults.malformed_rate):
+            body = bytes(response.body)
+            response.body = body[: max(1, len(body) // 2)]  # cut mid-document: invalid JSON
+        if hit(faults.false_encoding_rate):
+            response.headers["Content-Encoding"] = "gzip"  # the body is plain JSON
+    if has_body and hit(faults.slow_drip_rate):
+        request[DRIP_KEY] = faults.slow_drip_ms / 1000
     return response
+
+
+async def _drip(request: web.Request, response: web.Response, pause: float) -> web.StreamResponse:
+    """Sends ``response`` in small pieces with a pause before each: every read is quick, the
+    whole body slow (httpx's per-read timeout never fires on this)."""
+    body = bytes(response.body)
+    stream = web.StreamResponse(status=response.status, reason=response.reason,
+                                headers=response.headers)
+    stream.content_length = len(body)
+    await stream.prepare(request)
+    for start in range(0, len(body), DRIP_PIECE):
+        await asyncio.sleep(pause)
+        await stream.write(body[start:start + DRIP_PIECE])
+    await stream.write_eof()
+    return stream
 
 
 @web.middleware
@@ -122,4 +161,7 @@ async def gateway(request: web.Request, handler) -> web.StreamResponse:
         response = problem(request, error.status, error.reason or "Error",
                            media_type=media_type_for(request.path))
     response.headers["x-request-id"] = request_id
+    pause = request.get(DRIP_KEY)
+    if pause is not None and isinstance(response, web.Response):
+        return await _drip(request, response, pause)
     return response

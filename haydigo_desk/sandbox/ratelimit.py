@@ -103,6 +103,11 @@ class RateLimiter:
             self._scale = scale
             self._windows.clear()
 
+    def count_rejection(self) -> None:
+        """A 429 served by an injected storm counts like one of the limiter's own."""
+        with self._lock:
+            self.rejected += 1
+
     def check(self, method: str, path: str) -> Decision:
         rule = find_bucket(method, path)
         with self._lock:

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import json
+from dataclasses import asdict
 
 from aiohttp import web
 
+from haydigo_desk.sandbox.config import FaultConfig
 from haydigo_desk.sandbox.gateway import STATE_KEY
 
 routes = web.RouteTableDef()
@@ -17,6 +19,12 @@ FAULT_FIELDS = {
     "timeoutRate": "timeout_rate",
     "malformedRate": "malformed_rate",
     "tokenExpirySeconds": "token_expiry_s",
+    "slowDripRate": "slow_drip_rate",
+    "slowDripMs": "slow_drip_ms",
+    "falseEncodingRate": "false_encoding_rate",
+    "lostAnswerRate": "lost_answer_rate",
+    "rateLimitedRate": "rate_limited_rate",
+    "rateLimitedRetryAfter": "rate_limited_retry_after_s",
 }
 
 
@@ -90,8 +98,7 @@ async def set_faults(request: web.Request) -> web.Response:
         return _error(400, f"unknown fault settings: {sorted(unknown)}")
     changes = {FAULT_FIELDS[key]: value for key, value in body.items() if key in FAULT_FIELDS}
     if body.get("reset"):
-        changes = {field: None if field == "token_expiry_s" else 0.0
-                   for field in FAULT_FIELDS.values()} | changes
+        changes = asdict(FaultConfig()) | changes
     try:
         faults = state.set_faults(**changes)
     except (TypeError, ValueError) as error:

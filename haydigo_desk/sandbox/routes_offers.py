@@ -17,7 +17,7 @@ from haydigo_desk.sandbox.http_util import (
     not_found,
     read_body,
 )
-from haydigo_desk.sandbox.images import SIZES, product_png
+from haydigo_desk.sandbox.images import SIZES, product_jpeg
 
 routes = web.RouteTableDef()
 DEFAULT_PAGE_SIZE = 50
@@ -135,8 +135,8 @@ async def product_assets(request: web.Request) -> web.Response:
                     "size": size,
                     "width": side,
                     "height": side,
-                    "mimeType": "image/png",
-                    "url": f"{origin}/media/{ean}/{variant}-{size}.png",
+                    "mimeType": "image/jpeg",
+                    "url": f"{origin}/media/{ean}/{variant}-{size}.jpg",
                 }
                 for size, side in SIZES.items()
             ],
@@ -146,12 +146,12 @@ async def product_assets(request: web.Request) -> web.Response:
     return bol_json(request, {"assets": assets})
 
 
-@routes.get("/media/{ean}/{variant:[0-9]}-{size:[a-z]+}.png")
+@routes.get("/media/{ean}/{variant:[0-9]}-{size:[a-z]+}.jpg")
 async def media(request: web.Request) -> web.Response:
     """The image itself; on bol this is a public CDN URL, so no token and no rate limit."""
     ean, size = request.match_info["ean"], request.match_info["size"]
     if size not in SIZES or request.app[STATE_KEY].offer_by_ean(ean) is None:
         raise web.HTTPNotFound()
-    png = product_png(ean, size, int(request.match_info["variant"]))
-    return web.Response(body=png, content_type="image/png",
+    jpeg = product_jpeg(ean, size, int(request.match_info["variant"]))
+    return web.Response(body=jpeg, content_type="image/jpeg",
                         headers={"Cache-Control": "public, max-age=86400"})

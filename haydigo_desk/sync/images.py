@@ -15,7 +15,14 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from haydigo_desk.bol import BolClient, BolError, BolNotFoundError, BolRateLimitedError
+from haydigo_desk.bol import (
+    BolClient,
+    BolError,
+    BolMalformedResponseError,
+    BolNotFoundError,
+    BolRateLimitedError,
+)
+from haydigo_desk.bol.media import image_type
 from haydigo_desk.persistence.database import Database
 from haydigo_desk.persistence.models import MarketplaceAccount, Product, utcnow
 
@@ -23,6 +30,8 @@ TITLE_MAX = 500  # Product.title is a String(500) column
 
 log = logging.getLogger(__name__)
 
+# The cache holds whatever bol served: JPEG today, PNG from the sandbox of earlier versions.
+# Files are named by what their bytes are, and the desk shows any of these formats.
 EXTENSIONS = {"image/jpeg": ".jpg", "image/png": ".png", "image/webp": ".webp",
               "image/gif": ".gif"}
 
@@ -62,6 +71,9 @@ class ImageFetcher:
             title = (await self.client.get_catalog_product(ean, self.title_language)).title
         except BolNotFoundError:
             title = None  # not in bol's catalogue: the visit's image_checked_at remembers it
+        except BolMalformedResponseError as exc:  # asked again already: this one is unusable
+            log.warning("The catalog answer for %s is unusable: %s", ean, exc)
+            title = None
         if not title:
             self.titles_missing += 1
             return False
@@ -76,7 +88,8 @@ class ImageFetcher:
 
     async def fetch_one(self, product_id: int, ean: str, needs_title: bool = False) -> bool:
         """One visit: the title when ``needs_title``, then the primary image; True when an
-        image was stored. A ``BolError`` other than 404 leaves the product for a later round."""
+        image was stored. A ``BolError`` other than 404 or an unusable answer leaves the
+        product for a later round."""
         if needs_title:
             await self.fetch_title(product_id, ean)
         image_url = image_path = None
@@ -91,6 +104,10 @@ class ImageFetcher:
                 break
         except BolNotFoundError:
             pass  # bol.com has no image for this EAN: remember that we looked
+        except BolMalformedResponseError as exc:
+            # Asked again already and still unusable: remember that we looked, like a missing
+            # image, so that one bad product never stops the images of all the others.
+            log.warning("The image of %s is unusable: %s", ean, exc)
         except OSError as exc:  # disk full or read-only: try again in a later round
             log.warning("Cannot store the image of %s: %s", ean, exc)
             return False
@@ -109,7 +126,8 @@ class ImageFetcher:
     def _store(self, ean: str, mime_type: str, data: bytes) -> Path:
         self.cache_dir.mkdir(parents=True, exist_ok=True)
         digest = hashlib.sha1(data).hexdigest()[:8]
-        path = self.cache_dir / f"{ean}-{digest}{EXTENSIONS.get(mime_type, '.img')}"
+        kind = image_type(data) or mime_type  # the bytes know better than the asset's label
+        path = self.cache_dir / f"{ean}-{digest}{EXTENSIONS.get(kind, '.img')}"
         tmp = path.with_suffix(".part")
         tmp.write_bytes(data)
         tmp.replace(path)  # a crash never leaves half an image under the real name

@@ -177,8 +177,8 @@ async def test_images_are_fetched_once_and_cached_on_disk(setup, runner, tmp_pat
     assert await fetcher.run() == 35
     with setup.database.unit_of_work() as uow:
         paths = [p for p in uow.session.scalars(select(Product.image_path)) if p]
-    assert len(paths) == 40 and all(Path(p).read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
-                                    for p in paths)
+    assert len(paths) == 40 and all(Path(p).read_bytes()[:3] == b"\xff\xd8\xff"
+                                    and p.endswith(".jpg") for p in paths)
     before = dict(setup.sandbox.state.request_counts)
     assert await fetcher.run() == 0
     assert setup.sandbox.state.request_counts == before

@@ -10,6 +10,7 @@ import pytest
 from support.bol_mock import V11, FakeBol, FakeClock, json_response, make_client
 
 from haydigo_desk.bol import (
+    BolMalformedResponseError,
     BolUnexpectedResponseError,
     CancellationReason,
     ProcessState,
@@ -427,15 +428,17 @@ async def test_product_assets_and_image_download(bol: FakeBol, clock: FakeClock)
         found = await client.get_product_assets("8712345678906", usage="PRIMARY")
         best = found[0].best_image()
         data = await client.download_image(best.url)
-        with pytest.raises(BolUnexpectedResponseError):
+        with pytest.raises(BolMalformedResponseError) as html:
             await client.download_image("https://media.s-bol.com/page.html")
     assert [a.usage for a in found] == ["PRIMARY", "ADDITIONAL"]
     assert best.url == "https://media.s-bol.com/a-medium.jpg"
     assert data == jpeg
-    assets_request, image_request, _ = bol.api_requests()
+    assets_request, image_request, *html_requests = bol.api_requests()
     assert assets_request.url.params["usage"] == "PRIMARY"
     assert "authorization" not in image_request.headers  # no token to the image host
-    assert client.stats.of("GET image").requests == 2
+    # An HTML page instead of an image is asked again like a network error, then typed.
+    assert len(html_requests) == 4 and client.stats.of("GET image").requests == 5
+    assert html.value.record_id == "https://media.s-bol.com/page.html"
 
 
 def test_naive_modified_since_is_taken_as_utc() -> None:
