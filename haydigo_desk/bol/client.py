@@ -243,12 +243,14 @@ class BolClient:
         if not order_item_id:
             raise ValueError("order item id is empty")
         body = {"orderItems": [{"orderItemId": str(order_item_id), "reasonCode": reason.value}]}
+        # Each PUT is a new process at bol.com: after a lost answer the outbox asks bol first.
         return await self._call_json(
             "PUT",
             "/retailer/orders/cancellation",
             json_body=body,
             parse=_model(ProcessStatus),
             record_id=str(order_item_id),
+            idempotent=False,
         )
 
     # --- shipments -------------------------------------------------------------------------------
@@ -324,6 +326,19 @@ class BolClient:
             "/shared/process-status/{process-status-id}",
             process_status_id,
             parse=_model(ProcessStatus),
+        )
+
+    async def get_process_statuses_for_entity(self, entity_id: str, event_type: str
+                                              ) -> list[ProcessStatus]:
+        """The processes bol.com has for one entity (an order item id, say) and event type,
+        newest first (its first page of 50): how a write of unknown outcome is found."""
+        if not entity_id:
+            raise ValueError("entity id is empty")
+        return await self._call_json(
+            "GET",
+            "/shared/process-status",
+            params={"entity-id": str(entity_id), "event-type": event_type, "page": 1},
+            parse=_model_list(ProcessStatus, "processStatuses"),
         )
 
     async def get_process_statuses(self, process_status_ids: Iterable[str]) -> list[ProcessStatus]:
@@ -532,11 +547,13 @@ class BolClient:
         headers: dict[str, str] | None = None,
         read: Reader[R] | None = None,
         record_id: str | None = None,
+        idempotent: bool | None = None,
     ) -> Any:
         """One API call: ``path`` is the spec's template, filled in order by ``path_values``;
         ``headers`` adds request headers such as ``Accept-Language``. Returns ``read(answer)``,
         or the answer itself without ``read``. ``read_only`` marks a POST that only reads.
-        ``record_id`` (default: the path values) names the record in errors."""
+        ``record_id`` (default: the path values) names the record in errors. ``idempotent``
+        False marks a PUT that bol.com carries out anew each time (never repeated blind)."""
         endpoint = f"{method} {path}"
         url = self.environment.url(_fill_path(path, path_values))
         content = None if json_body is None else json.dumps(json_body).encode()
@@ -561,7 +578,8 @@ class BolClient:
             build,
             auth=True,
             read_only=read_only,
-            idempotent=read_only or method in IDEMPOTENT_METHODS,
+            idempotent=(read_only or method in IDEMPOTENT_METHODS) if idempotent is None
+            else idempotent,
             read=read,
             record_id=record_id,
         )

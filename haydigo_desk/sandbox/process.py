@@ -27,6 +27,9 @@ class ProcessRecord:
     # Runs when the record is due; returns (entityId, None) on success or (None, message).
     apply: Callable[[], tuple[str | None, str | None]] = field(repr=False)
     status: str = "PENDING"
+    # The item the request is about, known from the start (the lookup by entity id finds
+    # pending records too); ``entityId`` itself is shown on SUCCESS only, as bol does.
+    subject: str | None = None
     entity_id: str | None = None
     error_message: str | None = None
 

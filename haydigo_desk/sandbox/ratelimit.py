@@ -44,6 +44,7 @@ BOL_BUCKETS: tuple[BucketRule, ...] = (
     _rule("catalog-product", "GET", f"/retailer/content/catalog-products/{_ID}", 50, 60),
     _rule("process-status-bulk", "POST", "/shared/process-status", 2, 1),
     _rule("process-status-single", "GET", f"/shared/process-status/{_ID}", 25, 1),  # guess
+    _rule("process-status-entity", "GET", "/shared/process-status", 25, 1),  # guess
 )
 DEFAULT_BUCKET = BucketRule("default", "*", re.compile(".*"), 25, 1)  # guess, unknown paths
 

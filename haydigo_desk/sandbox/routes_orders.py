@@ -146,6 +146,34 @@ async def process_status(request: web.Request) -> web.Response:
     return bol_json(request, status)
 
 
+# bol's event types for the lookup by entity id (shared-v10); the sandbox makes only the first two.
+EVENT_TYPES = (
+    "CREATE_SHIPMENT", "CANCEL_ORDER", "CHANGE_TRANSPORT", "HANDLE_RETURN_ITEM",
+    "CREATE_RETURN_ITEM", "CREATE_INBOUND", "DELETE_OFFER", "CREATE_OFFER", "UPDATE_OFFER",
+    "UPDATE_OFFER_STOCK", "UPDATE_OFFER_PRICE", "CREATE_OFFER_EXPORT",
+    "UNPUBLISHED_OFFER_REPORT", "CREATE_PRODUCT_CONTENT", "CREATE_SUBSCRIPTION",
+    "UPDATE_SUBSCRIPTION", "DELETE_SUBSCRIPTION", "SEND_SUBSCRIPTION_TST_MSG",
+    "CREATE_SHIPPING_LABEL", "CREATE_REPLENISHMENT", "UPDATE_REPLENISHMENT",
+    "REQUEST_PRODUCT_DESTINATIONS", "CREATE_SOV_SEARCH_TERM_REPORT",
+    "CREATE_SOV_CATEGORY_REPORT", "UPLOAD_INVOICE", "CREATE_CAMPAIGN_PERFORMANCE_REPORT",
+)
+
+
+@routes.get("/shared/process-status")
+@bol_route
+async def process_status_by_entity(request: web.Request) -> web.Response:
+    entity_id = request.query.get("entity-id", "")
+    event_type = request.query.get("event-type", "")
+    if not entity_id:
+        raise Invalid("entity-id", "must not be blank")
+    if event_type not in EVENT_TYPES:
+        raise Invalid("event-type", f"must be one of {', '.join(EVENT_TYPES)}")
+    page = int_param(request, "page", 1, 1, 10_000)
+    statuses = request.app[STATE_KEY].process_statuses_for_entity(
+        entity_id, event_type, page, shared_base(request))
+    return bol_json(request, {"processStatuses": statuses})
+
+
 @routes.post("/shared/process-status")
 @bol_route
 async def process_status_bulk(request: web.Request) -> web.Response:

@@ -202,7 +202,8 @@ class SandboxState:
             return order.to_detail() if order else None
 
     # ----- v10 writes -------------------------------------------------------------------------
-    def _new_process(self, event_type: str, description: str, apply) -> ProcessRecord:
+    def _new_process(self, event_type: str, description: str, apply,
+                     subject: str | None = None) -> ProcessRecord:
         now = utcnow()
         self._sequence += 1
         record = ProcessRecord(
@@ -212,6 +213,7 @@ class SandboxState:
             created_at=now,
             due_at=now + timedelta(seconds=self.config.process_delay_s),
             apply=apply,
+            subject=subject,
         )
         self._processes[record.process_status_id] = record
         heapq.heappush(self._pending, (record.due_at, self._sequence, record.process_status_id))
@@ -260,7 +262,8 @@ class SandboxState:
         with self._lock:
             self._settle(utcnow())
             return self._new_process(
-                "CREATE_SHIPMENT", f"Create shipment for order item(s) {ids}.", apply
+                "CREATE_SHIPMENT", f"Create shipment for order item(s) {ids}.", apply,
+                subject=lines[0][0],
             ).to_json(shared_base_url)
 
     def submit_cancellation(
@@ -288,7 +291,8 @@ class SandboxState:
         with self._lock:
             self._settle(utcnow())
             return self._new_process(
-                "CANCEL_ORDER", f"Cancel order item {order_item_id}.", apply
+                "CANCEL_ORDER", f"Cancel order item {order_item_id}.", apply,
+                subject=order_item_id,
             ).to_json(shared_base_url)
 
     def process_status(self, process_id: str, shared_base_url: str) -> dict | None:
@@ -296,6 +300,18 @@ class SandboxState:
             self._settle(utcnow())
             record = self._processes.get(process_id)
             return record.to_json(shared_base_url) if record else None
+
+    def process_statuses_for_entity(self, entity_id: str, event_type: str, page: int,
+                                    shared_base_url: str) -> list[dict]:
+        """bol's lookup by entity id and event type: newest first, 50 per page."""
+        with self._lock:
+            self._settle(utcnow())
+            records = sorted(
+                (r for r in self._processes.values()
+                 if r.subject == entity_id and r.event_type == event_type),
+                key=lambda r: r.created_at, reverse=True)
+            start = (page - 1) * 50
+            return [r.to_json(shared_base_url) for r in records[start:start + 50]]
 
     def process_statuses(self, process_ids: list[str], shared_base_url: str) -> list[dict]:
         """The known ones among ``process_ids``, in the order asked (bulk endpoint)."""

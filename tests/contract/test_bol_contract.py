@@ -369,6 +369,7 @@ def answering_bol() -> FakeBol:
             "200",
         ),
         ("/shared/process-status", None, "POST", "shared", "200"),
+        ("/shared/process-status", None, "GET", "shared", "200"),
         (f"/retailer/offers/{OFFER_ID}", "/retailer/offers/{offer-id}", "GET", "offers", "200"),
     ]:
         schema = response_schema(spec_name, spec_path or path, method.lower(), status)
@@ -406,6 +407,8 @@ CALLS: dict[str, Callable[[BolClient], Awaitable[Any]]] = {
     "shipments of order": lambda c: c.list_order_shipments("A2K8290LP8"),
     "process status": lambda c: c.get_process_status("1234567"),
     "process statuses bulk": lambda c: c.get_process_statuses(["1234567", "7654321"]),
+    "process statuses by entity": lambda c: c.get_process_statuses_for_entity(
+        "6107434013", "CREATE_SHIPMENT"),
     "list offers": lambda c: c.list_offers(
         modified_since="2026-08-01T08:00:00Z",
         for_sale=True,

@@ -142,3 +142,23 @@ def test_v11_stock_patch_is_synchronous(api: Api) -> None:
     assert wrong_type.status_code == 415
     unknown = api.send("PATCH", "/retailer/offers/00000000-0000-4000-8000-000000000000", body, V11)
     assert unknown.status_code == 404
+
+
+def test_process_statuses_by_entity_find_a_pending_write(api: Api) -> None:
+    (order_id,) = api.sandbox.state.add_orders(1, lines=1)
+    (item,) = _items(api, order_id)
+    item_id = item["orderItemId"]
+    lookup = {"entity-id": item_id, "event-type": "CREATE_SHIPMENT"}
+    assert api.get("/shared/process-status", params=lookup).json() == {"processStatuses": []}
+    body = {"orderItems": [{"orderItemId": item_id}],
+            "transport": {"transporterCode": "TNT", "trackAndTrace": "3SHAY1"}}
+    accepted = api.send("POST", "/retailer/shipments", body).json()
+    found = api.get("/shared/process-status", params=lookup).json()["processStatuses"]
+    assert [p["processStatusId"] for p in found] == [accepted["processStatusId"]]
+    assert found[0]["status"] in ("PENDING", "SUCCESS")
+    other = api.get("/shared/process-status",
+                    params={**lookup, "event-type": "CANCEL_ORDER"}).json()
+    assert other == {"processStatuses": []}
+    for bad in ({"entity-id": item_id}, {"event-type": "CREATE_SHIPMENT"},
+                {**lookup, "event-type": "SHIP_IT"}):
+        assert api.get("/shared/process-status", params=bad).status_code == 400

@@ -20,8 +20,8 @@ def context(sqlite_url, tmp_path):
     database = open_database(sqlite_url)
     with database.unit_of_work() as uow:
         make_account(uow.session, default_transporter="TNT")
-        make_account(uow.session, name="bol BE", client_id="client-2",
-                     default_transporter="POSTNL")  # stored before the list was checked
+        old = make_account(uow.session, name="bol BE", client_id="client-2")
+        old.default_transporter = "POSTNL"  # stored before the list was checked
         uow.commit()
     store = SettingsStore(tmp_path / "settings.json")
     yield DeskContext(database, AppPaths.current(), store, store.load())

@@ -48,6 +48,8 @@ ENDPOINTS: dict[str, Call] = {
     "list_order_shipments": lambda c: c.list_order_shipments("1043946570"),
     "get_process_status": lambda c: c.get_process_status("1234567"),
     "get_process_statuses": lambda c: c.get_process_statuses(["1234567", "7654321"]),
+    "get_process_statuses_for_entity": lambda c: c.get_process_statuses_for_entity(
+        "6107434013", "CREATE_SHIPMENT"),
     "list_offers": lambda c: c.list_offers(),
     "get_offer": lambda c: c.get_offer("13722de8-8182-d161-5422-4a0a1caab5c8"),
     "update_offer_stock": lambda c: c.update_offer_stock("13722de8", 5),

@@ -15,6 +15,7 @@ from haydigo_desk.bol import (
     BolAuthenticationError,
     BolClient,
     BolEnvironment,
+    BolError,
     BolMalformedResponseError,
     BolNetworkError,
     BolRateLimitedError,
@@ -121,6 +122,22 @@ async def test_a_write_with_a_malformed_answer_is_never_re_sent(
     assert shipment.value.may_have_been_processed and cancellation.value.may_have_been_processed
     assert shipment.value.record_id == "11,12" and cancellation.value.record_id == "13"
     assert clock.sleeps == []
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize("status", [500, 502, 504])
+async def test_a_cancellation_whose_answer_is_lost_is_not_put_again(
+        status: int, clock: FakeClock) -> None:
+    """Each cancellation PUT is a new process at bol.com: after a 5xx the outbox asks bol.com
+    (process status by entity id) instead of the client repeating it blind."""
+    bol = FakeBol()
+    bol.script("PUT", "/retailer/orders/cancellation",
+               problem(status, "Bad Gateway", "lost"), problem(status, "Bad Gateway", "lost"))
+    async with make_client(bol, clock) as client:
+        with pytest.raises(BolError) as lost:
+            await client.cancel_order_item("13", "REQUESTED_BY_CUSTOMER")
+    assert len(bol.api_requests("PUT")) == 1
+    assert lost.value.may_have_been_processed
 
 
 @pytest.mark.asyncio
