@@ -31,6 +31,11 @@ INTERRUPTED_MESSAGE = ("Stopped before it finished (the program was closed or ki
 CHANGE_INTERVAL_MARGIN_MINUTES = 2
 
 
+def _retrieve(task: asyncio.Task) -> None:
+    if not task.cancelled() and task.exception() is not None:
+        log.info("The products step ended early: %s", task.exception())
+
+
 def _default_pick_list_adder() -> Callable[[Session, int, list[int]], object] | None:
     try:
         from haydigo_desk.services.picklists import add_to_open_pick_list
@@ -233,6 +238,8 @@ class CycleRunner:
         finally:
             if not offers_task.done():
                 offers_task.cancel()
+            # Its outcome is taken even when nobody awaited it: no "exception never retrieved".
+            offers_task.add_done_callback(_retrieve)
         progress(account_id, "outbox", 0, 0)
         await self.outbox.run(report)
         self.listener.notify_changed("outbox")

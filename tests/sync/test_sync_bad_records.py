@@ -3,6 +3,9 @@ the outbox goes out even when the import fails; a killed cycle's record is close
 
 from __future__ import annotations
 
+import asyncio
+import gc
+
 import pytest
 import pytest_asyncio
 from sqlalchemy import func, select
@@ -146,3 +149,22 @@ async def test_a_cycle_cut_off_by_a_kill_is_closed_at_the_next_one(setup, runner
                                        .group_by(SyncRun.outcome)).all()
         assert dict(outcomes).get("running") is None
         assert dict(outcomes)["interrupted"] == 1
+
+
+@pytest.mark.asyncio
+async def test_a_long_429_storm_delays_and_the_next_cycle_completes(setup, runner):
+    loop_errors = []
+    asyncio.get_running_loop().set_exception_handler(lambda _loop, ctx: loop_errors.append(ctx))
+    state = setup.sandbox.state
+    new = state.add_orders(4, lines=1)
+    state.set_faults(rate_limited_rate=1.0, rate_limited_retry_after_s=1)
+    stormed = await runner.run(full_sweep=True)
+    assert stormed.outcome == "failed" and stormed.rate_limited > 0
+    assert not set(new) & _orders(setup)
+    state.set_faults(rate_limited_rate=0.0)
+    calm = await runner.run(full_sweep=True)
+    assert calm.outcome == "ok", calm.message
+    assert set(new) <= _orders(setup)  # delayed, not lost
+    gc.collect()
+    await asyncio.sleep(0)
+    assert loop_errors == []  # no "Task exception was never retrieved"
