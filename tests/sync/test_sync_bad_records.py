@@ -168,3 +168,34 @@ async def test_a_long_429_storm_delays_and_the_next_cycle_completes(setup, runne
     gc.collect()
     await asyncio.sleep(0)
     assert loop_errors == []  # no "Task exception was never retrieved"
+
+
+@pytest.mark.asyncio
+async def test_events_that_do_not_add_up_are_named_and_change_nothing(setup, runner):
+    from copy import copy
+
+    from haydigo_desk.persistence.models import OrderLine
+
+    state = setup.sandbox.state
+    odd, unknown_item = state.add_orders(2, lines=1)
+    assert (await runner.run(full_sweep=True)).orders_new == 2
+    [item] = state._orders[odd].items
+    item.quantity_shipped, item.quantity_cancelled = item.quantity, item.quantity  # too many
+    extra = copy(state._orders[unknown_item].items[0])
+    extra.order_item_id = "9999999999"  # an item the desk never imported
+    state._orders[unknown_item].items.append(extra)
+    with setup.database.unit_of_work() as uow:
+        before = {line.bol_order_item_id: (line.quantity_shipped, line.quantity_cancelled,
+                                           line.quantity_reserved)
+                  for line in uow.session.scalars(select(OrderLine))}
+    report = await runner.run(full_sweep=True)
+    assert report.outcome == "ok", report.message  # the cycle goes on
+    assert any(odd in e and "shipped" in e for e in report.errors)
+    assert any(unknown_item in e and "9999999999" in e for e in report.errors)
+    with setup.database.unit_of_work() as uow:
+        after = {line.bol_order_item_id: (line.quantity_shipped, line.quantity_cancelled,
+                                          line.quantity_reserved)
+                 for line in uow.session.scalars(select(OrderLine))}
+        assert after == before  # nothing corrupted
+        run = uow.session.get(SyncRun, report.run_id)
+        assert any(odd in e for e in run.errors)  # shown in the Sync log
