@@ -6,14 +6,10 @@ import asyncio
 from dataclasses import replace
 
 import pytest
-import pytest_asyncio
 from sqlalchemy import select
-from support.sync_setup import sync_setup
 
-from haydigo_desk.bol.retry import RetryPolicy
 from haydigo_desk.domain.outbox_payloads import ShipmentItem, ShipmentPayload
 from haydigo_desk.persistence.models import (
-    MarketplaceAccount,
     Order,
     OrderLine,
     OutboxEntry,
@@ -23,30 +19,7 @@ from haydigo_desk.persistence.models import (
 )
 from haydigo_desk.services import lifecycle, shipping, stock
 from haydigo_desk.services.claims import StationIdentity
-from haydigo_desk.sync.client_factory import AccountConnection, build_client
-from haydigo_desk.sync.cycle import CycleRunner
 from haydigo_desk.sync.events import SyncReport
-
-
-@pytest.fixture
-def setup(database_url):
-    s = sync_setup(database_url)
-    yield s
-    s.sandbox.stop()
-    s.database.dispose()
-
-
-@pytest_asyncio.fixture
-async def runner(setup):
-    with setup.database.unit_of_work() as uow:
-        connection = AccountConnection.of(uow.session.get(MarketplaceAccount, setup.account_id))
-    fast_retries = RetryPolicy(max_attempts=2, backoff_base=0.01, backoff_cap=0.05)
-    runner = CycleRunner(setup.database, build_client(connection, retry=fast_retries),
-                         setup.account_id)
-    report = await runner.run()
-    assert report.outcome == "ok", report.message
-    yield runner
-    await runner.client.aclose()
 
 
 def queue_shipment(database, bol_order_id: str, transporter: str, track: str | None,
