@@ -42,6 +42,7 @@ from haydigo_desk.persistence.models import (
 )
 from haydigo_desk.services import lifecycle, picklists, shipping, stock
 from haydigo_desk.services.claims import StationIdentity
+from haydigo_desk.services.lifecycle import rows as lifecycle_rows
 
 EXAMPLES = {"sqlite": int(os.environ.get("HAYDIGO_LIFECYCLE_EXAMPLES", "200")),
             "postgresql": int(os.environ.get("HAYDIGO_LIFECYCLE_EXAMPLES", "50"))}
@@ -351,7 +352,7 @@ def test_the_machine_notices_a_broken_rule(sqlite_url, monkeypatch):
     """Sanity: with the reservation rule broken, the invariants fail (no shrinking: only
     that it is found matters here)."""
     database = open_database(sqlite_url)
-    monkeypatch.setattr(lifecycle, "_follow_reservation", lambda *a, **k: None)
+    monkeypatch.setattr(lifecycle_rows, "follow_reservation", lambda *a, **k: None)
     with pytest.raises(AssertionError):
         run_state_machine_as_test(make_machine(database), settings=settings(
             max_examples=30, stateful_step_count=10, deadline=None, database=None,

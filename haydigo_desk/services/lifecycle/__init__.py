@@ -1,0 +1,59 @@
+"""Applies the order lifecycle (``domain.lifecycle``) to database rows.
+
+The one writer of the status and quantity fields of Order, OrderLine, PickList, PickListLine
+and Shipment. Sync, station, CLI and the other services call these functions inside their own
+transaction; each function leaves the rows consistent: stock reserved for exactly the open
+units of matched lines, order and pick-list status derived from their lines, claims released
+once an order needs no more work.
+"""
+
+from haydigo_desk.services.lifecycle.orders import (
+    ImportResult,
+    ItemOutcome,
+    NewLine,
+    apply_bol_item,
+    cancellation_answered,
+    cancellation_dropped,
+    cancellation_resent,
+    import_order,
+)
+from haydigo_desk.services.lifecycle.rows import (
+    FINAL_ORDER_STATUSES,
+    LIVE_SHIPMENT_STATES,
+    cart_units,
+    counts_of,
+    derive_statuses,
+    line_counts,
+    refresh_order,
+    refresh_pick_lists,
+)
+from haydigo_desk.services.lifecycle.shipments import (
+    queue_shipment,
+    shipment_confirmed,
+    shipment_failed,
+    shipment_requeued,
+    shipment_resent,
+    shipment_sent,
+    shipment_withdrawn,
+)
+from haydigo_desk.services.lifecycle.station import (
+    CartLine,
+    PutBackUnits,
+    add_to_pick_list,
+    cart_lines,
+    new_pick_list,
+    pick_into_box,
+    pick_onto_cart,
+    put_back_order,
+    put_back_pick_list,
+)
+
+__all__ = [
+    "FINAL_ORDER_STATUSES", "LIVE_SHIPMENT_STATES", "CartLine", "ImportResult", "ItemOutcome",
+    "NewLine", "PutBackUnits", "add_to_pick_list", "apply_bol_item", "cancellation_answered",
+    "cancellation_dropped", "cancellation_resent", "cart_lines", "cart_units", "counts_of",
+    "derive_statuses", "import_order", "line_counts", "new_pick_list", "pick_into_box",
+    "pick_onto_cart", "put_back_order", "put_back_pick_list", "queue_shipment",
+    "refresh_order", "refresh_pick_lists", "shipment_confirmed", "shipment_failed",
+    "shipment_requeued", "shipment_resent", "shipment_sent", "shipment_withdrawn",
+]

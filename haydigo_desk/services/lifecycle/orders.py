@@ -1,0 +1,253 @@
+"""Orders from bol.com: importing them, answering cancellations, taking over what bol.com
+reports of each item."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import Decimal
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from haydigo_desk.domain import lifecycle as rules
+from haydigo_desk.domain.lifecycle import LineCounts, ShipmentEvent
+from haydigo_desk.domain.outbox_payloads import (
+    CancellationPayload,
+)
+from haydigo_desk.domain.states import (
+    OutboxKind,
+    OutboxState,
+    ShipmentState,
+)
+from haydigo_desk.persistence.limits import check_limits
+from haydigo_desk.persistence.models import (
+    Order,
+    OrderLine,
+    OutboxEntry,
+    Product,
+    Shipment,
+    ShipmentLine,
+    utcnow,
+)
+from haydigo_desk.services.lifecycle import rows, shipments
+from haydigo_desk.services.outbox_writer import enqueue
+
+log = logging.getLogger(__name__)
+
+# --- importing an order ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class NewLine:
+    """An order item as bol.com sent it, matched to a product (or not)."""
+
+    bol_order_item_id: str
+    quantity: int
+    product: Product | None
+    ean: str = ""
+    sku: str = ""
+    title: str = ""
+    offer_id: str | None = None
+    unit_price: Decimal | None = None
+    quantity_shipped: int = 0
+    quantity_cancelled: int = 0
+    cancellation_request: bool = False
+    fulfilment_method: str = "FBR"
+    latest_delivery_date: date | None = None
+    expiry_date: date | None = None
+    bol_changed_at: datetime | None = None
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    order: Order
+    cancellations_queued: int
+
+
+def import_order(session: Session, order: Order, items: Sequence[NewLine]) -> ImportResult:
+    """Add a new order (its header filled by the caller) with its lines: reserve what is open,
+    answer cancellation requests. Raises LifecycleError for numbers that cannot be true."""
+    if not items:
+        # bol.com never sells an order without items: a later cycle reads it again.
+        raise rules.LifecycleError("bol.com sent the order without its items")
+    checked = [rules.check_counts(LineCounts(i.quantity, i.quantity_shipped, i.quantity_shipped,
+                                             i.quantity_cancelled)) for i in items]
+    for item, counts in zip(items, checked, strict=True):
+        line = OrderLine(
+            bol_order_item_id=item.bol_order_item_id, ean=item.ean, sku=item.sku,
+            title=item.title, offer_id=item.offer_id, unit_price=item.unit_price,
+            product=item.product, unmatched=item.product is None,
+            fulfilment_method=item.fulfilment_method,
+            latest_delivery_date=item.latest_delivery_date, expiry_date=item.expiry_date,
+            bol_changed_at=item.bol_changed_at,
+        )
+        line.quantity = counts.quantity
+        rows.write_counts(line, counts)
+        line.quantity_reserved = 0
+        check_limits(line)
+        order.lines.append(line)
+    check_limits(order)
+    session.add(order)
+    dates = [line.latest_delivery_date for line in order.lines if line.latest_delivery_date]
+    order.latest_delivery_date = min(dates) if dates else None
+    expiries = [line.expiry_date for line in order.lines if line.expiry_date]
+    order.expiry_date = min(expiries) if expiries else None
+    session.flush()
+    queued = 0
+    for line, item in zip(order.lines, items, strict=True):
+        if item.cancellation_request and _request_cancellation(session, order, line):
+            queued += 1
+        else:
+            # bol.com already took these units off the offer: no push is needed for them.
+            rows.follow_reservation(session, line, reason="order imported",
+                                already_counted_by_channel=True)
+    rows.refresh_order(session, order, fresh=True)
+    return ImportResult(order, queued)
+
+
+# --- cancellations -------------------------------------------------------------------------------
+
+
+def _request_cancellation(session: Session, order: Order, line: OrderLine,
+                          reason_code: str = "REQUESTED_BY_CUSTOMER") -> bool:
+    requested = rules.request_cancellation(line.counts())
+    if requested is None:
+        return False
+    rows.write_counts(line, requested)
+    rows.follow_reservation(session, line, reason="cancellation requested by the customer")
+    payload = CancellationPayload(order.bol_order_id, line.bol_order_item_id, line.id,
+                                  reason_code)
+    enqueue(session, order.account_id, payload, coalesce_key=payload.coalesce_key)
+    return True
+
+
+def _cancellation_rows(session: Session, line: OrderLine, states: Sequence[str]
+                       ) -> list[OutboxEntry]:
+    return list(session.scalars(select(OutboxEntry).where(
+        OutboxEntry.kind == OutboxKind.CANCELLATION.value,
+        OutboxEntry.coalesce_key == f"cancel:{line.bol_order_item_id}",
+        OutboxEntry.state.in_(states))))
+
+
+def cancellation_answered(session: Session, order_line_id: int, *, accepted: bool,
+                          message: str = "") -> None:
+    """bol.com's answer to our cancellation: the units are cancelled, or wanted again."""
+    line = session.get(OrderLine, order_line_id)
+    if line is None:
+        log.warning("Cancellation answered for order line %s, which no longer exists",
+                    order_line_id)
+        return
+    order = line.order
+    if accepted:
+        rows.write_counts(line, rules.cancellation_accepted(line.counts()))
+    else:
+        rows.write_counts(line, rules.cancellation_refused(line.counts()))
+        order.problem = f"{rows.REFUSED_CANCELLATION}{message}"[:500]
+    rows.follow_reservation(session, line, reason="cancelled at bol.com")
+    rows.derive_statuses(session, order)
+
+
+def cancellation_resent(session: Session, order_line_id: int) -> None:
+    """A manager retries a cancellation bol.com refused: the line waits for bol.com again."""
+    line = session.get(OrderLine, order_line_id)
+    if line is None:
+        return
+    rows.write_counts(line, rules.cancellation_resent(line.counts()))
+    if line.order.problem.startswith(rows.REFUSED_CANCELLATION):
+        line.order.problem = ""
+    rows.follow_reservation(session, line, reason="cancellation sent again")
+    rows.derive_statuses(session, line.order)
+
+
+def cancellation_dropped(session: Session, order_line_id: int) -> None:
+    """A manager drops our acceptance before it was sent: the units are wanted again."""
+    line = session.get(OrderLine, order_line_id)
+    if line is None:
+        return
+    rows.write_counts(line, rules.cancellation_withdrawn(line.counts()))
+    if line.order.problem.startswith(rows.REFUSED_CANCELLATION):
+        line.order.problem = ""  # the manager has seen bol.com's refusal and let it be
+    rows.follow_reservation(session, line, reason="cancellation dropped")
+    rows.derive_statuses(session, line.order)
+
+
+# --- what bol.com says of an item -----------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ItemOutcome:
+    changed: bool
+    cancellation_queued: bool = False
+    cancelled: bool = False  # units were cancelled, or a cancellation is now being answered
+
+
+def apply_bol_item(session: Session, order: Order, line: OrderLine, *, shipped: int,
+                   cancelled: int, cancellation_request: bool, refresh: bool = True
+                   ) -> ItemOutcome:
+    """bol.com's numbers for one item (listing, detail, the last look before shipping).
+
+    Repeated or older answers change nothing; what bol.com cancelled or shipped itself has the
+    same local effects as our own writes, and nothing is posted for it.
+    """
+    carts = rows.cart_units(session, [line.id])
+    change = rules.bol_item_state(rows.counts_of(line, carts.get(line.id, 0)), shipped=shipped,
+                                  cancelled=cancelled,
+                                  cancellation_request=cancellation_request)
+    if not change.changed:
+        return ItemOutcome(False)
+    queued = False
+    rows.write_counts(line, change.after)
+    if change.newly_shipped:
+        rows.ship_stock(session, line, change.newly_shipped)
+        _withdraw_unsent_shipments(session, order, line, "shipped at bol.com")
+    if change.newly_cancelled:
+        for row in _cancellation_rows(session, line, [OutboxState.QUEUED.value]):
+            row.state = OutboxState.DONE.value
+            row.last_error = "Cancelled at bol.com; nothing was sent"
+            row.done_at = utcnow()
+    if change.request_appeared:
+        payload = CancellationPayload(order.bol_order_id, line.bol_order_item_id, line.id)
+        enqueue(session, order.account_id, payload, coalesce_key=payload.coalesce_key)
+        queued = True
+    if change.request_vanished:
+        unsent = _cancellation_rows(session, line, [OutboxState.QUEUED.value])
+        if unsent:
+            for row in unsent:
+                row.state = OutboxState.CANCELLED.value
+                row.last_error = "The customer's request is gone at bol.com; nothing was sent"
+                row.done_at = utcnow()
+            rows.write_counts(line, rules.cancellation_withdrawn(line.counts()))
+    rows.follow_reservation(session, line, reason="cancelled at bol.com")
+    if refresh:
+        rows.derive_statuses(session, order)
+    return ItemOutcome(True, queued, bool(change.newly_cancelled or change.request_appeared))
+
+
+def _withdraw_unsent_shipments(session: Session, order: Order, line: OrderLine,
+                               why: str) -> None:
+    """A queued shipment of ours that covers units bol.com reports shipped is not posted."""
+    for shipment in session.scalars(
+        select(Shipment).join(ShipmentLine, ShipmentLine.shipment_id == Shipment.id)
+        .where(Shipment.order_id == order.id, ShipmentLine.order_line_id == line.id,
+               Shipment.state == ShipmentState.QUEUED.value)
+    ).unique():
+        entries = list(session.scalars(select(OutboxEntry).where(
+            OutboxEntry.shipment_id == shipment.id, OutboxEntry.state == OutboxState.QUEUED)))
+        if not entries:
+            continue  # being sent right now: bol.com's answer decides
+        if any(entry.attempts for entry in entries):
+            # We posted it before (the answer was lost): what bol.com shows is our parcel.
+            for entry in entries:
+                entry.state = OutboxState.DONE.value
+                entry.last_error = ""
+                entry.done_at = utcnow()
+            shipments.shipment_confirmed(session, shipment.id)
+            continue
+        for entry in entries:
+            entry.state = OutboxState.CANCELLED.value
+            entry.last_error = f"Not sent: {why}"
+            entry.done_at = utcnow()
+        shipments.move_shipment(shipment, ShipmentEvent.WITHDRAWN, f"Not sent: {why}")
