@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from haydigo_desk.domain.barcodes import BarcodeProblem, check_gtin, looks_like_gtin, normalise_gtin
+from haydigo_desk.domain.scanner_input import ScannerSettings, read_scan
 
 # Pick lists print their code as Code 128, e.g. "PL-000042"; scanners send it as typed.
 PICK_LIST_CODE = re.compile(r"PL-\d{1,12}", re.IGNORECASE)
@@ -38,15 +39,18 @@ class ScannedCode:
     quantity: int = 1
 
 
-def classify(text: str) -> ScannedCode:
-    """What kind of code ``text`` is; scanners may add spaces or send lower case."""
+def classify(text: str, settings: ScannerSettings | None = None) -> ScannedCode:
+    """What kind of code ``text`` is. The scan is first read back to what the scanner meant
+    (keyboard layout, prefix and suffix, terminators, GS1 wrappers: ``read_scan``); scanners
+    may also add spaces or send lower case. ``raw`` keeps what arrived, for the scan log."""
     raw = text.strip()
+    read = read_scan(text, settings).text
     quantity = 1
-    match = QUANTITY_PREFIX.fullmatch(raw)
+    match = QUANTITY_PREFIX.fullmatch(read)
     if match:
         quantity, raw_code = int(match.group(1)), match.group(2).strip()
     else:
-        raw_code = raw
+        raw_code = read
     if looks_like_gtin(raw_code):
         check = check_gtin(raw_code)
         if check.problem is BarcodeProblem.BAD_CHECK_DIGIT:
@@ -57,7 +61,8 @@ def classify(text: str) -> ScannedCode:
         return ScannedCode(raw, CodeKind.PICK_LIST, upper, quantity)
     if ORDER_ID_CODE.fullmatch(upper):
         return ScannedCode(raw, CodeKind.ORDER, upper, quantity)
-    return ScannedCode(raw, CodeKind.UNKNOWN, raw_code, quantity)
+    # Nothing the desk knows: show the user what arrived, not a guess at what was meant.
+    return ScannedCode(raw, CodeKind.UNKNOWN, raw, quantity)
 
 
 class ScanResult(StrEnum):

@@ -17,6 +17,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from haydigo_desk.domain.lifecycle import LineCounts, LinePhase
+from haydigo_desk.domain.scanner_input import read_scan
 from haydigo_desk.domain.scanning import (
     CodeKind,
     ScanDecision,
@@ -336,7 +337,7 @@ class PickingService:
                 ).first()
                 return WorkRef("pick_list", found.id, found.code) if found else None
             if code.kind in (CodeKind.ORDER, CodeKind.PRODUCT):
-                return self._find_order(session, code.raw.strip().upper())
+                return self._find_order(session, read_scan(code.raw).text.upper())
         return None
 
     @staticmethod
