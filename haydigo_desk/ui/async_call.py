@@ -14,7 +14,7 @@ import logging
 from collections.abc import Awaitable, Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 
 log = logging.getLogger(__name__)
 
@@ -32,10 +32,11 @@ class AsyncCall(QObject):
     def __init__(self) -> None:
         super().__init__()  # no parent: a closed dialog must not delete a call still running
         self.done = False
-        # Connected to a method of this GUI-thread object, so delivery is queued even when
-        # emitted from a pool thread; the public signals then fire on the GUI thread and
-        # lambdas connected to them are safe too.
-        self._arrived.connect(self._finish)
+        # Always queued: from a pool thread it reaches the GUI thread, and a future that is
+        # already done when its callback is added (a quick answer) calls back at once on the
+        # GUI thread; queued, the result still waits until the caller has connected to
+        # succeeded/failed. Direct, that result was lost and the caller waited forever.
+        self._arrived.connect(self._finish, Qt.ConnectionType.QueuedConnection)
 
     def _future_done(self, future: concurrent.futures.Future | asyncio.Future) -> None:
         self._arrived.emit(future)

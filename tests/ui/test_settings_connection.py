@@ -150,3 +150,24 @@ def test_result_for_an_account_left_behind_is_ignored(qtbot, context, sandbox):
     qtbot.waitUntil(lambda: running_calls() == 0, timeout=10_000)
     qtbot.wait(50)
     assert editor.tester.status.text() == ""
+
+
+def test_an_answer_that_is_already_there_still_reaches_the_dialog(qtbot):
+    """A worker that answers before the caller connects (a future already done when its
+    callback is added) must not lose the result."""
+    import concurrent.futures
+
+    from haydigo_desk.ui.async_call import run_bol_call
+
+    class _Instant:
+        available = True
+
+        def submit(self, _factory):
+            future = concurrent.futures.Future()
+            future.set_result("ok")
+            return future
+
+    call = run_bol_call(_Instant(), lambda services: None, lambda: None)
+    with qtbot.waitSignal(call.succeeded, timeout=2000) as got:
+        pass
+    assert got.args == ["ok"]
