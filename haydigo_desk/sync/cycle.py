@@ -21,6 +21,7 @@ from haydigo_desk.sync.locks import account_sync_lock
 from haydigo_desk.sync.offers import import_offers
 from haydigo_desk.sync.orders import import_orders
 from haydigo_desk.sync.outbox import OutboxSender
+from haydigo_desk.sync.tasks import retrieve_outcome
 
 log = logging.getLogger(__name__)
 
@@ -29,11 +30,6 @@ INTERRUPTED_MESSAGE = ("Stopped before it finished (the program was closed or ki
                        "the next cycle resumed.")
 # bol.com: poll at least one minute more often than the change interval you ask for.
 CHANGE_INTERVAL_MARGIN_MINUTES = 2
-
-
-def _retrieve(task: asyncio.Task) -> None:
-    if not task.cancelled() and task.exception() is not None:
-        log.info("The products step ended early: %s", task.exception())
 
 
 def _default_pick_list_adder() -> Callable[[Session, int, list[int]], object] | None:
@@ -239,7 +235,7 @@ class CycleRunner:
             if not offers_task.done():
                 offers_task.cancel()
             # Its outcome is taken even when nobody awaited it: no "exception never retrieved".
-            offers_task.add_done_callback(_retrieve)
+            offers_task.add_done_callback(retrieve_outcome)
         progress(account_id, "outbox", 0, 0)
         await self.outbox.run(report)
         self.listener.notify_changed("outbox")

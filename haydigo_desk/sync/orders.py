@@ -33,6 +33,7 @@ from haydigo_desk.persistence.models import (
 from haydigo_desk.services import lifecycle
 from haydigo_desk.sync import quarantine
 from haydigo_desk.sync.events import SyncReport
+from haydigo_desk.sync.tasks import retrieve_outcome
 
 log = logging.getLogger(__name__)
 
@@ -455,6 +456,7 @@ async def import_orders(
         for task in [*fetchers, writer]:
             if not task.done():
                 task.cancel()
+            task.add_done_callback(retrieve_outcome)  # one that already failed, too
     touched = update_known_orders(database, account_id, listing, report)
     if full_sweep:
         touched |= await reconcile_vanished(client, database, account_id, listing, report)
