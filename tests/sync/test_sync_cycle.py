@@ -6,20 +6,11 @@ import asyncio
 
 import pytest
 from sqlalchemy import func, select
-from support.sync_setup import sync_setup
 
 from haydigo_desk.persistence.models import Order, OrderLine, PickListLine, Product
 from haydigo_desk.services.picklists import pick_list_detail
 from haydigo_desk.sync.client_factory import AccountConnection, build_client
 from haydigo_desk.sync.cycle import CycleRunner
-
-
-@pytest.fixture
-def setup(database_url):
-    s = sync_setup(database_url)
-    yield s
-    s.sandbox.stop()
-    s.database.dispose()
 
 
 def _runner(setup) -> CycleRunner:

@@ -9,7 +9,6 @@ import httpx
 import pytest
 import pytest_asyncio
 from sqlalchemy import select
-from support.sync_setup import sync_setup
 
 from haydigo_desk.bol.retry import RetryPolicy
 from haydigo_desk.persistence.models import (
@@ -29,14 +28,6 @@ from haydigo_desk.sync.cycle import (
 )
 from haydigo_desk.sync.images import ImageFetcher
 from haydigo_desk.sync.locks import account_sync_lock
-
-
-@pytest.fixture
-def setup(database_url):
-    s = sync_setup(database_url)
-    yield s
-    s.sandbox.stop()
-    s.database.dispose()
 
 
 def make_runner(setup, **client_options) -> CycleRunner:

@@ -7,7 +7,6 @@ from pathlib import Path
 import pytest
 import pytest_asyncio
 from sqlalchemy import select
-from support.sync_setup import sync_setup
 
 from haydigo_desk.bol.retry import RetryPolicy
 from haydigo_desk.persistence.models import MarketplaceAccount, Product
@@ -18,14 +17,6 @@ from haydigo_desk.sync.images import ImageFetcher
 CATALOG = "GET /retailer/content/catalog-products/{ean}"
 ASSETS = "GET /retailer/products/{ean}/assets"
 UNKNOWN_EAN = "0000000000000"
-
-
-@pytest.fixture
-def setup(database_url):
-    s = sync_setup(database_url)
-    yield s
-    s.sandbox.stop()
-    s.database.dispose()
 
 
 @pytest_asyncio.fixture
