@@ -13,6 +13,7 @@ import platformdirs
 from pydantic import BaseModel, Field, ValidationError
 
 from haydigo_desk import APP_ID
+from haydigo_desk.domain.scanner_input import ScannerSettings
 
 DATABASE_URL_ENV = "HAYDIGO_DATABASE_URL"
 HOME_ENV = "HAYDIGO_HOME"  # one folder for everything: tests, portable installs, the demo
@@ -82,6 +83,13 @@ class DeskSettings(BaseModel):
     workstation: str = Field(default_factory=socket.gethostname)
     last_transporter: str = ""
     active_account: str = ""
+    # What this workstation's scanner adds around a code and the keyboard layout it types through.
+    scanner_prefix: str = Field(default="", max_length=10)
+    scanner_suffix: str = Field(default="", max_length=10)
+    scanner_layout: Literal["auto", "qwerty", "azerty-be", "azerty-fr", "qwertz"] = "auto"
+
+    def scanner_settings(self) -> ScannerSettings:
+        return ScannerSettings(self.scanner_prefix, self.scanner_suffix, self.scanner_layout)
 
 
 class SettingsError(Exception):
