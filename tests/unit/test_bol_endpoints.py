@@ -442,7 +442,7 @@ async def test_product_assets_and_image_download(bol: FakeBol, clock: FakeClock)
 
 
 def test_naive_modified_since_is_taken_as_utc() -> None:
-    from haydigo_desk.bol.client import _iso_utc
+    from haydigo_desk.bol.bodies import iso_utc as _iso_utc
 
     assert _iso_utc(datetime(2026, 8, 1, 8, 0)) == "2026-08-01T08:00:00Z"
     assert _iso_utc(datetime(2026, 8, 1, 8, 0, tzinfo=UTC)) == "2026-08-01T08:00:00Z"

@@ -1,0 +1,115 @@
+"""Shipments: create, list; the label bought through bol."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import httpx
+
+from haydigo_desk.bol import media
+from haydigo_desk.bol.bodies import ShipmentLine, shipment_body
+from haydigo_desk.bol.models import FulfilmentMethod, ProcessStatus, ReducedShipment
+from haydigo_desk.bol.reading import malformed_answer, model, model_list
+from haydigo_desk.bol.transport import BolTransport
+
+log = logging.getLogger(__name__)
+
+SHIPMENTS_PAGE_SIZE = 50
+
+
+@dataclass(frozen=True, slots=True)
+class ShippingLabel:
+    pdf: bytes = field(repr=False)
+    transporter_code: str | None
+    track_and_trace: str | None
+
+
+class ShipmentsApi(BolTransport):
+
+    async def create_shipment(
+        self,
+        lines: Sequence[ShipmentLine | str],
+        *,
+        transporter_code: str | None = None,
+        track_and_trace: str | None = None,
+        shipping_label_id: str | None = None,
+        shipment_reference: str | None = None,
+    ) -> ProcessStatus:
+        """Ship order items of one order: with our own carrier (transporter code and track &
+        trace) or with a label bought from bol (its id, no transport). 202 ``CREATE_SHIPMENT``.
+
+        A POST is not repeated after a timeout or a 5xx, since it may have been processed:
+        the error then says ``may_have_been_processed`` and the caller checks bol's state.
+        """
+        body = shipment_body(
+            lines,
+            transporter_code=transporter_code,
+            track_and_trace=track_and_trace,
+            shipping_label_id=shipping_label_id,
+            shipment_reference=shipment_reference,
+        )
+        return await self._call_json(
+            "POST",
+            "/retailer/shipments",
+            json_body=body,
+            parse=model(ProcessStatus),
+            record_id=",".join(item["orderItemId"] for item in body["orderItems"]),
+        )
+
+    async def list_shipments(
+        self,
+        *,
+        order_id: str | None = None,
+        fulfilment_method: str | None = None,
+        page: int = 1,
+    ) -> list[ReducedShipment]:
+        """One page (50, newest first) of ``GET /retailer/shipments``."""
+        if order_id and fulfilment_method:
+            raise ValueError("bol accepts order-id only without fulfilment-method")
+        params: dict[str, Any] = {"page": page}
+        if order_id:
+            params["order-id"] = str(order_id)
+        if fulfilment_method:
+            params["fulfilment-method"] = FulfilmentMethod(fulfilment_method).value
+        return await self._call_json(
+            "GET",
+            "/retailer/shipments",
+            params=params,
+            parse=model_list(ReducedShipment, "shipments"),
+            record_id=str(order_id) if order_id else None,
+        )
+
+    async def list_order_shipments(self, order_id: str) -> list[ReducedShipment]:
+        """Every shipment of one order (all pages)."""
+        shipments: list[ReducedShipment] = []
+        for page in range(1, self._max_pages + 1):
+            batch = await self.list_shipments(order_id=order_id, page=page)
+            shipments.extend(batch)
+            if len(batch) < SHIPMENTS_PAGE_SIZE:
+                break
+        return shipments
+
+    async def get_shipping_label(self, shipping_label_id: str) -> ShippingLabel:
+        """The PDF of a label bought through bol (VVB), with its transporter and T&T code."""
+        endpoint = "GET /retailer/shipping-labels/{shipping-label-id}"
+
+        def read(response: httpx.Response) -> ShippingLabel:
+            if not response.content.startswith(b"%PDF"):
+                raise malformed_answer("bol.com did not send a PDF label", response, endpoint)
+            return ShippingLabel(
+                pdf=response.content,
+                transporter_code=response.headers.get("x-transporter-code"),
+                track_and_trace=response.headers.get("x-track-and-trace-code"),
+            )
+
+        return await self._call(
+            "GET",
+            "/retailer/shipping-labels/{shipping-label-id}",
+            shipping_label_id,
+            accept=media.V10_PDF,
+            read=read,
+        )
+

@@ -1,0 +1,92 @@
+"""Request bodies and parameters: pure functions, tested against bol's schemas."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from typing import Any
+from urllib.parse import quote
+
+MAX_SHIPMENT_ITEMS = 100
+
+
+@dataclass(frozen=True, slots=True)
+class ShipmentLine:
+    """One order item of a shipment; ``quantity=None`` ships everything still open."""
+
+    order_item_id: str
+    quantity: int | None = None
+
+
+def shipment_body(
+    lines: Sequence[ShipmentLine | str],
+    *,
+    transporter_code: str | None = None,
+    track_and_trace: str | None = None,
+    shipping_label_id: str | None = None,
+    shipment_reference: str | None = None,
+) -> dict[str, Any]:
+    """The ``ShipmentRequest`` body, checked before it is sent."""
+    items = [line if isinstance(line, ShipmentLine) else ShipmentLine(str(line)) for line in lines]
+    if not 1 <= len(items) <= MAX_SHIPMENT_ITEMS:
+        raise ValueError(f"a shipment has 1 to {MAX_SHIPMENT_ITEMS} order items")
+    if bool(transporter_code) == bool(shipping_label_id):
+        raise ValueError("give either a transporter code or a shipping label id")
+    if track_and_trace and not transporter_code:
+        raise ValueError("track & trace goes with a transporter code, not with a label")
+    if shipment_reference is not None and not 1 <= len(shipment_reference) <= 90:
+        raise ValueError("shipment reference must be 1 to 90 characters (or None)")
+    order_items: list[dict[str, Any]] = []
+    for line in items:
+        if not line.order_item_id:
+            raise ValueError("order item id is empty")
+        item: dict[str, Any] = {"orderItemId": line.order_item_id}
+        if line.quantity is not None:
+            if line.quantity < 1:
+                raise ValueError("shipped quantity must be at least 1")
+            item["quantity"] = line.quantity
+        order_items.append(item)
+    body: dict[str, Any] = {"orderItems": order_items}
+    if shipment_reference is not None:
+        body["shipmentReference"] = shipment_reference
+    if shipping_label_id:
+        body["shippingLabelId"] = shipping_label_id
+    else:
+        transport: dict[str, Any] = {"transporterCode": transporter_code}
+        if track_and_trace:
+            transport["trackAndTrace"] = track_and_trace
+        body["transport"] = transport
+    return body
+
+
+def fill_path(template: str, values: Sequence[str]) -> str:
+    """Replace the ``{...}`` placeholders of ``template`` in order, each value URL-quoted."""
+    parts = template.split("{")
+    if len(parts) - 1 != len(values):
+        raise ValueError(f"{template} needs {len(parts) - 1} path value(s)")
+    filled = parts[0]
+    for part, value in zip(parts[1:], values, strict=True):
+        text = str(value)
+        if not text:
+            raise ValueError(f"empty path value for {template}")
+        filled += quote(text, safe="") + part.split("}", 1)[1]
+    return filled
+
+
+def iso_date(value: date | str) -> str:
+    if isinstance(value, datetime):
+        value = value.date()
+    if isinstance(value, date):
+        return value.isoformat()
+    return date.fromisoformat(value).isoformat()  # ValueError on a malformed date
+
+
+def iso_utc(value: datetime | str) -> str:
+    """ISO 8601 in UTC with a ``Z``, as bol's ``last-modified-date-time`` wants it."""
+    if isinstance(value, str):
+        value = datetime.fromisoformat(value)
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=UTC)  # naive times are taken to be UTC
+    return value.astimezone(UTC).replace(microsecond=0).strftime("%Y-%m-%dT%H:%M:%SZ")
+
