@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import argparse
-import asyncio
 import contextlib
 import json
 import signal
 import sys
 
 from haydigo_desk.cli.failures import EXIT_CONFIGURATION
-from haydigo_desk.config import AppPaths, resolve_database_url
 from haydigo_desk.services.redaction import scrub
 
 
@@ -25,6 +23,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    import asyncio
+
+    from haydigo_desk.config import resolve_database_url
     from haydigo_desk.persistence.database import open_database
 
     database = open_database(resolve_database_url(args.database_url))
@@ -79,6 +80,7 @@ async def _once(database, args: argparse.Namespace) -> int:
 
 async def _loop(database, args: argparse.Namespace) -> int:
     from haydigo_desk.bol import BolConfigurationError
+    from haydigo_desk.config import AppPaths
     from haydigo_desk.sync.client_factory import build_client
     from haydigo_desk.sync.cycle import CycleRunner
     from haydigo_desk.sync.events import NullListener
@@ -108,6 +110,8 @@ async def _loop(database, args: argparse.Namespace) -> int:
         for line in problems:
             print(f"Not syncing: {line}", file=sys.stderr)
         return EXIT_CONFIGURATION
+
+    import asyncio
 
     listener = PrintingListener()
     stop = asyncio.Event()
