@@ -218,6 +218,8 @@ class DeskSession:
         watch_orders_paint(window)
         window.show()
         if self.previous_crash is not None:
+            log.warning("The desk stopped unexpectedly last time; the report is at %s",
+                        self.previous_crash)
             window._previous_crash_box = offer_previous_crash(self.previous_crash, window)
 
     def _prepare_demo(self, pending) -> None:
