@@ -256,12 +256,15 @@ class DeskSession:
             self._start_worker(database, None, background=False)
 
     def _start_worker(self, database: Database, demo, *, background: bool = True) -> None:
-        from haydigo_desk.demo import demo_client_factory
         from haydigo_desk.sync.client_factory import build_client
         from haydigo_desk.sync.worker import SyncWorker
         from haydigo_desk.ui.worker_start import WorkerStart
 
-        client_factory = build_client if demo is None else demo_client_factory(demo.credentials)
+        client_factory = build_client
+        if demo is not None:  # the demo module loads the sandbox (aiohttp): only for the demo
+            from haydigo_desk.demo import demo_client_factory
+
+            client_factory = demo_client_factory(demo.credentials)
         worker = SyncWorker(database, listener=self.controller, client_factory=client_factory,
                             image_cache_dir=self.paths.image_cache_dir,
                             workstation=self.context.settings.workstation,
