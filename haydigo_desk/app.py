@@ -69,7 +69,11 @@ def run_desk(args: argparse.Namespace) -> int:
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     from haydigo_desk.crash_log import CrashLog
-    from haydigo_desk.ui.single_instance import DeskInstance, ask_running_desk_to_raise
+    from haydigo_desk.ui.single_instance import (
+        DeskInstance,
+        already_running_text,
+        ask_running_desk_to_raise,
+    )
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName(APP_NAME)
@@ -88,9 +92,7 @@ def run_desk(args: argparse.Namespace) -> int:
                 + ("its window was brought forward." if raised else "switch to its window."))
         print(line, file=sys.stderr)
         if not raised:  # no terminal may be watching: say it on screen too
-            QMessageBox.information(None, APP_NAME, QApplication.translate(
-                "SingleInstance", "HaydiGO Desk already runs for this profile. Switch to "
-                "its window."))
+            QMessageBox.information(None, APP_NAME, already_running_text())
         return 0
     crash_log = CrashLog(paths.data_dir)
     previous_crash = crash_log.previous_report()

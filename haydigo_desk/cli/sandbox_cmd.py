@@ -135,7 +135,8 @@ def run(args: argparse.Namespace) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Runs the command without the desk's entry point (handy while that is being built)."""
+    """``python -m haydigo_desk.cli.sandbox_cmd``: the command on its own, without the desk's
+    other options."""
     parser = OneLineParser(prog="haydigo-desk sandbox")
     add_arguments(parser)
     return run(parser.parse_args(argv))

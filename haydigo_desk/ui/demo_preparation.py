@@ -20,13 +20,15 @@ log = logging.getLogger(__name__)
 
 
 def progress_text(step: str, done: int, total: int) -> str:
-    tr = QCoreApplication.translate
     if step == "database":
-        return tr("DemoPreparation", "Preparing the demo: building its database…")
+        return QCoreApplication.translate(
+            "DemoPreparation", "Preparing the demo: building its database…")
     if step == "products":
-        return tr("DemoPreparation", "Preparing the demo: importing products ({} of {})…"
-                  ).format(done, total)
-    return tr("DemoPreparation", "Preparing the demo: putting products on shelves…")
+        return QCoreApplication.translate(
+            "DemoPreparation", "Preparing the demo: importing products ({} of {})…").format(
+                done, total)
+    return QCoreApplication.translate(
+        "DemoPreparation", "Preparing the demo: putting products on shelves…")
 
 
 class DemoPreparation(QObject):

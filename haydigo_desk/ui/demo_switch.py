@@ -9,23 +9,24 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from haydigo_desk import APP_NAME
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("DemoSwitch", text)
-
-
 def real_desk_box(account_names: list[str], database: str,
                   parent: QWidget | None = None) -> QMessageBox:
     box = QMessageBox(parent)
     box.setObjectName("demoSwitch")
     box.setIcon(QMessageBox.Icon.Information)
     box.setWindowTitle(APP_NAME)
-    box.setText(_tr("Your account is saved: {}").format(", ".join(account_names)))
-    box.setInformativeText(_tr(
-        "It is saved in your own database ({}), not in the demo's. The desk opens that "
-        "database with your account when it starts again; the demo stays as it is.")
+    box.setText(QCoreApplication.translate("DemoSwitch", "Your account is saved: {}").format(
+        ", ".join(account_names)))
+    box.setInformativeText(QCoreApplication.translate(
+        "DemoSwitch", "It is saved in your own database ({}), not in the demo's. The desk "
+        "opens that database with your account when it starts again; the demo stays as it is.")
         .format(database))
-    box.restart_button = box.addButton(_tr("Restart now"), QMessageBox.ButtonRole.AcceptRole)
-    box.later_button = box.addButton(_tr("At next start"), QMessageBox.ButtonRole.RejectRole)
+    box.restart_button = box.addButton(
+        QCoreApplication.translate("DemoSwitch", "Restart now"),
+        QMessageBox.ButtonRole.AcceptRole)
+    box.later_button = box.addButton(
+        QCoreApplication.translate("DemoSwitch", "At next start"),
+        QMessageBox.ButtonRole.RejectRole)
     box.setDefaultButton(box.restart_button)
     return box
 

@@ -14,7 +14,7 @@ import logging
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
 from haydigo_desk.sync.locks import _file_lock
@@ -111,3 +111,8 @@ def bring_forward(window) -> None:
     window.show()
     window.raise_()
     window.activateWindow()
+
+
+def already_running_text() -> str:
+    return QCoreApplication.translate(
+        "SingleInstance", "HaydiGO Desk already runs for this profile. Switch to its window.")
