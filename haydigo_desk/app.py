@@ -50,8 +50,8 @@ def _open_real_database(args: argparse.Namespace, paths: AppPaths) -> Database |
     if args.demo:
         return None
     url = resolve_database_url(args.database_url)
-    if url == sqlite_url(paths.default_database_file) and not (
-            paths.default_database_file.exists()):
+    if (url == sqlite_url(paths.default_database_file) and paths.data_dir.is_dir()
+            and not paths.default_database_file.exists()):
         return None
     database = open_database(url)
     with database_errors(url):
@@ -177,7 +177,12 @@ class DeskSession:
                 return _save_screenshots(context, controller, args.screenshots, loop)
             if demo:  # builds while the window is made; the products come after it shows
                 self._prepare_demo(database)
-            self._open_window()
+            try:
+                self._open_window()
+            except DatabaseUnavailableError as error:  # the demo's database could not be built
+                log.error("The desk cannot start: %s", error)
+                show_startup_error(error)
+                return EXIT_CANNOT_START
             if not demo:
                 QTimer.singleShot(0, lambda: self._start_worker(database, None))
             if os.environ.get("HAYDIGO_QUIT_AFTER_MS"):  # smoke tests: start, show, quit cleanly
