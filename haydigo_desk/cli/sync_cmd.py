@@ -134,4 +134,5 @@ async def _loop(database, args: argparse.Namespace) -> int:
     await asyncio.gather(*tasks, return_exceptions=True)
     for _connection, _interval, client in clients:
         await client.aclose()
+    print("Sync stopped cleanly.", flush=True)
     return 0
