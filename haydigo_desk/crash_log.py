@@ -8,6 +8,7 @@ from __future__ import annotations
 import faulthandler
 import logging
 import os
+import sys
 from datetime import datetime
 from pathlib import Path
 from typing import IO
@@ -21,6 +22,7 @@ class CrashLog:
     def __init__(self, data_dir: Path) -> None:
         self.path = data_dir / CRASH_FILE_NAME
         self._file: IO[str] | None = None
+        self._was_enabled = False  # e.g. by pytest, in tests that run the desk in-process
 
     def previous_report(self) -> Path | None:
         """The last run's report moved aside (``native-crash-<time>.log``), or None."""
@@ -45,6 +47,7 @@ class CrashLog:
         except OSError as exc:
             log.warning("No crash report can be written to %s: %s", self.path, exc)
             return
+        self._was_enabled = faulthandler.is_enabled()
         faulthandler.enable(self._file, all_threads=True)
 
     def disable(self) -> None:
@@ -52,6 +55,8 @@ class CrashLog:
         if self._file is None:
             return
         faulthandler.disable()
+        if self._was_enabled and sys.__stderr__ is not None:
+            faulthandler.enable(sys.__stderr__, all_threads=True)
         self._file.close()
         self._file = None
         try:
