@@ -25,6 +25,7 @@ LOCK_FILE_NAME = "desk.lock"
 RAISE_REQUEST = b"raise\n"
 ANSWER = b"raised\n"
 CONNECT_TIMEOUT_MS = 1000
+ANSWER_TIMEOUT_MS = 4000  # the running desk answers from its event loop, which may be busy
 RETRY_FOR_S = 5.0  # the running desk may be starting and not listening yet
 
 
@@ -95,7 +96,7 @@ def ask_running_desk_to_raise(data_dir: Path, retry_for: float = RETRY_FOR_S) ->
         if socket.waitForConnected(CONNECT_TIMEOUT_MS):
             socket.write(RAISE_REQUEST)
             socket.flush()
-            answered = socket.waitForReadyRead(CONNECT_TIMEOUT_MS) and bytes(
+            answered = socket.waitForReadyRead(ANSWER_TIMEOUT_MS) and bytes(
                 socket.readAll().data()).startswith(ANSWER.strip())
             socket.disconnectFromServer()
             return answered
