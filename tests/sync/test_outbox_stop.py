@@ -14,6 +14,12 @@ from haydigo_desk.persistence.models import OutboxEntry, utcnow
 from haydigo_desk.sync.events import SyncReport
 
 
+@pytest.fixture
+def database_url(sqlite_url):
+    """SQLite only: the stop is the same on every database, and the suite's time is short."""
+    return sqlite_url
+
+
 def _state(database, entry_id: int) -> str:
     with database.unit_of_work() as uow:
         return uow.session.scalars(
