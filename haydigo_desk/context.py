@@ -41,6 +41,26 @@ class DeskContext:
     user: StaffIdentity | None = None
     sync: SyncGateway | None = None
     extras: dict = field(default_factory=dict)
+    # In the demo: the database the desk opens when it is not the demo. Accounts added in
+    # the demo (as its banner tells) are saved there, never into the demo's own database.
+    real_database_url: str | None = None
+    _accounts_database: Database | None = field(default=None, init=False, repr=False)
+
+    @property
+    def accounts_database(self) -> Database:
+        """Where Settings → Accounts reads and saves accounts."""
+        if not self.demo or self.real_database_url is None:
+            return self.database
+        if self._accounts_database is None:
+            from haydigo_desk.persistence.database import open_database
+
+            self._accounts_database = open_database(self.real_database_url)
+        return self._accounts_database
+
+    def close_accounts_database(self) -> None:
+        if self._accounts_database is not None:
+            self._accounts_database.dispose()
+            self._accounts_database = None
 
     @property
     def workstation(self) -> str:

@@ -2,12 +2,16 @@
 
 ``haydigo-desk`` without an account (or with ``--demo``) runs this, so a newcomer sees
 products on shelves, orders and pick lists within seconds and nothing reaches bol.com.
+The desk builds it on a background thread after its window shows (``start_demo`` with a
+``progress`` callback); ``PendingDatabase`` stands in for the database until it exists.
 """
 
 from __future__ import annotations
 
 import asyncio
 import shutil
+import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from sqlalchemy import select
@@ -15,7 +19,7 @@ from sqlalchemy import select
 from haydigo_desk.bol import BolClient, ClientCredentials
 from haydigo_desk.config import AppPaths, sqlite_url
 from haydigo_desk.domain.states import StaffRole
-from haydigo_desk.persistence.database import Database, open_database
+from haydigo_desk.persistence.database import Database, DatabaseUnavailableError, open_database
 from haydigo_desk.persistence.models import Location, Product, utcnow
 from haydigo_desk.sandbox import RunningSandbox, SandboxConfig, start_sandbox
 from haydigo_desk.services.accounts import AccountSpec, save_account
@@ -26,6 +30,12 @@ from haydigo_desk.sync.offers import import_offers
 
 DEMO_ACCOUNT = "bol.com demo"
 AISLES = "ABCDEF"
+# (step, done, total); steps: "database", "products", "shelves"
+DemoProgress = Callable[[str, int, int], None]
+
+
+def _no_progress(step: str, done: int, total: int) -> None:
+    pass
 
 
 @dataclass
@@ -66,11 +76,34 @@ def assign_demo_locations(database: Database, product_list_id: int) -> int:
         return len(products)
 
 
-def start_demo(paths: AppPaths, *, products: int = 300, open_orders: int = 60) -> DemoEnvironment:
+def start_demo(paths: AppPaths, *, products: int = 300, open_orders: int = 60,
+               progress: DemoProgress = _no_progress,
+               on_database: Callable[[Database], None] | None = None) -> DemoEnvironment:
+    """Start the sandbox and build the demo database; ``on_database`` gets the database as
+    soon as its schema and account exist (before the products are imported)."""
     sandbox = start_sandbox(SandboxConfig(
         seed=1, products=products, open_orders=open_orders, order_rate_per_hour=30.0,
         cancel_rate=0.05, rate_scale=20.0, process_delay_s=2.0,
     ))
+    try:
+        progress("database", 0, 0)
+        database, account_id, product_list_id, connection = _build_database(paths, sandbox)
+        if on_database is not None:
+            on_database(database)
+        secrets = {sandbox.client_id: sandbox.client_secret}
+        # Products first, so they are on shelves before the first orders land.
+        progress("products", 0, products)
+        _import_products_now(demo_client_factory(secrets)(connection), database, account_id,
+                             lambda done: progress("products", done, products))
+        progress("shelves", 0, 0)
+        assign_demo_locations(database, product_list_id)
+    except BaseException:
+        sandbox.stop()
+        raise
+    return DemoEnvironment(sandbox, database, account_id, secrets)
+
+
+def _build_database(paths: AppPaths, sandbox: RunningSandbox):
     # The sandbox starts from its seed every time, so the demo database does too.
     shutil.rmtree(paths.demo_dir, ignore_errors=True)
     paths.demo_dir.mkdir(parents=True, exist_ok=True)
@@ -85,21 +118,64 @@ def start_demo(paths: AppPaths, *, products: int = 300, open_orders: int = 60) -
         add_staff(uow.session, "Demo manager", StaffRole.MANAGER, badge_code="DEMO-MANAGER")
         add_staff(uow.session, "Demo picker", StaffRole.PICKER, badge_code="DEMO-PICKER")
         uow.commit()
-        account_id, product_list_id = account.id, account.product_list_id
-        connection = AccountConnection.of(account)
-    secrets = {sandbox.client_id: sandbox.client_secret}
-    # Products first (a second or so), so they are on shelves before the first orders land.
-    _import_products_now(demo_client_factory(secrets)(connection), database, account_id)
-    assign_demo_locations(database, product_list_id)
-    return DemoEnvironment(sandbox, database, account_id, secrets)
+        return database, account.id, account.product_list_id, AccountConnection.of(account)
 
 
-def _import_products_now(client: BolClient, database: Database, account_id: int) -> None:
+def _import_products_now(client: BolClient, database: Database, account_id: int,
+                         progress: Callable[[int], None]) -> None:
     async def run() -> None:
         async with client:
             await import_offers(client, database, account_id,
-                                SyncReport(account_id, DEMO_ACCOUNT, started_at=utcnow()))
+                                SyncReport(account_id, DEMO_ACCOUNT, started_at=utcnow()),
+                                progress)
 
     # Its own selector loop: qasync may already own the process-wide policy.
     with asyncio.Runner(loop_factory=asyncio.SelectorEventLoop) as runner:
         runner.run(run())
+
+
+class PendingDatabase:
+    """The demo's database before it exists: the window is built on it and shows "loading";
+    every use waits until the database is there (sections query off the GUI thread)."""
+
+    def __init__(self, url: str) -> None:
+        self.url = url
+        self._ready = threading.Event()
+        self._database: Database | None = None
+        self._error: BaseException | None = None
+
+    def resolve(self, database: Database) -> None:
+        self._database = database
+        self._ready.set()
+
+    def fail(self, error: BaseException) -> None:
+        self._error = error
+        self._ready.set()
+
+    @property
+    def database(self) -> Database:
+        self._ready.wait()
+        if self._database is None:
+            raise DatabaseUnavailableError(
+                "disk_error", f"The demo database could not be built: {self._error}",
+                where=self.url)
+        return self._database
+
+    def unit_of_work(self):
+        return self.database.unit_of_work()
+
+    @property
+    def engine(self):
+        return self.database.engine
+
+    @property
+    def session_factory(self):
+        return self.database.session_factory
+
+    @property
+    def safe_url(self) -> str:
+        return self.url
+
+    def dispose(self) -> None:
+        if self._database is not None:
+            self._database.dispose()

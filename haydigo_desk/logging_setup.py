@@ -3,10 +3,6 @@
 from __future__ import annotations
 
 import logging
-import logging.handlers
-
-from haydigo_desk.config import AppPaths
-from haydigo_desk.services.redaction import RedactingFilter
 
 LOG_FORMAT = "%(asctime)s %(levelname)-7s %(threadName)s %(name)s: %(message)s"
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
@@ -18,6 +14,13 @@ def _not_file_only(record: logging.LogRecord) -> bool:
 
 
 def configure_logging(level: str = "INFO", *, to_file: bool = True) -> None:
+    # Imported here: the command line's argument types import this module for LOG_LEVELS,
+    # and ``--version`` must not load pydantic and platformdirs for it.
+    import logging.handlers
+
+    from haydigo_desk.config import AppPaths
+    from haydigo_desk.services.redaction import RedactingFilter
+
     root = logging.getLogger()
     root.setLevel(level.upper())
     if getattr(root, "_haydigo_configured", False):

@@ -1,8 +1,10 @@
 """Sub-commands of ``haydigo-desk``.
 
 Each module listed in COMMAND_MODULES exposes ``register(subparsers)``, which adds its parser
-and sets ``handler=<callable(args) -> int>`` as the parser default. Modules are imported lazily
-by the entry point so that ``--help`` stays fast and headless commands never import Qt.
+and sets ``handler=<callable(args) -> int>`` as the parser default. The entry point imports
+them all to build the parser, so a command module imports only the standard library at its
+top; what the command needs (the database, HTTP, the sandbox, Qt) its handler imports, and
+``--version`` and ``--help`` stay fast (``tests/edges/test_startup_imports.py``).
 """
 
 COMMAND_MODULES: list[str] = [

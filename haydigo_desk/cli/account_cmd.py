@@ -12,7 +12,6 @@ import sys
 
 from haydigo_desk.cli.arguments import positive_count
 from haydigo_desk.cli.failures import EXIT_CONFIGURATION, EXIT_ENVIRONMENT
-from haydigo_desk.config import resolve_database_url
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -45,6 +44,7 @@ def run(args: argparse.Namespace) -> int:
         has_client_secret,
         store_client_secret,
     )
+    from haydigo_desk.config import resolve_database_url
     from haydigo_desk.persistence.database import open_database
     from haydigo_desk.services.accounts import (
         AccountError,

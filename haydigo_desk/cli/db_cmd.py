@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import argparse
 
-from haydigo_desk.config import resolve_database_url
-
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser("db", help="database maintenance (upgrade, current)")
@@ -14,6 +12,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from haydigo_desk.config import resolve_database_url
     from haydigo_desk.persistence import migrate
     from haydigo_desk.persistence.database import open_database
 

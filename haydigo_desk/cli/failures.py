@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import argparse
 import errno
-import logging.handlers
-import sqlite3
 from dataclasses import dataclass
 
 from haydigo_desk.services.redaction import describe_error
@@ -28,6 +26,8 @@ class Failure:
 
 
 def explain_failure(error: BaseException, args: argparse.Namespace) -> Failure:
+    import sqlite3
+
     from sqlalchemy.exc import SQLAlchemyError
 
     from haydigo_desk.bol.errors import BolConfigurationError, BolError
@@ -67,6 +67,8 @@ def describe_os_error(error: OSError) -> str:
 
 
 def _log_file() -> str | None:
+    import logging.handlers
+
     for handler in logging.getLogger().handlers:
         if isinstance(handler, logging.handlers.RotatingFileHandler):
             return handler.baseFilename

@@ -10,8 +10,6 @@ import argparse
 import sys
 from pathlib import Path
 
-from haydigo_desk.config import resolve_database_url
-
 # Kept here, not imported from services, so that --help does not load reportlab and pypdf.
 FORMAT_CHOICES = ("a4", "label")
 LANGUAGE_CHOICES = ("nl", "en")
@@ -54,6 +52,7 @@ def _default_language() -> str:
 
 
 def run(args: argparse.Namespace) -> int:
+    from haydigo_desk.config import resolve_database_url
     from haydigo_desk.persistence.database import open_database
     from haydigo_desk.services.print_documents import PrintError
     from haydigo_desk.services.print_output import (

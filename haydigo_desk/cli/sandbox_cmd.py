@@ -16,15 +16,21 @@ from haydigo_desk.cli.arguments import (
     positive_number,
     share,
 )
-from haydigo_desk.sandbox import (
-    DEMO_CLIENT_ID,
-    DEMO_CLIENT_SECRET,
-    FaultConfig,
-    SandboxConfig,
-    parse_country_mix,
-    parse_rate_per_hour,
-    start_sandbox,
-)
+
+# The sandbox package loads aiohttp: imported when the command runs, not for ``--help``.
+
+
+def order_rate(text: str) -> float:
+    """``30/h``, ``2/min``: the sandbox's own parser, imported only when the option is used."""
+    from haydigo_desk.sandbox.config import parse_rate_per_hour
+
+    return parse_rate_per_hour(text)
+
+
+def country_mix(text: str) -> dict[str, float]:
+    from haydigo_desk.sandbox.config import parse_country_mix
+
+    return parse_country_mix(text)
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -33,7 +39,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     add("--seed", type=int, default=1, help="seed of the catalogue and the initial orders")
     add("--products", type=positive_count, default=500, help="number of products/offers")
     add("--open-orders", type=count, default=120, help="open orders at start")
-    add("--order-rate", type=parse_rate_per_hour, default=30.0, metavar="RATE",
+    add("--order-rate", type=order_rate, default=30.0, metavar="RATE",
         help="new orders over time, e.g. 30/h, 2/min (default 30/h)")
     add("--cancel-rate", type=share, default=0.05,
         help="customer cancellation requests per placed order (0-1)")
@@ -42,10 +48,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     add("--token-lifetime", type=positive_count, default=599, help="token lifetime in seconds")
     add("--process-delay", type=non_negative_number, default=2.0,
         help="seconds a v10 write stays PENDING before SUCCESS or FAILURE")
-    add("--countries", type=parse_country_mix, default=None, metavar="MIX",
+    add("--countries", type=country_mix, default=None, metavar="MIX",
         help="delivery country weights, e.g. NL=70,BE=25,DE=5")
-    add("--client-id", default=DEMO_CLIENT_ID)
-    add("--client-secret", default=DEMO_CLIENT_SECRET)
+    add("--client-id", help="default: the sandbox's demo client id")
+    add("--client-secret", help="default: the sandbox's demo client secret")
     add("--latency-ms", type=non_negative_number, default=0.0,
         help="fault: added latency per answer")
     add("--error-rate", type=share, default=0.0, help="fault: share of 5xx answers")
@@ -63,7 +69,14 @@ def register(subparsers) -> None:
     parser.set_defaults(handler=run)
 
 
-def config_from_args(args: argparse.Namespace) -> SandboxConfig:
+def config_from_args(args: argparse.Namespace):
+    from haydigo_desk.sandbox import (
+        DEMO_CLIENT_ID,
+        DEMO_CLIENT_SECRET,
+        FaultConfig,
+        SandboxConfig,
+    )
+
     config = SandboxConfig(
         seed=args.seed,
         products=args.products,
@@ -73,8 +86,8 @@ def config_from_args(args: argparse.Namespace) -> SandboxConfig:
         rate_scale=args.rate_scale,
         token_lifetime_s=args.token_lifetime,
         process_delay_s=args.process_delay,
-        client_id=args.client_id,
-        client_secret=args.client_secret,
+        client_id=args.client_id or DEMO_CLIENT_ID,
+        client_secret=args.client_secret or DEMO_CLIENT_SECRET,
         faults=FaultConfig(
             latency_ms=args.latency_ms,
             error_rate=args.error_rate,
@@ -89,6 +102,8 @@ def config_from_args(args: argparse.Namespace) -> SandboxConfig:
 
 
 def run(args: argparse.Namespace) -> int:
+    from haydigo_desk.sandbox import start_sandbox
+
     try:
         config = config_from_args(args)
         config.validate()
@@ -120,7 +135,8 @@ def run(args: argparse.Namespace) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Runs the command without the desk's entry point (handy while that is being built)."""
+    """``python -m haydigo_desk.cli.sandbox_cmd``: the command on its own, without the desk's
+    other options."""
     parser = OneLineParser(prog="haydigo-desk sandbox")
     add_arguments(parser)
     return run(parser.parse_args(argv))

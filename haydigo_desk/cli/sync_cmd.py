@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import argparse
-import asyncio
 import contextlib
 import json
 import signal
 import sys
 
 from haydigo_desk.cli.failures import EXIT_CONFIGURATION
-from haydigo_desk.config import AppPaths, resolve_database_url
 from haydigo_desk.services.redaction import scrub
 
 
@@ -25,6 +23,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    import asyncio
+
+    from haydigo_desk.config import resolve_database_url
     from haydigo_desk.persistence.database import open_database
 
     database = open_database(resolve_database_url(args.database_url))
@@ -79,6 +80,7 @@ async def _once(database, args: argparse.Namespace) -> int:
 
 async def _loop(database, args: argparse.Namespace) -> int:
     from haydigo_desk.bol import BolConfigurationError
+    from haydigo_desk.config import AppPaths
     from haydigo_desk.sync.client_factory import build_client
     from haydigo_desk.sync.cycle import CycleRunner
     from haydigo_desk.sync.events import NullListener
@@ -109,6 +111,8 @@ async def _loop(database, args: argparse.Namespace) -> int:
             print(f"Not syncing: {line}", file=sys.stderr)
         return EXIT_CONFIGURATION
 
+    import asyncio
+
     listener = PrintingListener()
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
@@ -130,4 +134,5 @@ async def _loop(database, args: argparse.Namespace) -> int:
     await asyncio.gather(*tasks, return_exceptions=True)
     for _connection, _interval, client in clients:
         await client.aclose()
+    print("Sync stopped cleanly.", flush=True)
     return 0

@@ -13,8 +13,3 @@ def natural_key(text: str | None) -> tuple:
         return (1, ())
     parts = _CHUNKS.split(text.strip().casefold())
     return (0, tuple((0, int(p), "") if p.isdigit() else (1, 0, p) for p in parts if p != ""))
-
-
-def location_sorted(items: list, location_of) -> list:
-    """Items in walking order of their location, ties kept in their given order."""
-    return sorted(items, key=lambda item: natural_key(location_of(item)))

@@ -31,10 +31,6 @@ def create_db_engine(url: str, *, echo: bool = False) -> Engine:
     return create_engine(url, echo=echo, pool_pre_ping=True, pool_size=5, max_overflow=5)
 
 
-def is_postgres(engine: Engine) -> bool:
-    return engine.dialect.name == "postgresql"
-
-
 def make_session_factory(engine: Engine) -> sessionmaker[Session]:
     # expire_on_commit=False: DTOs are built after commit without another round trip.
     return sessionmaker(engine, expire_on_commit=False)

@@ -13,8 +13,23 @@ from haydigo_desk.reports.model import (
     PickListLine,
     PickListOrder,
 )
-from haydigo_desk.reports.packing_slip import render_packing_slip, render_packing_slips
-from haydigo_desk.reports.pick_list import render_pick_list
+
+# The renderers load reportlab (a quarter of a second): imported on first use, so that the
+# desk's window and the command line's --help do not pay for it.
+_RENDERERS = {
+    "render_packing_slip": "haydigo_desk.reports.packing_slip",
+    "render_packing_slips": "haydigo_desk.reports.packing_slip",
+    "render_pick_list": "haydigo_desk.reports.pick_list",
+}
+
+
+def __getattr__(name: str):
+    if name in _RENDERERS:
+        import importlib
+
+        return getattr(importlib.import_module(_RENDERERS[name]), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __all__ = [
     "Address",

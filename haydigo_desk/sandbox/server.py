@@ -64,10 +64,6 @@ class RunningSandbox:
     _stopped: asyncio.Event = field(repr=False)
 
     @property
-    def retailer_base_url(self) -> str:
-        return f"{self.url}/retailer"
-
-    @property
     def shared_base_url(self) -> str:
         return f"{self.url}/shared"
 

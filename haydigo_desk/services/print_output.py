@@ -14,15 +14,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pypdf import PdfReader, PdfWriter
-
+from haydigo_desk import reports
 from haydigo_desk.persistence.database import Database
-from haydigo_desk.reports import (
-    PageFormat,
-    PickListDocument,
-    render_packing_slip,
-    render_pick_list,
-)
+from haydigo_desk.reports import PageFormat, PickListDocument
 from haydigo_desk.services.print_documents import (
     PrintError,
     open_pick_list_ids,
@@ -45,11 +39,15 @@ class RenderedPdf:
 
 
 def page_count(data: bytes) -> int:
+    from pypdf import PdfReader  # imported when printing, not when the window opens
+
     return len(PdfReader(io.BytesIO(data)).pages)
 
 
 def merge_pdfs(parts: Sequence[tuple[str, bytes]]) -> bytes:
     """One PDF of several, each part starting on its own page and bookmarked by its title."""
+    from pypdf import PdfWriter
+
     writer = PdfWriter()
     for title, data in parts:
         writer.append(io.BytesIO(data), outline_item=title)
@@ -62,7 +60,7 @@ def pick_list_pdf(database: Database, pick_list_id: int, *, page_format: PageFor
                   language: str) -> RenderedPdf:
     with database.unit_of_work() as uow:
         doc = pick_list_document(uow.session, pick_list_id)
-    data = render_pick_list(doc, page_format=page_format, language=language)
+    data = reports.render_pick_list(doc, page_format=page_format, language=language)
     return RenderedPdf(data, doc.code, page_count(data))
 
 
@@ -86,7 +84,7 @@ def open_pick_lists_pdf(database: Database, *, page_format: PageFormat,
                 skipped.append(str(exc))
     if not docs:
         raise PrintError("None of the open pick lists has anything left to pick.")
-    parts = [(doc.code, render_pick_list(doc, page_format=page_format, language=language))
+    parts = [(doc.code, reports.render_pick_list(doc, page_format=page_format, language=language))
              for doc in docs]
     data = parts[0][1] if len(parts) == 1 else merge_pdfs(parts)
     title = parts[0][0] if len(parts) == 1 else f"{parts[0][0]} … {parts[-1][0]}"
@@ -97,7 +95,7 @@ def packing_slip_pdf(database: Database, order: int | str, *, page_format: PageF
                      language: str) -> RenderedPdf:
     with database.unit_of_work() as uow:
         slip = packing_slip_document(uow.session, order)
-    data = render_packing_slip(slip, page_format=page_format, language=language)
+    data = reports.render_packing_slip(slip, page_format=page_format, language=language)
     return RenderedPdf(data, slip.order_id, page_count(data))
 
 

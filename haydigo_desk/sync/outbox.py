@@ -147,6 +147,23 @@ class OutboxSender:
             if isinstance(payload, ShipmentPayload) and not await self._still_shippable(
                     entry_id, payload, report):
                 return
+        except TRANSIENT as exc:
+            self._retry_later(entry_id, exc, report)
+            return
+        except BolError as exc:
+            self._fail(entry_id, str(exc), report)
+            return
+        # Once a row is marked "sending", its request and answer are seen through even when
+        # the worker stops (Quit, SIGTERM): a stop never leaves a row half-sent.
+        posting = asyncio.ensure_future(self._post(entry_id, payload, report))
+        try:
+            await asyncio.shield(posting)
+        except asyncio.CancelledError:
+            await posting
+            raise
+
+    async def _post(self, entry_id: int, payload, report: SyncReport) -> None:
+        try:
             self._mark(entry_id, OutboxState.SENDING)
             if isinstance(payload, StockPayload):
                 await self.client.update_offer_stock(

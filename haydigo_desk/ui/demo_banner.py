@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 SETTINGS_SHORTCUT = "Ctrl+,"
 
@@ -21,6 +21,17 @@ class DemoBanner(QFrame):
             "sent to the real bol.com. To connect your real account, open Settings → Accounts "
             "(%1).").replace("%1", SETTINGS_SHORTCUT))
         self.text_label.setWordWrap(True)
+        self.progress_label = QLabel()  # the demo's preparation, while it runs
+        self.progress_label.setObjectName("demoProgress")
+        self.progress_label.hide()
+        text = QVBoxLayout()
+        text.addWidget(self.text_label)
+        text.addWidget(self.progress_label)
         layout.addWidget(self.title_label)
         layout.addSpacing(12)
-        layout.addWidget(self.text_label, 1)
+        layout.addLayout(text, 1)
+
+    def show_progress(self, text: str) -> None:
+        """Empty text: the demo is ready."""
+        self.progress_label.setText(text)
+        self.progress_label.setVisible(bool(text))

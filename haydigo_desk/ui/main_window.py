@@ -39,6 +39,7 @@ def load_section_class(spec: str) -> type[QWidget]:
 
 class MainWindow(QMainWindow):
     settings_saved = Signal(object)  # DeskSettings: the app re-applies language and theme
+    accounts_saved = Signal(object)  # SaveOutcome: the demo offers to open the real database
 
     def __init__(self, context: DeskContext, controller: SyncController) -> None:
         super().__init__()
@@ -144,6 +145,7 @@ class MainWindow(QMainWindow):
         dialog = SettingsDialog(self.context, self, self.controller)
         dialog.settings_saved.connect(self.settings_saved)
         dialog.accounts_saved.connect(lambda _outcome: self.controller.request_sync())
+        dialog.accounts_saved.connect(self.accounts_saved)
         dialog.exec()
 
     def switch_user(self) -> None:

@@ -54,9 +54,6 @@ class ProductsModel(QAbstractTableModel):
                 self.dataChanged.emit(self.index(number, 0), self.index(number, COLUMN_COUNT - 1))
                 return
 
-    def row_at(self, number: int) -> ProductRow | None:
-        return self._rows[number] if 0 <= number < len(self._rows) else None
-
     # --- QAbstractTableModel -----------------------------------------------------------------
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008

@@ -54,7 +54,8 @@ class SettingsDialog(QDialog):
         controller = controller if controller is not None else context.sync
 
         self.tabs = QTabWidget()
-        self.accounts_page = AccountsPage(load_account_drafts(context.database), controller)
+        self.accounts_page = AccountsPage(load_account_drafts(context.accounts_database),
+                                         controller)
         self.workstation_page = WorkstationPage(context.settings)
         self.accounts_page.setObjectName("accounts")  # stable names for screenshots and tests
         self.workstation_page.setObjectName("workstation")
@@ -128,7 +129,7 @@ class SettingsDialog(QDialog):
         drafts = self.accounts_page.collect()
         try:
             outcome = save_account_drafts(
-                self.context.database, drafts, self.accounts_page.removed_ids
+                self.context.accounts_database, drafts, self.accounts_page.removed_ids
             )
         except SQLAlchemyError as exc:
             log.exception("Saving the accounts failed")

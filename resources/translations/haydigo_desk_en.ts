@@ -406,6 +406,40 @@
     </message>
 </context>
 <context>
+    <name>DemoPreparation</name>
+    <message>
+        <source>Preparing the demo: building its database…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preparing the demo: importing products ({} of {})…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preparing the demo: putting products on shelves…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DemoSwitch</name>
+    <message>
+        <source>Your account is saved: {}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It is saved in your own database ({}), not in the demo&apos;s. The desk opens that database with your account when it starts again; the demo stays as it is.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restart now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At next start</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>GoodsReceiptDialog</name>
     <message>
         <source>Goods receipt</source>
@@ -1277,6 +1311,25 @@ Correct and resend with F9.</source>
     </message>
 </context>
 <context>
+    <name>PreviousCrash</name>
+    <message>
+        <source>The desk stopped unexpectedly last time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The report is at {}. Send it to support if this happens again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>PrintController</name>
     <message>
         <source>Preparing the pick list…</source>
@@ -1581,6 +1634,13 @@ Correct and resend with F9.</source>
     </message>
     <message>
         <source>Tick the partial shipment box to ship only the picked units.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SingleInstance</name>
+    <message>
+        <source>HaydiGO Desk already runs for this profile. Switch to its window.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

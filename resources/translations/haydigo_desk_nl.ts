@@ -464,6 +464,40 @@
     </message>
 </context>
 <context>
+    <name>DemoPreparation</name>
+    <message>
+        <source>Preparing the demo: building its database…</source>
+        <translation>De demo wordt voorbereid: de database wordt gebouwd…</translation>
+    </message>
+    <message>
+        <source>Preparing the demo: importing products ({} of {})…</source>
+        <translation>De demo wordt voorbereid: producten importeren ({} van {})…</translation>
+    </message>
+    <message>
+        <source>Preparing the demo: putting products on shelves…</source>
+        <translation>De demo wordt voorbereid: producten in de schappen zetten…</translation>
+    </message>
+</context>
+<context>
+    <name>DemoSwitch</name>
+    <message>
+        <source>Your account is saved: {}</source>
+        <translation>Uw account is opgeslagen: {}</translation>
+    </message>
+    <message>
+        <source>It is saved in your own database ({}), not in the demo&apos;s. The desk opens that database with your account when it starts again; the demo stays as it is.</source>
+        <translation>Het staat in uw eigen database ({}), niet in die van de demo. De desk opent die database met uw account bij de volgende start; de demo blijft zoals hij is.</translation>
+    </message>
+    <message>
+        <source>Restart now</source>
+        <translation>Nu herstarten</translation>
+    </message>
+    <message>
+        <source>At next start</source>
+        <translation>Bij de volgende start</translation>
+    </message>
+</context>
+<context>
     <name>GoodsReceiptDialog</name>
     <message>
         <source>Goods receipt</source>
@@ -1346,6 +1380,25 @@ Corrigeer en verstuur opnieuw met F9.</translation>
     </message>
 </context>
 <context>
+    <name>PreviousCrash</name>
+    <message>
+        <source>The desk stopped unexpectedly last time.</source>
+        <translation>De desk is de vorige keer onverwacht gestopt.</translation>
+    </message>
+    <message>
+        <source>The report is at {}. Send it to support if this happens again.</source>
+        <translation>Het rapport staat in {}. Stuur het naar support als dit opnieuw gebeurt.</translation>
+    </message>
+    <message>
+        <source>Open folder</source>
+        <translation>Map openen</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Sluiten</translation>
+    </message>
+</context>
+<context>
     <name>PrintController</name>
     <message>
         <source>Preparing the pick list…</source>
@@ -1655,6 +1708,13 @@ Corrigeer en verstuur opnieuw met F9.</translation>
     <message>
         <source>Tick the partial shipment box to ship only the picked units.</source>
         <translation>Vink deelzending aan om alleen de gepickte stuks te verzenden.</translation>
+    </message>
+</context>
+<context>
+    <name>SingleInstance</name>
+    <message>
+        <source>HaydiGO Desk already runs for this profile. Switch to its window.</source>
+        <translation>HaydiGO Desk draait al voor dit profiel. Ga naar dat venster.</translation>
     </message>
 </context>
 <context>

@@ -1,4 +1,4 @@
-from haydigo_desk.domain.sorting import location_sorted, natural_key
+from haydigo_desk.domain.sorting import natural_key
 
 
 def test_locations_sort_naturally_and_empty_last():
@@ -6,8 +6,3 @@ def test_locations_sort_naturally_and_empty_last():
     ordered = sorted(codes, key=natural_key)
     assert ordered[:6] == ["A-2", "A-2-9", "A-2-10", "a-3", "A-10", "B-1"]
     assert set(ordered[6:]) == {None, ""}
-
-
-def test_location_sorted_keeps_ties_stable():
-    items = [("x", "A-2"), ("y", "A-10"), ("z", "A-2")]
-    assert [i[0] for i in location_sorted(items, lambda item: item[1])] == ["x", "z", "y"]
