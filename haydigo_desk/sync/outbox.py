@@ -1,4 +1,5 @@
-"""Step 4: send the outbox (shipments, cancellations, stock) and follow bol.com's processing.
+"""Step 4: send the outbox (shipments, cancellations, stock, transport changes) and follow
+bol.com's processing.
 
 Every row is committed before anything is sent. Just before a request the row is marked
 ``sending`` and committed; the answer moves it on. A row still ``sending`` at the start of a
@@ -12,7 +13,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import random
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import timedelta
 
 from sqlalchemy import func, select
@@ -35,6 +36,7 @@ from haydigo_desk.domain.outbox_payloads import (
     PayloadError,
     ShipmentPayload,
     StockPayload,
+    TransportPayload,
     payload_of,
 )
 from haydigo_desk.domain.states import OutboxKind, OutboxState, ShipmentState
@@ -50,6 +52,7 @@ from haydigo_desk.persistence.models import (
 from haydigo_desk.persistence.models import ShipmentLine as ShipmentRow
 from haydigo_desk.services import lifecycle
 from haydigo_desk.sync.events import SyncReport
+from haydigo_desk.sync.outbox_transports import TransportChanges, TransportUnknown
 
 log = logging.getLogger(__name__)
 
@@ -93,6 +96,7 @@ class OutboxSender:
         self.client = client
         self.database = database
         self.account_id = account_id
+        self.transports = TransportChanges(client, database)
 
     # --- the step ------------------------------------------------------------------------------
 
@@ -147,6 +151,8 @@ class OutboxSender:
             if isinstance(payload, ShipmentPayload) and not await self._still_shippable(
                     entry_id, payload, report):
                 return
+            if isinstance(payload, TransportPayload):  # a read first: bol's transport id
+                payload = replace(payload, transport_id=await self.transports.transport_id(payload))
             self._mark(entry_id, OutboxState.SENDING)
             if isinstance(payload, StockPayload):
                 await self.client.update_offer_stock(
@@ -155,7 +161,9 @@ class OutboxSender:
                 )
                 self._stock_done(entry_id, payload, report)
                 return
-            if isinstance(payload, CancellationPayload):
+            if isinstance(payload, TransportPayload):
+                status = await self.transports.send(payload)
+            elif isinstance(payload, CancellationPayload):
                 status = await self.client.cancel_order_item(payload.order_item_id,
                                                              payload.reason_code)
             else:
@@ -170,7 +178,7 @@ class OutboxSender:
                 await self._apply_final(entry_id, status, report)
         except TRANSIENT as exc:
             self._retry_later(entry_id, exc, report)
-        except BolError as exc:
+        except (BolError, TransportUnknown) as exc:
             self._fail(entry_id, str(exc), report)
 
     async def _still_shippable(self, entry_id: int, payload: ShipmentPayload,
@@ -342,6 +350,8 @@ class OutboxSender:
         elif entry.kind == OutboxKind.CANCELLATION and entry.payload.get("order_line_id"):
             lifecycle.cancellation_answered(session, int(entry.payload["order_line_id"]),
                                             accepted=True)
+        elif entry.kind == OutboxKind.TRANSPORT:
+            TransportChanges.confirmed(session, payload_of(entry.kind, dict(entry.payload)))
 
     # --- following up ---------------------------------------------------------------------------
 
@@ -395,6 +405,9 @@ class OutboxSender:
         if isinstance(payload, StockPayload):
             self._requeue(entry_id)  # PATCH sets an absolute value: sending again is safe
             return
+        if isinstance(payload, TransportPayload):  # no order field shows it: ask the process
+            await self._resume_from_process(entry_id, payload, report)
+            return
         try:
             detail = await self.client.get_order(payload.bol_order_id)
         except BolNotFoundError:
@@ -408,6 +421,11 @@ class OutboxSender:
                 self._succeeded(uow.session, uow.session.get(OutboxEntry, entry_id), report)
                 uow.commit()
             return
+        await self._resume_from_process(entry_id, payload, report)
+
+    async def _resume_from_process(self, entry_id: int, payload: CancellationPayload
+                                   | ShipmentPayload | TransportPayload,
+                                   report: SyncReport) -> None:
         # bol.com may have accepted the write without processing it yet (its order does not
         # show it): its process status by entity id and event type says whether it is there.
         try:
@@ -423,16 +441,18 @@ class OutboxSender:
             await self._apply_final(entry_id, found, report)
 
     async def _process_of(self, entry_id: int, payload: CancellationPayload | ShipmentPayload
-                          ) -> ProcessStatus | None:
+                          | TransportPayload) -> ProcessStatus | None:
         """Our write's process at bol.com: one for the row's entity, created since the row,
         that is pending or succeeded (a failed one lets the row be sent again)."""
         with self.database.unit_of_work() as uow:
             created = uow.session.get(OutboxEntry, entry_id).created_at
-        if isinstance(payload, ShipmentPayload):
-            entity, event = payload.items[0].order_item_id, "CREATE_SHIPMENT"
+        if isinstance(payload, TransportPayload):
+            statuses = await self.transports.processes(payload)
         else:
-            entity, event = payload.order_item_id, "CANCEL_ORDER"
-        statuses = await self.client.get_process_statuses_for_entity(entity, event)
+            entity, event = ((payload.items[0].order_item_id, "CREATE_SHIPMENT")
+                             if isinstance(payload, ShipmentPayload)
+                             else (payload.order_item_id, "CANCEL_ORDER"))
+            statuses = await self.client.get_process_statuses_for_entity(entity, event)
         candidates = [
             status for status in statuses
             if status.process_status_id and status.status in (ProcessState.PENDING,
