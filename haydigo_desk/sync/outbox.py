@@ -1,5 +1,4 @@
-"""Step 4: send the outbox (shipments, cancellations, stock, transport changes) and follow
-bol.com's processing.
+"""Step 4: send the outbox (shipments, cancellations, stock, T&T) and follow bol's processing.
 
 Every row is committed before anything is sent. Just before a request the row is marked
 ``sending`` and committed; the answer moves it on. A row still ``sending`` at the start of a
@@ -13,7 +12,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import random
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import timedelta
 
 from sqlalchemy import func, select
@@ -41,18 +40,11 @@ from haydigo_desk.domain.outbox_payloads import (
 )
 from haydigo_desk.domain.states import OutboxKind, OutboxState, ShipmentState
 from haydigo_desk.persistence.database import Database
-from haydigo_desk.persistence.models import (
-    Order,
-    OrderLine,
-    OutboxEntry,
-    Product,
-    Shipment,
-    utcnow,
-)
+from haydigo_desk.persistence.models import Order, OrderLine, OutboxEntry, Product, Shipment, utcnow
 from haydigo_desk.persistence.models import ShipmentLine as ShipmentRow
 from haydigo_desk.services import lifecycle
+from haydigo_desk.sync import outbox_transports as transports
 from haydigo_desk.sync.events import SyncReport
-from haydigo_desk.sync.outbox_transports import TransportChanges, TransportUnknown
 
 log = logging.getLogger(__name__)
 
@@ -60,6 +52,7 @@ MAX_BACKOFF = timedelta(minutes=30)
 # bol.com's clock and ours differ a little: a process this much older than our row may be ours.
 CLOCK_SLACK = timedelta(minutes=2)
 TRANSIENT = (BolNetworkError, BolServerError, BolRateLimitedError)
+Written = CancellationPayload | ShipmentPayload | TransportPayload  # writes that make a process
 CANCELLED_BY_CUSTOMER = (
     "Not shipped: the customer asked bol.com to cancel {items} of this order. Put the items "
     "back; the cancellation is handled by the desk."
@@ -96,7 +89,7 @@ class OutboxSender:
         self.client = client
         self.database = database
         self.account_id = account_id
-        self.transports = TransportChanges(client, database)
+        self.transports = transports.TransportChanges(client, database)
 
     # --- the step ------------------------------------------------------------------------------
 
@@ -151,8 +144,6 @@ class OutboxSender:
             if isinstance(payload, ShipmentPayload) and not await self._still_shippable(
                     entry_id, payload, report):
                 return
-            if isinstance(payload, TransportPayload):  # a read first: bol's transport id
-                payload = replace(payload, transport_id=await self.transports.transport_id(payload))
             self._mark(entry_id, OutboxState.SENDING)
             if isinstance(payload, StockPayload):
                 await self.client.update_offer_stock(
@@ -178,8 +169,8 @@ class OutboxSender:
                 await self._apply_final(entry_id, status, report)
         except TRANSIENT as exc:
             self._retry_later(entry_id, exc, report)
-        except (BolError, TransportUnknown) as exc:
-            self._fail(entry_id, str(exc), report)
+        except (BolError, transports.TransportUnknown) as exc:
+            self._fail(entry_id, transports.refusal_text(exc), report)
 
     async def _still_shippable(self, entry_id: int, payload: ShipmentPayload,
                                report: SyncReport) -> bool:
@@ -351,7 +342,7 @@ class OutboxSender:
             lifecycle.cancellation_answered(session, int(entry.payload["order_line_id"]),
                                             accepted=True)
         elif entry.kind == OutboxKind.TRANSPORT:
-            TransportChanges.confirmed(session, payload_of(entry.kind, dict(entry.payload)))
+            transports.confirmed(session, payload_of(entry.kind, dict(entry.payload)))
 
     # --- following up ---------------------------------------------------------------------------
 
@@ -423,8 +414,7 @@ class OutboxSender:
             return
         await self._resume_from_process(entry_id, payload, report)
 
-    async def _resume_from_process(self, entry_id: int, payload: CancellationPayload
-                                   | ShipmentPayload | TransportPayload,
+    async def _resume_from_process(self, entry_id: int, payload: Written,
                                    report: SyncReport) -> None:
         # bol.com may have accepted the write without processing it yet (its order does not
         # show it): its process status by entity id and event type says whether it is there.
@@ -440,8 +430,7 @@ class OutboxSender:
         if found.is_final:
             await self._apply_final(entry_id, found, report)
 
-    async def _process_of(self, entry_id: int, payload: CancellationPayload | ShipmentPayload
-                          | TransportPayload) -> ProcessStatus | None:
+    async def _process_of(self, entry_id: int, payload: Written) -> ProcessStatus | None:
         """Our write's process at bol.com: one for the row's entity, created since the row,
         that is pending or succeeded (a failed one lets the row be sent again)."""
         with self.database.unit_of_work() as uow:

@@ -13,7 +13,7 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from haydigo_desk.bol import BolClient
+from haydigo_desk.bol import BolClient, BolError, BolValidationError
 from haydigo_desk.bol.models import ProcessStatus, ReducedShipment
 from haydigo_desk.domain.outbox_payloads import TransportPayload
 from haydigo_desk.persistence.database import Database
@@ -21,6 +21,17 @@ from haydigo_desk.persistence.models import OrderLine, Shipment
 from haydigo_desk.persistence.models import ShipmentLine as ShipmentRow
 
 EVENT_TYPE = "CHANGE_TRANSPORT"
+
+
+def refusal_text(error: BolError | Exception) -> str:
+    """bol.com's words for a refused write, with the fields it named (a 400's violations)."""
+    text = str(error)
+    if isinstance(error, BolValidationError):
+        named = "; ".join(f"{v.name}: {v.reason}" if v.name else str(v.reason)
+                          for v in error.violations if v.reason)
+        if named and named not in text:
+            text = f"{named}. {text}"
+    return text
 
 
 class TransportUnknown(Exception):
@@ -81,6 +92,7 @@ class TransportChanges:
             return found.transport.transport_id
 
     async def send(self, payload: TransportPayload) -> ProcessStatus:
+        """The PUT (after the transport id is known: a read, harmless after a crash)."""
         return await self.client.change_transport(
             await self.transport_id(payload), transporter_code=payload.transporter_code,
             track_and_trace=payload.track_and_trace)
@@ -95,10 +107,10 @@ class TransportChanges:
             return []
         return await self.client.get_process_statuses_for_entity(known, EVENT_TYPE)
 
-    @staticmethod
-    def confirmed(session: Session, payload: TransportPayload) -> None:
-        """bol.com took the change: the shipment shows the new carrier and track & trace."""
-        shipment = session.get(Shipment, payload.shipment_id)
-        if shipment is not None:
-            shipment.transporter_code = payload.transporter_code
-            shipment.track_and_trace = payload.track_and_trace
+
+def confirmed(session: Session, payload: TransportPayload) -> None:
+    """bol.com took the change: the shipment shows the new carrier and track & trace."""
+    shipment = session.get(Shipment, payload.shipment_id)
+    if shipment is not None:
+        shipment.transporter_code = payload.transporter_code
+        shipment.track_and_trace = payload.track_and_trace
