@@ -34,40 +34,44 @@ def visible(raw: str) -> str:
 
 def note_text(note: str) -> str:
     """A note of ``read_scan`` in the user's language (the domain writes English)."""
-    tr = QCoreApplication.translate
     fixed = {
-        "prefix removed": tr("ScannerTest", "prefix removed"),
-        "suffix removed": tr("ScannerTest", "suffix removed"),
-        "control characters removed": tr("ScannerTest", "control characters removed"),
-        "typed through a QWERTZ keyboard": tr("ScannerTest", "typed through a QWERTZ keyboard"),
-        "GTIN-14 read from GS1 (01)": tr("ScannerTest", "GTIN-14 read from GS1 (01)"),
-        "UPC-E expanded": tr("ScannerTest", "UPC-E expanded to EAN-13"),
+        "prefix removed": QCoreApplication.translate("ScannerTest", "prefix removed"),
+        "suffix removed": QCoreApplication.translate("ScannerTest", "suffix removed"),
+        "control characters removed": QCoreApplication.translate(
+            "ScannerTest", "control characters removed"),
+        "typed through a QWERTZ keyboard": QCoreApplication.translate(
+            "ScannerTest", "typed through a QWERTZ keyboard"),
+        "GTIN-14 read from GS1 (01)": QCoreApplication.translate(
+            "ScannerTest", "GTIN-14 read from GS1 (01)"),
+        "UPC-E expanded": QCoreApplication.translate("ScannerTest", "UPC-E expanded to EAN-13"),
     }
     if note in fixed:
         return fixed[note]
     if match := re.fullmatch(r"typed through an (\S+) keyboard", note):
-        return tr("ScannerTest", "typed through an %1 keyboard").replace("%1", match.group(1))
+        text = QCoreApplication.translate("ScannerTest", "typed through an %1 keyboard")
+        return text.replace("%1", match.group(1))
     if match := re.fullmatch(r"symbology (\S+) removed", note):
-        return tr("ScannerTest", "symbology identifier %1 removed").replace("%1", match.group(1))
+        text = QCoreApplication.translate("ScannerTest", "symbology identifier %1 removed")
+        return text.replace("%1", match.group(1))
     return note
 
 
 def action_text(raw: str, settings: ScannerSettings) -> str:
     """What the pick station would do with this scan."""
-    tr = QCoreApplication.translate
     code = classify(raw, settings)
     texts = {
-        CodeKind.PRODUCT: tr("ScannerTest", "Product with EAN %1"),
-        CodeKind.BAD_CHECK_DIGIT: tr("ScannerTest",
-                                     "Refused: the check digit of %1 is wrong"),
-        CodeKind.PICK_LIST: tr("ScannerTest", "Open pick list %1"),
-        CodeKind.ORDER: tr("ScannerTest", "Open order %1"),
-        CodeKind.UNKNOWN: tr("ScannerTest", "Refused: %1 is not a code the desk knows"),
+        CodeKind.PRODUCT: QCoreApplication.translate("ScannerTest", "Product with EAN %1"),
+        CodeKind.BAD_CHECK_DIGIT: QCoreApplication.translate(
+            "ScannerTest", "Refused: the check digit of %1 is wrong"),
+        CodeKind.PICK_LIST: QCoreApplication.translate("ScannerTest", "Open pick list %1"),
+        CodeKind.ORDER: QCoreApplication.translate("ScannerTest", "Open order %1"),
+        CodeKind.UNKNOWN: QCoreApplication.translate(
+            "ScannerTest", "Refused: %1 is not a code the desk knows"),
     }
     text = texts[code.kind].replace("%1", code.value)
     if code.quantity != 1:
-        text = tr("ScannerTest", "%1, %2 units").replace("%1", text).replace(
-            "%2", str(code.quantity))
+        units = QCoreApplication.translate("ScannerTest", "%1, %2 units")
+        text = units.replace("%1", text).replace("%2", str(code.quantity))
     return text
 
 

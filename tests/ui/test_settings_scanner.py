@@ -111,7 +111,8 @@ def test_the_scanner_test_speaks_dutch(qtbot, qapp, dialog):
         _scan(qtbot, group.test_field, "~" + AZERTY_EAN)
         assert group.action.text() == (f"Geweigerd: ~{AZERTY_EAN} is geen code die de desk "
                                        "kent")
-        assert group.layout_combo.itemText(2) == "AZERTY (België)"
+        qtbot.waitUntil(lambda: group.layout_combo.itemText(2) == "AZERTY (België)")
+        assert group.labels[0].text() == "Toetsenbord&indeling"
         assert "AZERTY-BE" in group.notes.text() and "toetsenbord" in group.notes.text()
     finally:
         remove_translators(qapp)
