@@ -96,11 +96,51 @@ class StockPayload:
                    bool(data.get("managed_by_retailer", True)))
 
 
-Payload = ShipmentPayload | CancellationPayload | StockPayload
-_BY_KIND: dict[str, type[ShipmentPayload] | type[CancellationPayload] | type[StockPayload]] = {
+def transport_coalesce_key(shipment_id: int) -> str:
+    """The key of a shipment's track & trace corrections (its latest row is the one shown)."""
+    return f"transport:{shipment_id}"
+
+
+@dataclass(frozen=True)
+class TransportPayload:
+    """A new track & trace (and carrier) for a shipment bol.com already confirmed.
+
+    ``shipment_id`` is the desk's shipment row; bol's ``transport_id`` is looked up by the
+    sender when the desk does not know it yet (bol names it only in its shipment list).
+    """
+
+    kind: ClassVar[OutboxKind] = OutboxKind.TRANSPORT
+    shipment_id: int
+    bol_order_id: str
+    transporter_code: str
+    track_and_trace: str
+    transport_id: str | None = None
+
+    @property
+    def coalesce_key(self) -> str:
+        return transport_coalesce_key(self.shipment_id)
+
+    def to_json(self) -> dict[str, Any]:
+        return {"shipment_id": self.shipment_id, "bol_order_id": self.bol_order_id,
+                "transporter_code": self.transporter_code,
+                "track_and_trace": self.track_and_trace, "transport_id": self.transport_id}
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> TransportPayload:
+        track = str(data["track_and_trace"] or "")
+        if not track:
+            raise ValueError("a transport change needs a track & trace")
+        return cls(int(data["shipment_id"]), str(data["bol_order_id"]),
+                   str(data["transporter_code"]), track,
+                   str(data["transport_id"]) if data.get("transport_id") else None)
+
+
+Payload = ShipmentPayload | CancellationPayload | StockPayload | TransportPayload
+_BY_KIND: dict[str, type[Payload]] = {
     OutboxKind.SHIPMENT: ShipmentPayload,
     OutboxKind.CANCELLATION: CancellationPayload,
     OutboxKind.STOCK: StockPayload,
+    OutboxKind.TRANSPORT: TransportPayload,
 }
 
 

@@ -32,6 +32,7 @@ class OutboxKind(StrEnum):
     SHIPMENT = "shipment"
     CANCELLATION = "cancellation"
     STOCK = "stock"
+    TRANSPORT = "transport"  # a track & trace corrected after shipping
 
 
 class OutboxState(StrEnum):

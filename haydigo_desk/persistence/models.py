@@ -318,6 +318,8 @@ class Shipment(Base):
     shipment_reference: Mapped[str | None] = mapped_column(String(90))
     state: Mapped[str] = mapped_column(String(20), default="queued")
     bol_shipment_id: Mapped[str | None] = mapped_column(String(64))
+    # bol's transport of the shipment: learnt from its shipment list when first needed.
+    bol_transport_id: Mapped[str | None] = mapped_column(String(64))
     error: Mapped[str] = mapped_column(Text, default="")
     created_by: Mapped[str] = mapped_column(String(100), default="")
     workstation: Mapped[str] = mapped_column(String(100), default="")

@@ -37,6 +37,7 @@ BOL_BUCKETS: tuple[BucketRule, ...] = (
     _rule("shipments-list", "GET", "/retailer/shipments", 25, 60),
     _rule("shipments-create", "POST", "/retailer/shipments", 25, 1),
     _rule("shipment-detail", "GET", f"/retailer/shipments/{_ID}", 50, 60),
+    _rule("transports", "PUT", f"/retailer/transports/{_ID}", 25, 1),  # guess: not published
     _rule("offers-read", "GET", r"/retailer/offers(/[^/]+)?", 25, 1),
     _rule("offers-write", "PATCH", f"/retailer/offers/{_ID}", 50, 1),
     _rule("product-assets", "GET", f"/retailer/products/{_ID}/assets", 50, 60),

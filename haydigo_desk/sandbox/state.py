@@ -295,6 +295,29 @@ class SandboxState:
                 subject=order_item_id,
             ).to_json(shared_base_url)
 
+    def submit_transport_change(self, transport_id: str, transporter_code: str | None,
+                                track_and_trace: str, shared_base_url: str) -> dict | None:
+        """A new T&T (and carrier) for a shipment's transport, applied when the record
+        settles; None when no shipment has this transport (bol answers 404)."""
+        with self._lock:
+            self._settle(utcnow())
+            shipment = next((s for s in self._shipments if s["transportId"] == transport_id),
+                            None)
+            if shipment is None:
+                return None
+
+            def apply() -> tuple[str | None, str | None]:
+                if transporter_code:
+                    shipment["transporterCode"] = transporter_code
+                shipment["trackAndTrace"] = track_and_trace
+                shipment["transportChanges"] = shipment.get("transportChanges", 0) + 1
+                return transport_id, None
+
+            return self._new_process(
+                "CHANGE_TRANSPORT", f"Change transport {transport_id}.", apply,
+                subject=transport_id,
+            ).to_json(shared_base_url)
+
     def process_status(self, process_id: str, shared_base_url: str) -> dict | None:
         with self._lock:
             self._settle(utcnow())

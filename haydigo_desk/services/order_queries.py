@@ -31,6 +31,7 @@ from haydigo_desk.persistence.models import (
     Shipment,
     ShipmentLine,
 )
+from haydigo_desk.services.transport_corrections import Correction, corrections_of
 
 ALL_STATUSES = "all"
 
@@ -122,6 +123,8 @@ class ShipmentDetail:
     units: int
     created_at: datetime | None
     confirmed_at: datetime | None
+    # The latest track & trace correction after shipping (waiting, sent, done or refused).
+    correction: Correction | None = None
 
 
 @dataclass(frozen=True)
@@ -266,11 +269,13 @@ def _order_shipments(session: Session, order_id: int) -> tuple[ShipmentDetail, .
         .order_by(OutboxEntry.id)
     ):
         outbox_errors[shipment_id] = error or ""  # the latest row wins
+    corrections = corrections_of(session, [s.id for s, _ in rows])
     return tuple(
         ShipmentDetail(
             id=s.id, transporter_code=s.transporter_code, track_and_trace=s.track_and_trace or "",
             state=s.state, error=s.error or outbox_errors.get(s.id, ""), units=int(count),
             created_at=s.created_at, confirmed_at=s.confirmed_at,
+            correction=corrections.get(s.id),
         )
         for s, count in rows
     )

@@ -1,4 +1,4 @@
-"""Step 4: send the outbox (shipments, cancellations, stock) and follow bol.com's processing.
+"""Step 4: send the outbox (shipments, cancellations, stock, T&T) and follow bol's processing.
 
 Every row is committed before anything is sent. Just before a request the row is marked
 ``sending`` and committed; the answer moves it on. A row still ``sending`` at the start of a
@@ -35,20 +35,15 @@ from haydigo_desk.domain.outbox_payloads import (
     PayloadError,
     ShipmentPayload,
     StockPayload,
+    TransportPayload,
     payload_of,
 )
 from haydigo_desk.domain.states import OutboxKind, OutboxState, ShipmentState
 from haydigo_desk.persistence.database import Database
-from haydigo_desk.persistence.models import (
-    Order,
-    OrderLine,
-    OutboxEntry,
-    Product,
-    Shipment,
-    utcnow,
-)
+from haydigo_desk.persistence.models import Order, OrderLine, OutboxEntry, Product, Shipment, utcnow
 from haydigo_desk.persistence.models import ShipmentLine as ShipmentRow
 from haydigo_desk.services import lifecycle
+from haydigo_desk.sync import outbox_transports as transports
 from haydigo_desk.sync.events import SyncReport
 
 log = logging.getLogger(__name__)
@@ -57,6 +52,7 @@ MAX_BACKOFF = timedelta(minutes=30)
 # bol.com's clock and ours differ a little: a process this much older than our row may be ours.
 CLOCK_SLACK = timedelta(minutes=2)
 TRANSIENT = (BolNetworkError, BolServerError, BolRateLimitedError)
+Written = CancellationPayload | ShipmentPayload | TransportPayload  # writes that make a process
 CANCELLED_BY_CUSTOMER = (
     "Not shipped: the customer asked bol.com to cancel {items} of this order. Put the items "
     "back; the cancellation is handled by the desk."
@@ -93,6 +89,7 @@ class OutboxSender:
         self.client = client
         self.database = database
         self.account_id = account_id
+        self.transports = transports.TransportChanges(client, database)
 
     # --- the step ------------------------------------------------------------------------------
 
@@ -172,7 +169,9 @@ class OutboxSender:
                 )
                 self._stock_done(entry_id, payload, report)
                 return
-            if isinstance(payload, CancellationPayload):
+            if isinstance(payload, TransportPayload):
+                status = await self.transports.send(payload)
+            elif isinstance(payload, CancellationPayload):
                 status = await self.client.cancel_order_item(payload.order_item_id,
                                                              payload.reason_code)
             else:
@@ -187,8 +186,8 @@ class OutboxSender:
                 await self._apply_final(entry_id, status, report)
         except TRANSIENT as exc:
             self._retry_later(entry_id, exc, report)
-        except BolError as exc:
-            self._fail(entry_id, str(exc), report)
+        except (BolError, transports.TransportUnknown) as exc:
+            self._fail(entry_id, transports.refusal_text(exc), report)
 
     async def _still_shippable(self, entry_id: int, payload: ShipmentPayload,
                                report: SyncReport) -> bool:
@@ -359,6 +358,8 @@ class OutboxSender:
         elif entry.kind == OutboxKind.CANCELLATION and entry.payload.get("order_line_id"):
             lifecycle.cancellation_answered(session, int(entry.payload["order_line_id"]),
                                             accepted=True)
+        elif entry.kind == OutboxKind.TRANSPORT:
+            transports.confirmed(session, payload_of(entry.kind, dict(entry.payload)))
 
     # --- following up ---------------------------------------------------------------------------
 
@@ -412,6 +413,9 @@ class OutboxSender:
         if isinstance(payload, StockPayload):
             self._requeue(entry_id)  # PATCH sets an absolute value: sending again is safe
             return
+        if isinstance(payload, TransportPayload):  # no order field shows it: ask the process
+            await self._resume_from_process(entry_id, payload, report)
+            return
         try:
             detail = await self.client.get_order(payload.bol_order_id)
         except BolNotFoundError:
@@ -425,6 +429,10 @@ class OutboxSender:
                 self._succeeded(uow.session, uow.session.get(OutboxEntry, entry_id), report)
                 uow.commit()
             return
+        await self._resume_from_process(entry_id, payload, report)
+
+    async def _resume_from_process(self, entry_id: int, payload: Written,
+                                   report: SyncReport) -> None:
         # bol.com may have accepted the write without processing it yet (its order does not
         # show it): its process status by entity id and event type says whether it is there.
         try:
@@ -439,17 +447,18 @@ class OutboxSender:
         if found.is_final:
             await self._apply_final(entry_id, found, report)
 
-    async def _process_of(self, entry_id: int, payload: CancellationPayload | ShipmentPayload
-                          ) -> ProcessStatus | None:
+    async def _process_of(self, entry_id: int, payload: Written) -> ProcessStatus | None:
         """Our write's process at bol.com: one for the row's entity, created since the row,
         that is pending or succeeded (a failed one lets the row be sent again)."""
         with self.database.unit_of_work() as uow:
             created = uow.session.get(OutboxEntry, entry_id).created_at
-        if isinstance(payload, ShipmentPayload):
-            entity, event = payload.items[0].order_item_id, "CREATE_SHIPMENT"
+        if isinstance(payload, TransportPayload):
+            statuses = await self.transports.processes(payload)
         else:
-            entity, event = payload.order_item_id, "CANCEL_ORDER"
-        statuses = await self.client.get_process_statuses_for_entity(entity, event)
+            entity, event = ((payload.items[0].order_item_id, "CREATE_SHIPMENT")
+                             if isinstance(payload, ShipmentPayload)
+                             else (payload.order_item_id, "CANCEL_ORDER"))
+            statuses = await self.client.get_process_statuses_for_entity(entity, event)
         candidates = [
             status for status in statuses
             if status.process_status_id and status.status in (ProcessState.PENDING,

@@ -17,11 +17,13 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any, TypeVar
 
+from pydantic import SecretStr
 from sqlalchemy import select
 
-from haydigo_desk.bol import BolClient, BolConfigurationError, BolEnvironment, ClientCredentials
+from haydigo_desk.bol import BolClient, BolConfigurationError, BolEnvironment
 from haydigo_desk.persistence.database import Database
 from haydigo_desk.persistence.models import MarketplaceAccount, OutboxEntry, utcnow
+from haydigo_desk.sync import connection_check
 from haydigo_desk.sync.client_factory import AccountConnection, build_client
 from haydigo_desk.sync.cycle import CycleRunner
 from haydigo_desk.sync.events import NullListener, SyncListener, SyncReport
@@ -135,11 +137,12 @@ class WorkerServices:
         self._worker.listener.notify_changed("orders")
         return result
 
-    async def test_connection(self, client_id: str, client_secret: str,
-                              environment: BolEnvironment) -> None:
-        """Fetch a token with these credentials; raises bol's error (never shows the secret)."""
-        async with BolClient(ClientCredentials(client_id, client_secret), environment) as bol:
-            await bol.verify_credentials()
+    async def test_connection(self, client_id: str, client_secret: str | SecretStr,
+                              environment: BolEnvironment) -> connection_check.Route:
+        """Fetch a token with these credentials through the account's own client when the
+        worker syncs with them, else a short-lived one; raises bol's error (never the secret)."""
+        clients = [scheduler.runner.client for scheduler in self._worker._schedulers.values()]
+        return await connection_check.verify(clients, client_id, client_secret, environment)
 
 
 def _warm_up_imports() -> None:

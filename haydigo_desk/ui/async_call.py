@@ -75,7 +75,9 @@ def run_bol_call(
     _running.add(call)
     if controller is not None and getattr(controller, "available", False):
         try:
-            future = controller.submit(via_worker)
+            # A thread-safe future where the controller offers one: its callbacks need no
+            # asyncio loop on the GUI thread.
+            future = getattr(controller, "submit_concurrent", controller.submit)(via_worker)
         except RuntimeError:  # the worker stopped between the check and the call
             log.warning("Sync worker unavailable; running the bol.com call in a thread")
         else:

@@ -1,4 +1,9 @@
-"""The "Test connection" button: asks bol.com for a token without blocking the GUI."""
+"""The "Test connection" button: asks bol.com for a token without blocking the GUI.
+
+The test runs on the sync worker (``sync.connection_check``): through the account's own
+client when the worker syncs with these credentials, else a short-lived client on the
+worker's loop. Only when no worker runs does it run on a loop of its own in a thread.
+"""
 
 from __future__ import annotations
 
@@ -9,8 +14,6 @@ from pydantic import SecretStr
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
 
-from haydigo_desk.bol.auth import ClientCredentials
-from haydigo_desk.bol.client import BolClient
 from haydigo_desk.bol.credentials import load_client_secret
 from haydigo_desk.bol.environments import BolEnvironment
 from haydigo_desk.bol.errors import (
@@ -20,6 +23,7 @@ from haydigo_desk.bol.errors import (
     BolNetworkError,
 )
 from haydigo_desk.services.redaction import scrub
+from haydigo_desk.sync import connection_check
 from haydigo_desk.ui.async_call import run_bol_call
 from haydigo_desk.ui.field_error import ERROR_COLOUR
 
@@ -30,14 +34,6 @@ CONNECTED_COLOUR = "#43A047"
 
 # (client id, secret typed in the dialog or None, environment key, base URL, token URL)
 ConnectionInputs = tuple[str, SecretStr | None, str, str, str]
-
-
-async def verify_standalone(
-    client_id: str, secret: SecretStr, environment: BolEnvironment
-) -> None:
-    """The check the sync worker would run, on a client of our own (no worker running)."""
-    async with BolClient(ClientCredentials(client_id, secret), environment) as client:
-        await client.verify_credentials()
 
 
 class ConnectionTester(QWidget):
@@ -51,6 +47,7 @@ class ConnectionTester(QWidget):
         self._controller = controller
         self._inputs = inputs
         self._generation = 0  # results of a test started for another account are ignored
+        self.last_route: connection_check.Route | None = None  # which client answered
         self.button = QPushButton()
         self.button.setObjectName("testConnection")
         self.button.setAutoDefault(False)
@@ -111,18 +108,20 @@ class ConnectionTester(QWidget):
         call = run_bol_call(
             self._controller,
             lambda services: services.test_connection(client_id, secret, environment),
-            lambda: verify_standalone(client_id, secret, environment),
+            lambda: connection_check.verify((), client_id, secret, environment),
         )
-        call.succeeded.connect(lambda _result: self._done(generation, None))
+        call.succeeded.connect(lambda route: self._done(generation, None, route))
         call.failed.connect(lambda error: self._done(generation, error))
 
     def _fail_now(self, text: str) -> None:
         self._show(text, ERROR_COLOUR)
         self.finished.emit(False)
 
-    def _done(self, generation: int, error: BaseException | None) -> None:
+    def _done(self, generation: int, error: BaseException | None,
+              route: connection_check.Route | None = None) -> None:
         if generation != self._generation:
             return
+        self.last_route = route
         self.busy.hide()
         self.button.setEnabled(True)
         if error is None:

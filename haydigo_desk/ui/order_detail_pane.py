@@ -1,4 +1,9 @@
-"""The right-hand pane of the Orders section: one order's address, warnings and lines."""
+"""The right-hand pane of the Orders section: one order's address, warnings and lines.
+
+With the desk's context it also corrects a confirmed shipment's track & trace (managers
+only): the correction is queued through the outbox off the GUI thread, and the pane reloads
+the order while bol.com has not answered yet, so the new code (or bol's refusal) shows up.
+"""
 
 from __future__ import annotations
 
@@ -15,10 +20,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from haydigo_desk.context import DeskContext
 from haydigo_desk.domain.clock import format_local
-from haydigo_desk.services.order_queries import OrderDetail
+from haydigo_desk.domain.states import OutboxState
+from haydigo_desk.services import order_queries, transport_corrections
+from haydigo_desk.services.order_queries import OrderDetail, ShipmentDetail
+from haydigo_desk.services.transport_corrections import CorrectionRefused, Refusal
+from haydigo_desk.ui.db_tasks import DbTasks
+from haydigo_desk.ui.i18n import current_language
 from haydigo_desk.ui.order_shipments import OrderShipmentsPanel
+from haydigo_desk.ui.permissions import ensure_manager, is_manager
 from haydigo_desk.ui.status_style import status_colours, status_label
+from haydigo_desk.ui.transport_correction_dialog import TransportCorrectionDialog
 
 LINE_COLUMNS = 7  # location, EAN, title, ordered, picked, shipped, cancelled
 
@@ -33,8 +46,15 @@ def _label(text: str = "", role: str | None = None, wrap: bool = False) -> QLabe
 
 
 class OrderDetailPane(QFrame):
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, context: DeskContext | None = None, controller=None, *,
+                 tasks: DbTasks | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.context = context
+        self._detail: OrderDetail | None = None
+        self.correction_dialog: TransportCorrectionDialog | None = None
+        self._tasks = tasks or (DbTasks(context.database, self) if context is not None else None)
+        if controller is not None:  # the worker's answers: reload while a correction waits
+            controller.data_changed.connect(self._on_data_changed)
         self.setProperty("role", "card")
         # Labels sit on the card's colour, not on the window's.
         self.setStyleSheet("QLabel, #orderSummary { background: transparent; }")
@@ -88,6 +108,7 @@ class OrderDetailPane(QFrame):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         right.addWidget(self.lines, 1)
         self.shipments = OrderShipmentsPanel()
+        self.shipments.correct_requested.connect(self.correct_track_and_trace)
         right.addWidget(self.shipments)
         self.empty_label = _label(self.tr("Select an order to see its address and lines."),
                                   role="muted", wrap=True)
@@ -97,6 +118,9 @@ class OrderDetailPane(QFrame):
         self.show_detail(None)
 
     def show_detail(self, detail: OrderDetail | None) -> None:
+        self._detail = detail
+        self.shipments.set_corrections_allowed(self.context is not None
+                                               and is_manager(self.context))
         has = detail is not None
         for widget in (self.order_label, self.status_badge, self.dates_label,
                        self.address_caption, self.address_label, self.lines):
@@ -158,3 +182,65 @@ class OrderDetailPane(QFrame):
                     item.setForeground(status_colours("problem")[0])
                 self.lines.setItem(row, column, item)
         self.lines.resizeRowsToContents()
+
+    # --- correcting a track & trace after shipping -----------------------------------------
+
+    def correct_track_and_trace(self, shipment: ShipmentDetail) -> None:
+        if self.context is None or self._detail is None or not ensure_manager(self.context,
+                                                                              self):
+            return
+        dialog = TransportCorrectionDialog(
+            order_label=self._detail.bol_order_id, transporter_code=shipment.transporter_code,
+            track_and_trace=shipment.track_and_trace, language=current_language(), parent=self)
+        self.correction_dialog = dialog
+        dialog.accepted.connect(lambda: self._queue_correction(dialog, shipment))
+        dialog.open()
+
+    def _queue_correction(self, dialog: TransportCorrectionDialog,
+                          shipment: ShipmentDetail) -> None:
+        request = dialog.request
+        database = self.context.database
+        order_id = self._detail.id
+
+        def work(_session) -> OrderDetail:
+            # The service commits its own transaction; the detail is read afterwards.
+            transport_corrections.queue_correction(
+                database, shipment.id, request.transporter_code, request.track_and_trace,
+                format_confirmed=request.format_confirmed)
+            with database.unit_of_work() as uow:
+                return order_queries.order_detail(uow.session, order_id)
+
+        self._tasks.run(work, self._show_if_current, self._correction_failed)
+
+    def _correction_failed(self, error: Exception) -> None:
+        texts = {
+            Refusal.BUSY: self.tr("bol.com is still processing an earlier correction of this "
+                                  "shipment; try again when it has answered."),
+            Refusal.UNCHANGED: self.tr("bol.com already has this carrier and track & trace."),
+            Refusal.NOT_CONFIRMED: self.tr("Only a shipment bol.com confirmed can be "
+                                           "corrected."),
+        }
+        if isinstance(error, CorrectionRefused):
+            text = (error.check.message(current_language()) if error.check is not None
+                    else texts.get(error.reason, self.tr("The correction was refused.")))
+        else:
+            text = self.tr("The correction could not be saved: %1").replace(
+                "%1", type(error).__name__)
+        self.warning_label.setText(text)
+        self.warning_label.setVisible(True)
+
+    def _show_if_current(self, detail: OrderDetail | None) -> None:
+        if detail is not None and self._detail is not None and detail.id == self._detail.id:
+            self.show_detail(detail)
+
+    def _waiting_correction(self) -> bool:
+        return self._detail is not None and any(
+            s.correction is not None and s.correction.state in (
+                OutboxState.QUEUED, OutboxState.SENDING, OutboxState.SENT)
+            for s in self._detail.shipments)
+
+    def _on_data_changed(self, what: str) -> None:
+        if what in ("outbox", "orders") and self._tasks is not None and self._waiting_correction():
+            order_id = self._detail.id
+            self._tasks.run(lambda session: order_queries.order_detail(session, order_id),
+                            self._show_if_current)

@@ -2,32 +2,37 @@
 
 The tracking link is built by ``domain.transporters.tracking_url`` from the transporter data
 file; the carrier's name comes from the same file, with the code always shown beside it.
+A manager may correct the track & trace of a confirmed shipment (``correct_requested``); the
+correction's progress at bol.com and bol's refusal show on the shipment's message line.
 """
 
 from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QEvent, Qt, QUrl
+from PySide6.QtCore import QEvent, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from haydigo_desk.domain.clock import format_local
-from haydigo_desk.domain.states import ShipmentState
+from haydigo_desk.domain.states import OutboxState, ShipmentState
 from haydigo_desk.domain.transporters import tracking_url, transporter_by_code
 from haydigo_desk.services.order_queries import ShipmentDetail
 from haydigo_desk.ui.field_error import ERROR_COLOUR, OK_COLOUR
 from haydigo_desk.ui.i18n import current_language
 
-COLUMNS = 4  # carrier, track & trace, units, state
+COLUMNS = 5  # carrier, track & trace, units, state, the correction button
 
 
 class OrderShipmentsPanel(QWidget):
     """A heading and one grid row per shipment; hidden by the pane when there are none."""
 
+    correct_requested = Signal(object)  # the ShipmentDetail whose track & trace to correct
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._shown: tuple[tuple[ShipmentDetail, ...], str, str] = ((), "", "")
+        self._corrections_allowed = False
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 0)
         layout.setSpacing(4)
@@ -37,16 +42,23 @@ class OrderShipmentsPanel(QWidget):
         self.grid = QGridLayout()
         self.grid.setHorizontalSpacing(16)
         self.grid.setVerticalSpacing(4)
-        self.grid.setColumnStretch(COLUMNS - 1, 1)
+        self.grid.setColumnStretch(COLUMNS - 2, 1)
         layout.addLayout(self.grid)
         # Per shipment id: the labels of its row (tests and screen readers find them here).
         self.rows: dict[int, dict[str, QLabel]] = {}
+        self.correct_buttons: dict[int, QPushButton] = {}
         self.retranslate_ui()
 
     def show_shipments(self, shipments: tuple[ShipmentDetail, ...], *, postal_code: str = "",
                        country_code: str = "") -> None:
         self._shown = (tuple(shipments), postal_code, country_code)
         self._render()
+
+    def set_corrections_allowed(self, allowed: bool) -> None:
+        """Managers only: whether confirmed shipments offer "Correct track & trace"."""
+        if allowed != self._corrections_allowed:
+            self._corrections_allowed = allowed
+            self._render()
 
     def retranslate_ui(self) -> None:
         self.heading.setText(self.tr("Shipments"))
@@ -66,6 +78,7 @@ class OrderShipmentsPanel(QWidget):
                 item.widget().setParent(None)  # off screen now, not at the next event loop
                 item.widget().deleteLater()
         self.rows = {}
+        self.correct_buttons = {}
         shipments, postal_code, country_code = self._shown
         language = current_language()
         for index, shipment in enumerate(shipments):
@@ -82,7 +95,18 @@ class OrderShipmentsPanel(QWidget):
                                     Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
             if shipment.state == ShipmentState.FAILED:
                 labels["message"] = self._message_label(shipment)
+            elif shipment.correction is not None and shipment.correction.state != OutboxState.DONE:
+                labels["message"] = self._correction_label(shipment)
+            if "message" in labels:
                 self.grid.addWidget(labels["message"], row + 1, 0, 1, COLUMNS)
+            if self._corrections_allowed and shipment.state == ShipmentState.CONFIRMED:
+                button = QPushButton(self.tr("Correct track && trace"))
+                button.setObjectName("correctTrackAndTrace")
+                button.setAutoDefault(False)
+                button.clicked.connect(lambda _=False, s=shipment: self.correct_requested.emit(s))
+                self.grid.addWidget(button, row, COLUMNS - 1, Qt.AlignmentFlag.AlignTop)
+                self.correct_buttons[shipment.id] = button
+                button.show()
             self.rows[shipment.id] = labels
             for label in labels.values():
                 label.show()  # now, not at the layout's next queued pass
@@ -128,6 +152,28 @@ class OrderShipmentsPanel(QWidget):
             "%1", shipment.error or self.tr("no reason given")))
         label.setWordWrap(True)
         label.setStyleSheet(f"color: {ERROR_COLOUR};")
+        return label
+
+    def _correction_label(self, shipment: ShipmentDetail) -> QLabel:
+        """Where the latest track & trace correction stands; bol's words when it refused."""
+        correction = shipment.correction
+        new = f"{correction.track_and_trace} ({correction.transporter_code})"
+        if correction.state == OutboxState.FAILED:
+            text = self.tr("bol.com refused the new track & trace %1: %2").replace(
+                "%1", new).replace("%2", correction.message or self.tr("no reason given"))
+        elif correction.state == OutboxState.CANCELLED:
+            text = self.tr("Track & trace correction %1 cancelled: not sent").replace("%1", new)
+        elif correction.state == OutboxState.QUEUED:
+            text = self.tr("New track & trace %1 waits to be sent to bol.com").replace("%1", new)
+        else:
+            text = self.tr("New track & trace %1 sent: waiting for bol.com").replace("%1", new)
+        label = self._label(text)
+        label.setObjectName("correctionStatus")
+        label.setWordWrap(True)
+        if correction.state == OutboxState.FAILED:
+            label.setStyleSheet(f"color: {ERROR_COLOUR};")
+        else:
+            label.setProperty("role", "muted")
         return label
 
     def _state_label(self, shipment: ShipmentDetail) -> QLabel:

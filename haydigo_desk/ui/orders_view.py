@@ -159,7 +159,7 @@ class OrdersSection(QWidget):
                                      Qt.SortOrder.DescendingOrder)
         self.table.setSortingEnabled(True)
 
-        self.detail = OrderDetailPane()
+        self.detail = OrderDetailPane(self.context, self.controller, tasks=self.tasks)
         splitter = QSplitter(Qt.Orientation.Vertical)  # full width for the table's columns
         splitter.addWidget(self.table)
         splitter.addWidget(self.detail)

@@ -36,6 +36,7 @@ def kind_label(kind: str) -> str:
         OutboxKind.STOCK: QCoreApplication.translate("Outbox", "Stock"),
         OutboxKind.SHIPMENT: QCoreApplication.translate("Outbox", "Shipment"),
         OutboxKind.CANCELLATION: QCoreApplication.translate("Outbox", "Cancellation"),
+        OutboxKind.TRANSPORT: QCoreApplication.translate("Outbox", "Track & trace"),
     }.get(kind, kind)
 
 
@@ -59,6 +60,10 @@ def summary(row: OutboxRow) -> str:
             order=row.bol_order_id, transporter=row.transporter_code
         )
         return f"{text}  {row.track_and_trace}".rstrip()
+    if row.kind == OutboxKind.TRANSPORT:
+        return QCoreApplication.translate(
+            "Outbox", "New track & trace {code} ({transporter}) for order {order}").format(
+            code=row.track_and_trace, transporter=row.transporter_code, order=row.bol_order_id)
     if row.kind == OutboxKind.CANCELLATION:
         return QCoreApplication.translate("Outbox", "Cancel item {item} of order {order}").format(
             item=row.order_item_id, order=row.bol_order_id

@@ -1,4 +1,4 @@
-"""The Workstation tab: name, printers, sounds, language and theme of this computer."""
+"""The Workstation tab: name, printers, sounds, language, theme and scanner of this computer."""
 
 from __future__ import annotations
 
@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from haydigo_desk.config import DeskSettings
 from haydigo_desk.ui.field_error import FieldWithError
+from haydigo_desk.ui.settings_scanner import ScannerGroup
 
 
 def available_printers() -> list[str]:
@@ -39,6 +40,9 @@ class WorkstationPage(QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(24, 20, 24, 20)
         outer.addWidget(form_box)
+        self.scanner = ScannerGroup(settings)
+        self.scanner.setMaximumWidth(680)
+        outer.addWidget(self.scanner)
         outer.addStretch(1)
 
         self.workstation_edit = QLineEdit(settings.workstation)
@@ -147,4 +151,5 @@ class WorkstationPage(QWidget):
             "sound_volume": self.volume_slider.value() / 100,
             "language": self.language_combo.currentData(),
             "theme": self.theme_combo.currentData(),
+            **self.scanner.settings_update(),
         })

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import time
 from collections.abc import Awaitable, Callable
 from typing import Any
@@ -82,6 +83,12 @@ class SyncController(QObject):
 
         ``services`` gives the worker-side objects (``client_for(account_id)``, ``database``...).
         """
+        return asyncio.wrap_future(self.submit_concurrent(coroutine_factory))
+
+    def submit_concurrent(self, coroutine_factory: Callable[..., Awaitable[Any]]
+                          ) -> concurrent.futures.Future:
+        """``submit`` for callers that are no coroutine (``run_bol_call``): a thread-safe
+        future, so no asyncio loop needs to run on the GUI thread for its callbacks."""
         if self._worker is None:
             raise RuntimeError("The sync worker is not running")
-        return asyncio.wrap_future(self._worker.submit(coroutine_factory))
+        return self._worker.submit(coroutine_factory)

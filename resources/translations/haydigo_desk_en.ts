@@ -637,6 +637,26 @@
         <source>%1 (cancellation requested)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>bol.com is still processing an earlier correction of this shipment; try again when it has answered.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bol.com already has this carrier and track &amp; trace.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only a shipment bol.com confirmed can be corrected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The correction was refused.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The correction could not be saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>OrderShipmentsPanel</name>
@@ -652,6 +672,10 @@
         </translation>
     </message>
     <message>
+        <source>Correct track &amp;&amp; trace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>no track &amp; trace</source>
         <translation type="unfinished"></translation>
     </message>
@@ -661,6 +685,22 @@
     </message>
     <message>
         <source>bol.com: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bol.com refused the new track &amp; trace %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Track &amp; trace correction %1 cancelled: not sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New track &amp; trace %1 waits to be sent to bol.com</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New track &amp; trace %1 sent: waiting for bol.com</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -792,6 +832,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Track &amp; trace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Waiting</source>
         <translation type="unfinished"></translation>
     </message>
@@ -817,6 +861,10 @@
     </message>
     <message>
         <source>Order {order} via {transporter}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New track &amp; trace {code} ({transporter}) for order {order}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1556,6 +1604,140 @@ Correct and resend with F9.</source>
     </message>
 </context>
 <context>
+    <name>ScannerGroup</name>
+    <message>
+        <source>Scanner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keyboard &amp;layout</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Prefix</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Suffix</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scanner &amp;test</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Arrived</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read as</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The desk would</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recognise by itself</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>QWERTY (as typed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AZERTY (Belgium)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AZERTY (France)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>QWERTZ (Germany)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scan any barcode here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(nothing)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>as it arrived</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ScannerTest</name>
+    <message>
+        <source>prefix removed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>suffix removed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>control characters removed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>typed through a QWERTZ keyboard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>GTIN-14 read from GS1 (01)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>UPC-E expanded to EAN-13</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>typed through an %1 keyboard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>symbology identifier %1 removed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Product with EAN %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refused: the check digit of %1 is wrong</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open pick list %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open order %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refused: %1 is not a code the desk knows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, %2 units</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>Settings</source>
@@ -2111,6 +2293,49 @@ calls</source>
     </message>
     <message>
         <source>Sync requested…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TransportCorrectionDialog</name>
+    <message>
+        <source>Correct track &amp; trace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Correct the track &amp; trace of order {order}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bol.com has now: {code}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Transporter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scan or type the new track &amp; trace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New track &amp;&amp; trace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>I checked this code: use it anyway</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send to bol.com</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a carrier first: type its bol.com code or name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the new track &amp; trace code.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -695,6 +695,26 @@
         <source>%1 (cancellation requested)</source>
         <translation>%1 (annulering aangevraagd)</translation>
     </message>
+    <message>
+        <source>bol.com is still processing an earlier correction of this shipment; try again when it has answered.</source>
+        <translation>bol.com verwerkt nog een eerdere correctie van deze zending; probeer het opnieuw als bol.com heeft geantwoord.</translation>
+    </message>
+    <message>
+        <source>bol.com already has this carrier and track &amp; trace.</source>
+        <translation>bol.com heeft deze vervoerder en track &amp; trace al.</translation>
+    </message>
+    <message>
+        <source>Only a shipment bol.com confirmed can be corrected.</source>
+        <translation>Alleen een zending die bol.com heeft bevestigd, kan worden gecorrigeerd.</translation>
+    </message>
+    <message>
+        <source>The correction was refused.</source>
+        <translation>De correctie is geweigerd.</translation>
+    </message>
+    <message>
+        <source>The correction could not be saved: %1</source>
+        <translation>De correctie kon niet worden opgeslagen: %1</translation>
+    </message>
 </context>
 <context>
     <name>OrderShipmentsPanel</name>
@@ -710,6 +730,10 @@
         </translation>
     </message>
     <message>
+        <source>Correct track &amp;&amp; trace</source>
+        <translation>Track &amp;&amp; trace corrigeren</translation>
+    </message>
+    <message>
         <source>no track &amp; trace</source>
         <translation>geen track &amp; trace</translation>
     </message>
@@ -720,6 +744,22 @@
     <message>
         <source>bol.com: %1</source>
         <translation>bol.com: %1</translation>
+    </message>
+    <message>
+        <source>bol.com refused the new track &amp; trace %1: %2</source>
+        <translation>bol.com weigerde de nieuwe track &amp; trace %1: %2</translation>
+    </message>
+    <message>
+        <source>Track &amp; trace correction %1 cancelled: not sent</source>
+        <translation>Track &amp; trace-correctie %1 geannuleerd: niet verstuurd</translation>
+    </message>
+    <message>
+        <source>New track &amp; trace %1 waits to be sent to bol.com</source>
+        <translation>Nieuwe track &amp; trace %1 wacht op verzending naar bol.com</translation>
+    </message>
+    <message>
+        <source>New track &amp; trace %1 sent: waiting for bol.com</source>
+        <translation>Nieuwe track &amp; trace %1 verstuurd: wacht op bol.com</translation>
     </message>
     <message>
         <source>Queued: not yet sent to bol.com</source>
@@ -854,6 +894,10 @@
         <translation>Annulering</translation>
     </message>
     <message>
+        <source>Track &amp; trace</source>
+        <translation>Track &amp; trace</translation>
+    </message>
+    <message>
         <source>Waiting</source>
         <translation>Wachtend</translation>
     </message>
@@ -880,6 +924,10 @@
     <message>
         <source>Order {order} via {transporter}</source>
         <translation>Order {order} via {transporter}</translation>
+    </message>
+    <message>
+        <source>New track &amp; trace {code} ({transporter}) for order {order}</source>
+        <translation>Nieuwe track &amp; trace {code} ({transporter}) voor bestelling {order}</translation>
     </message>
     <message>
         <source>Cancel item {item} of order {order}</source>
@@ -1625,6 +1673,140 @@ Corrigeer en verstuur opnieuw met F9.</translation>
     </message>
 </context>
 <context>
+    <name>ScannerGroup</name>
+    <message>
+        <source>Scanner</source>
+        <translation>Scanner</translation>
+    </message>
+    <message>
+        <source>Keyboard &amp;layout</source>
+        <translation>Toetsenbord&amp;indeling</translation>
+    </message>
+    <message>
+        <source>&amp;Prefix</source>
+        <translation>&amp;Voorvoegsel</translation>
+    </message>
+    <message>
+        <source>&amp;Suffix</source>
+        <translation>&amp;Achtervoegsel</translation>
+    </message>
+    <message>
+        <source>Scanner &amp;test</source>
+        <translation>Scanner&amp;test</translation>
+    </message>
+    <message>
+        <source>Arrived</source>
+        <translation>Binnengekomen</translation>
+    </message>
+    <message>
+        <source>Read as</source>
+        <translation>Gelezen als</translation>
+    </message>
+    <message>
+        <source>How</source>
+        <translation>Hoe</translation>
+    </message>
+    <message>
+        <source>The desk would</source>
+        <translation>De desk zou</translation>
+    </message>
+    <message>
+        <source>Recognise by itself</source>
+        <translation>Zelf herkennen</translation>
+    </message>
+    <message>
+        <source>QWERTY (as typed)</source>
+        <translation>QWERTY (zoals getypt)</translation>
+    </message>
+    <message>
+        <source>AZERTY (Belgium)</source>
+        <translation>AZERTY (België)</translation>
+    </message>
+    <message>
+        <source>AZERTY (France)</source>
+        <translation>AZERTY (Frankrijk)</translation>
+    </message>
+    <message>
+        <source>QWERTZ (Germany)</source>
+        <translation>QWERTZ (Duitsland)</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>geen</translation>
+    </message>
+    <message>
+        <source>Scan any barcode here</source>
+        <translation>Scan hier een willekeurige barcode</translation>
+    </message>
+    <message>
+        <source>(nothing)</source>
+        <translation>(niets)</translation>
+    </message>
+    <message>
+        <source>as it arrived</source>
+        <translation>zoals het binnenkwam</translation>
+    </message>
+</context>
+<context>
+    <name>ScannerTest</name>
+    <message>
+        <source>prefix removed</source>
+        <translation>voorvoegsel verwijderd</translation>
+    </message>
+    <message>
+        <source>suffix removed</source>
+        <translation>achtervoegsel verwijderd</translation>
+    </message>
+    <message>
+        <source>control characters removed</source>
+        <translation>stuurtekens verwijderd</translation>
+    </message>
+    <message>
+        <source>typed through a QWERTZ keyboard</source>
+        <translation>getypt via een QWERTZ-toetsenbord</translation>
+    </message>
+    <message>
+        <source>GTIN-14 read from GS1 (01)</source>
+        <translation>GTIN-14 gelezen uit GS1 (01)</translation>
+    </message>
+    <message>
+        <source>UPC-E expanded to EAN-13</source>
+        <translation>UPC-E uitgebreid tot EAN-13</translation>
+    </message>
+    <message>
+        <source>typed through an %1 keyboard</source>
+        <translation>getypt via een %1-toetsenbord</translation>
+    </message>
+    <message>
+        <source>symbology identifier %1 removed</source>
+        <translation>symbologie-aanduiding %1 verwijderd</translation>
+    </message>
+    <message>
+        <source>Product with EAN %1</source>
+        <translation>Product met EAN %1</translation>
+    </message>
+    <message>
+        <source>Refused: the check digit of %1 is wrong</source>
+        <translation>Geweigerd: het controlecijfer van %1 klopt niet</translation>
+    </message>
+    <message>
+        <source>Open pick list %1</source>
+        <translation>Picklijst %1 openen</translation>
+    </message>
+    <message>
+        <source>Open order %1</source>
+        <translation>Bestelling %1 openen</translation>
+    </message>
+    <message>
+        <source>Refused: %1 is not a code the desk knows</source>
+        <translation>Geweigerd: %1 is geen code die de desk kent</translation>
+    </message>
+    <message>
+        <source>%1, %2 units</source>
+        <translation>%1, %2 stuks</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>Settings</source>
@@ -2191,6 +2373,49 @@ aanroepen</translation>
     <message>
         <source>Sending to bol.com</source>
         <translation>Versturen naar bol.com</translation>
+    </message>
+</context>
+<context>
+    <name>TransportCorrectionDialog</name>
+    <message>
+        <source>Correct track &amp; trace</source>
+        <translation>Track &amp; trace corrigeren</translation>
+    </message>
+    <message>
+        <source>Correct the track &amp; trace of order {order}</source>
+        <translation>Track &amp; trace van bestelling {order} corrigeren</translation>
+    </message>
+    <message>
+        <source>bol.com has now: {code}</source>
+        <translation>bol.com heeft nu: {code}</translation>
+    </message>
+    <message>
+        <source>&amp;Transporter</source>
+        <translation>&amp;Vervoerder</translation>
+    </message>
+    <message>
+        <source>Scan or type the new track &amp; trace</source>
+        <translation>Scan of typ de nieuwe track &amp; trace</translation>
+    </message>
+    <message>
+        <source>New track &amp;&amp; trace</source>
+        <translation>Nieuwe track &amp;&amp; trace</translation>
+    </message>
+    <message>
+        <source>I checked this code: use it anyway</source>
+        <translation>Ik heb deze code gecontroleerd: toch gebruiken</translation>
+    </message>
+    <message>
+        <source>Send to bol.com</source>
+        <translation>Naar bol.com sturen</translation>
+    </message>
+    <message>
+        <source>Choose a carrier first: type its bol.com code or name.</source>
+        <translation>Kies eerst een vervoerder: typ de bol.com-code of de naam.</translation>
+    </message>
+    <message>
+        <source>Enter the new track &amp; trace code.</source>
+        <translation>Vul de nieuwe track &amp; trace-code in.</translation>
     </message>
 </context>
 <context>

@@ -348,6 +348,13 @@ def answering_bol() -> FakeBol:
         ("/retailer/shipments", None, "POST", "retailer", "202"),
         ("/retailer/shipments", None, "GET", "retailer", "200"),
         (
+            "/retailer/transports/312778947",
+            "/retailer/transports/{transport-id}",
+            "PUT",
+            "retailer",
+            "202",
+        ),
+        (
             "/retailer/products/0000007740404/assets",
             "/retailer/products/{ean}/assets",
             "GET",
@@ -405,6 +412,10 @@ CALLS: dict[str, Callable[[BolClient], Awaitable[Any]]] = {
         ["2012345678"], shipping_label_id="d4c50077-0c19-435f-9bee-1b30b9f4ba1a"
     ),
     "shipments of order": lambda c: c.list_order_shipments("A2K8290LP8"),
+    "correct track and trace": lambda c: c.change_transport(
+        "312778947", transporter_code="TNT", track_and_trace="3SBOL0987654321"),
+    "add track and trace": lambda c: c.change_transport(
+        "312778947", track_and_trace="3SBOL0987654321"),
     "process status": lambda c: c.get_process_status("1234567"),
     "process statuses bulk": lambda c: c.get_process_statuses(["1234567", "7654321"]),
     "process statuses by entity": lambda c: c.get_process_statuses_for_entity(

@@ -44,6 +44,8 @@ ENDPOINTS: dict[str, Call] = {
     "create_shipment": lambda c: c.create_shipment(
         ["6107434013"], transporter_code="TNT", track_and_trace="3SABCD1234567"
     ),
+    "change_transport": lambda c: c.change_transport(
+        "312778947", transporter_code="TNT", track_and_trace="3SABCD1234567"),
     "list_shipments": lambda c: c.list_shipments(order_id="1043946570"),
     "list_order_shipments": lambda c: c.list_order_shipments("1043946570"),
     "get_process_status": lambda c: c.get_process_status("1234567"),
@@ -58,7 +60,7 @@ ENDPOINTS: dict[str, Call] = {
     "get_catalog_product": lambda c: c.get_catalog_product("8712345678906", "nl"),
     "download_image": lambda c: c.download_image("https://media.s-bol.com/8712345678906.jpg"),
 }
-WRITES = {"cancel_order_item", "create_shipment", "update_offer_stock"}
+WRITES = {"cancel_order_item", "create_shipment", "change_transport", "update_offer_stock"}
 
 # Well-formed documents, cut and mutated below into malformed ones.
 SAMPLES: list[object] = [

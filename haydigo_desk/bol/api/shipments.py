@@ -1,4 +1,4 @@
-"""Shipments: create, list; the label bought through bol."""
+"""Shipments: create, list, correct the transport (T&T); the label bought through bol."""
 
 from __future__ import annotations
 
@@ -91,6 +91,30 @@ class ShipmentsApi(BolTransport):
             if len(batch) < SHIPMENTS_PAGE_SIZE:
                 break
         return shipments
+
+    async def change_transport(self, transport_id: str, *, track_and_trace: str,
+                               transporter_code: str | None = None) -> ProcessStatus:
+        """Add or correct the track & trace (and carrier) of a shipment's transport after
+        shipping: ``PUT /retailer/transports/{transport-id}``, 202 ``CHANGE_TRANSPORT``.
+
+        bol requires the track & trace here. Each PUT is a new process at bol.com, so after a
+        lost answer it is never repeated blind: the outbox asks bol.com first.
+        """
+        if not str(transport_id or "").strip():
+            raise ValueError("transport id is empty")
+        if not (track_and_trace or "").strip():
+            raise ValueError("bol requires a track & trace to change a transport")
+        body: dict[str, Any] = {"trackAndTrace": track_and_trace}
+        if transporter_code:
+            body["transporterCode"] = transporter_code
+        return await self._call_json(
+            "PUT",
+            "/retailer/transports/{transport-id}",
+            str(transport_id),
+            json_body=body,
+            parse=model(ProcessStatus),
+            idempotent=False,
+        )
 
     async def get_shipping_label(self, shipping_label_id: str) -> ShippingLabel:
         """The PDF of a label bought through bol (VVB), with its transporter and T&T code."""
