@@ -32,6 +32,8 @@ class OutboxKind(StrEnum):
     SHIPMENT = "shipment"
     CANCELLATION = "cancellation"
     STOCK = "stock"
+    RETURN_HANDLING = "return"  # handle a return item bol.com announced (PUT)
+    RETURN_CREATE = "return_create"  # register a return bol.com never announced (POST)
 
 
 class OutboxState(StrEnum):
