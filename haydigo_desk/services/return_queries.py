@@ -151,7 +151,7 @@ def find_by_scan(session: Session, account_id: int, code: str) -> list[ReturnIte
             ReturnLine.state.in_((ReturnLineState.OPEN, ReturnLineState.FAILED)))
             .order_by(BolReturn.handling_deadline, ReturnLine.id))
     if not rows:
-        raise ReturnRuleError("no_match", f"No return matches {text}.", code=text)
+        raise ReturnRuleError("no_match", f"No return matches {text}.", scanned=text)
     rows.sort(key=lambda r: (not r.can_handle, r.deadline, r.line_id))
     return rows
 
