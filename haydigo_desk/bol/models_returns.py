@@ -50,6 +50,9 @@ class ReturnProcessingResult(BolModel):
 class ReturnCustomer(Address):
     """``CustomerDetails``: the address fields of an order's, with the same leniency."""
 
+    delivery_phone_number: str | None = None
+    vat_number: str | None = None
+
 
 class ReturnItem(BolModel):
     rma_id: str

@@ -12,6 +12,7 @@ from test_sync_outbox import _one_line_order, queue_shipment
 from haydigo_desk.domain.returns import Disposition, Handling, ReturnRuleError
 from haydigo_desk.persistence.models import (
     BolReturn,
+    MarketplaceAccount,
     Order,
     OrderLine,
     OutboxEntry,
@@ -23,7 +24,18 @@ from haydigo_desk.persistence.models import (
 from haydigo_desk.services import return_queries, returns, stock
 from haydigo_desk.sync.events import SyncReport
 
+BOTH_DATABASES = pytest.mark.parametrize(
+    "database_url", ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)],
+    indirect=True)
 MANAGER = {"user_name": "Mia", "is_manager": True}
+
+
+@pytest.fixture
+def database_url(request):
+    """SQLite, and PostgreSQL too for the tests marked BOTH_DATABASES (time budget)."""
+    if getattr(request, "param", "sqlite") == "postgresql":
+        return request.getfixturevalue("postgres_url")
+    return request.getfixturevalue("sqlite_url")
 PICKER = {"user_name": "Pim", "is_manager": False}
 
 
@@ -71,6 +83,7 @@ def bol_items(setup) -> dict[str, dict]:
             for item in r["returnItems"]}
 
 
+@BOTH_DATABASES
 @pytest.mark.asyncio
 async def test_a_shipped_order_returned_is_imported_scanned_handled_and_restocked(setup, runner):
     bol_order_id, line = await shipped_order(setup, runner)
@@ -128,9 +141,10 @@ async def test_a_shipped_order_returned_is_imported_scanned_handled_and_restocke
     assert on_hand(setup, line.product_id) == (before[0] + line.quantity, before[1])
 
 
+@BOTH_DATABASES
 @pytest.mark.asyncio
 async def test_bad_input_and_a_refusal_change_nothing(setup, runner):
-    bol_order_id, line = await shipped_order(setup, runner)
+    _, line = await shipped_order(setup, runner)
     returned = setup.sandbox.state.returns.customer_returns(line.bol_order_item_id, 1)
     rma = returned["returnItems"][0]["rmaId"]
     await settle(runner, rounds=1)
@@ -227,3 +241,25 @@ async def test_a_lost_answer_is_looked_up_not_sent_again(setup, runner):
     assert len(bol_items(setup)[rma]["processingResults"]) == 1
     assert on_hand(setup, line.product_id) == (before[0] + 1, before[1])
     assert setup.sandbox.state.request_counts["PUT /retailer/returns/{rma_id}"] == 1
+
+
+@pytest.mark.asyncio
+async def test_a_return_of_an_order_the_desk_never_imported_is_kept_and_matched_by_ean(
+        setup, runner):
+    with setup.database.unit_of_work() as uow:
+        uow.session.get(MarketplaceAccount, setup.account_id).excluded_countries = ["DE"]
+        ean = uow.session.scalars(select(Product.ean).order_by(Product.id)).first()
+        uow.commit()
+    state = setup.sandbox.state
+    [order_id] = state.add_orders(1, country="DE", lines=1, eans=[ean])
+    item_id = state.order_detail(order_id)["orderItems"][0]["orderItemId"]
+    state.submit_shipment([(item_id, None)], "TNT", None, None, None, "")
+    await asyncio.sleep(0.1)
+    state.returns.customer_returns(item_id, 1, track_and_trace="3SFOREIGN01")
+    await settle(runner, rounds=1)
+    [row] = scan(setup, "3SFOREIGN01")
+    assert (row.bol_order_id, row.order_known, row.ean) == (order_id, False, ean)
+    assert row.product_id is not None  # matched by EAN: it can go back to stock
+    with setup.database.unit_of_work() as uow:
+        assert uow.session.scalars(select(Order).where(Order.bol_order_id == order_id)).all() \
+            == []
