@@ -8,7 +8,7 @@ import io
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import func, or_, select, true
 from sqlalchemy.orm import Session
 
 from haydigo_desk.domain.barcodes import normalise_gtin
@@ -98,12 +98,13 @@ def _row(item: ReturnLine, record: BolReturn, location: str) -> ReturnItemRow:
         handled_by=item.handled_by, bol_message=item.bol_message)
 
 
-def _base(account_id: int):
-    return (select(ReturnLine).join(BolReturn, BolReturn.id == ReturnLine.return_id)
-            .where(BolReturn.account_id == account_id))
+def _base(account_id: int | None):
+    """Return items of one account, or of every account (None: the desk's own view)."""
+    query = select(ReturnLine).join(BolReturn, BolReturn.id == ReturnLine.return_id)
+    return query if account_id is None else query.where(BolReturn.account_id == account_id)
 
 
-def list_returns(session: Session, account_id: int, *, states: tuple[str, ...] = (),
+def list_returns(session: Session, account_id: int | None, *, states: tuple[str, ...] = (),
                  search: str = "") -> list[ReturnItemRow]:
     """Return items, those due first; ``states`` filters (empty: all), ``search`` matches
     order id, RMA, EAN, title or track & trace."""
@@ -125,14 +126,14 @@ def list_returns(session: Session, account_id: int, *, states: tuple[str, ...] =
     return _rows(session, query)
 
 
-def return_item(session: Session, account_id: int, line_id: int) -> ReturnItemRow:
+def return_item(session: Session, account_id: int | None, line_id: int) -> ReturnItemRow:
     rows = _rows(session, _base(account_id).where(ReturnLine.id == line_id))
     if not rows:
         raise ReturnRuleError("no_such_item", "This return item no longer exists.")
     return rows[0]
 
 
-def find_by_scan(session: Session, account_id: int, code: str) -> list[ReturnItemRow]:
+def find_by_scan(session: Session, account_id: int | None, code: str) -> list[ReturnItemRow]:
     """The return items a scan means: the return parcel's track & trace, the order id, the
     RMA or return id, or the EAN (then only items still to handle). Open ones first."""
     text = code.strip()
@@ -156,13 +157,14 @@ def find_by_scan(session: Session, account_id: int, code: str) -> list[ReturnIte
     return rows
 
 
-def returnable_lines(session: Session, account_id: int, bol_order_id: str
+def returnable_lines(session: Session, account_id: int | None, bol_order_id: str
                      ) -> list[ReturnableLine]:
     """The shipped lines of an imported order that a return could still take."""
     wanted = bol_order_id.strip()
-    order = session.scalars(select(Order).where(
-        Order.account_id == account_id,
-        func.upper(Order.bol_order_id) == wanted.upper())).one_or_none()
+    query = select(Order).where(func.upper(Order.bol_order_id) == wanted.upper())
+    if account_id is not None:
+        query = query.where(Order.account_id == account_id)
+    order = session.scalars(query.order_by(Order.id)).first()
     if order is None:
         raise ReturnRuleError(
             "order_unknown", f"The desk never imported order {wanted}; a return can only be "
@@ -190,7 +192,7 @@ CSV_COLUMNS = ("ean", "title", "main_reason", "detailed_reason", "return_items",
                "units_expected", "units_returned", "units_restocked", "units_written_off")
 
 
-def returns_csv(session: Session, account_id: int) -> str:
+def returns_csv(session: Session, account_id: int | None) -> str:
     """Returns per product and reason: how many items, expected, returned, restocked and
     written-off units; comma separated with a header row."""
     restocked = func.sum(ReturnLine.quantity_returned).filter(
@@ -204,7 +206,7 @@ def returns_csv(session: Session, account_id: int) -> str:
                ReturnLine.detailed_reason, func.count(ReturnLine.id),
                func.sum(ReturnLine.expected_quantity), returned, restocked, written_off)
         .join(BolReturn, BolReturn.id == ReturnLine.return_id)
-        .where(BolReturn.account_id == account_id)
+        .where(true() if account_id is None else BolReturn.account_id == account_id)
         .group_by(ReturnLine.ean, ReturnLine.main_reason, ReturnLine.detailed_reason)
         .order_by(func.count(ReturnLine.id).desc(), ReturnLine.ean, ReturnLine.main_reason)
     ).all()

@@ -50,9 +50,17 @@ def known_return_ids(session: Session, account_id: int, bol_return_ids: list[str
         BolReturn.account_id == account_id, BolReturn.bol_return_id.in_(bol_return_ids))))
 
 
-def _order_of(session: Session, account_id: int, bol_order_id: str) -> Order | None:
-    return session.scalars(select(Order).where(
-        Order.account_id == account_id, Order.bol_order_id == bol_order_id)).one_or_none()
+def _order_of(session: Session, account_id: int | None, bol_order_id: str) -> Order | None:
+    """The imported order (of one account, or of any when None: the desk's own view)."""
+    def first(condition) -> Order | None:
+        query = select(Order).where(condition)
+        if account_id is not None:
+            query = query.where(Order.account_id == account_id)
+        return session.scalars(query.order_by(Order.id)).first()
+
+    # the exact id first (indexed); a typed one may differ in case
+    return (first(Order.bol_order_id == bol_order_id)
+            or first(func.upper(Order.bol_order_id) == bol_order_id.upper()))
 
 
 def _product_by_ean(session: Session, account_id: int, ean: str) -> Product | None:
@@ -158,12 +166,13 @@ def _record_request(item: ReturnLine, handling: Handling, user_name: str) -> Non
     item.bol_message = ""
 
 
-def request_handling(session: Session, account_id: int, return_line_id: int,
+def request_handling(session: Session, account_id: int | None, return_line_id: int,
                      handling: Handling, *, user_name: str, is_manager: bool) -> ReturnLine:
     """Queue bol.com's handling of one return item; ``ReturnRuleError`` when refused."""
-    item = session.scalars(select(ReturnLine).join(BolReturn).where(
-        ReturnLine.id == return_line_id, BolReturn.account_id == account_id)
-        .with_for_update()).one_or_none()
+    query = select(ReturnLine).join(BolReturn).where(ReturnLine.id == return_line_id)
+    if account_id is not None:
+        query = query.where(BolReturn.account_id == account_id)
+    item = session.scalars(query.with_for_update()).one_or_none()
     if item is None:
         raise ReturnRuleError("no_such_item", "This return item no longer exists.")
     state = item.state
@@ -178,7 +187,7 @@ def request_handling(session: Session, account_id: int, return_line_id: int,
         raise ReturnRuleError("no_product", "The desk knows no product with EAN {ean}; add it "
                               "before the units go to stock.", ean=item.ean)
     _record_request(item, handling, user_name)
-    enqueue(session, account_id, _payload(session, item), coalesce_key=key)
+    enqueue(session, item.bol_return.account_id, _payload(session, item), coalesce_key=key)
     return item
 
 
@@ -203,7 +212,7 @@ def returnable_units(session: Session, order_line: OrderLine) -> int:
     return order_line.quantity_shipped - int(taken)
 
 
-def register_unannounced(session: Session, account_id: int, bol_order_id: str,
+def register_unannounced(session: Session, account_id: int | None, bol_order_id: str,
                          order_line_id: int, handling: Handling, *, user_name: str,
                          is_manager: bool) -> ReturnLine:
     """A parcel came back that bol.com never announced: register it there (and handle it)."""
@@ -226,7 +235,8 @@ def register_unannounced(session: Session, account_id: int, bol_order_id: str,
         raise ReturnRuleError("no_product", "The desk knows no product with EAN {ean}; add it "
                               "before the units go to stock.", ean=order_line.ean)
     now = utcnow()
-    record = BolReturn(account_id=account_id, bol_return_id=None, bol_order_id=order.bol_order_id,
+    record = BolReturn(account_id=order.account_id, bol_return_id=None,
+                       bol_order_id=order.bol_order_id,
                        order_id=order.id, source="desk", fulfilment_method="FBR",
                        registered_at=now, handling_deadline=rules.handling_deadline(now))
     item = ReturnLine(bol_return=record, rma_id=None, order_line_id=order_line.id,
@@ -236,7 +246,8 @@ def register_unannounced(session: Session, account_id: int, bol_order_id: str,
     session.add_all([record, item])
     session.flush()
     _record_request(item, handling, user_name)
-    enqueue(session, account_id, _payload(session, item), coalesce_key=_coalesce_key(item))
+    enqueue(session, order.account_id, _payload(session, item),
+            coalesce_key=_coalesce_key(item))
     return item
 
 
