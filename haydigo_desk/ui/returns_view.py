@@ -226,13 +226,14 @@ class ReturnsSection(QWidget):
                                                                                 utcnow()))
         self.count_label.setText(self.tr("{count} shown, {close} due soon").format(
             count=len(rows), close=close))
-        if keep is not None:
-            self.select(keep)
+        if keep is None or not self.select(keep):
+            self._show_item(None)
 
     def _fill_table(self) -> None:
         now = utcnow()
         urgent = theme_colour("scan-error", self)
         self.table.blockSignals(True)
+        self.table.clearSelection()
         self.table.setRowCount(len(self.rows))
         for number, row in enumerate(self.rows):
             reason = " / ".join(part for part in (row.main_reason, row.detailed_reason) if part)
