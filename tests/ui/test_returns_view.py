@@ -16,6 +16,7 @@ from support.factories import make_account, make_order, make_products
 from haydigo_desk.bol.models_returns import Return
 from haydigo_desk.persistence.models import OutboxEntry, ReturnLine, utcnow
 from haydigo_desk.services.returns import import_return
+from haydigo_desk.ui.return_handling import RegisterReturnDialog
 from haydigo_desk.ui.returns_view import ReturnsSection, theme_colour
 from haydigo_desk.ui.sync_controller import SyncController
 from haydigo_desk.ui.theme import apply_theme
@@ -138,3 +139,27 @@ def test_csv_export_per_product_and_reason(qtbot, seeded, tmp_path):
     rows = list(csv.DictReader(target.read_text(encoding="utf-8-sig").splitlines()))
     assert [(r["ean"], r["main_reason"], r["units_expected"]) for r in rows] == [
         (eans[0], "Verkeerd besteld", "2"), (eans[1], "Verkeerd besteld", "1")]
+
+
+def test_an_unannounced_return_is_registered_from_its_order(qtbot, seeded):
+    context, _ = seeded
+    section = section_of(qtbot, context)
+    dialog = RegisterReturnDialog(context, section.tasks, [], section)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.keyClicks(dialog.order, "CNOTKNOWN")
+    qtbot.keyClick(dialog.order, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: "never imported order CNOTKNOWN" in dialog.feedback.text())
+    dialog.order.clear()
+    qtbot.keyClicks(dialog.order, "c000ret2")  # typed in lower case
+    qtbot.keyClick(dialog.order, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: dialog.list.count() == 1)
+    assert "(2 returnable)" in dialog.list.item(0).text()
+    assert dialog.form.result.findData("STILL_APPROVED") == -1  # bol: not for a new return
+    dialog.form.quantity.setValue(1)
+    with qtbot.waitSignal(dialog.accepted):
+        dialog.register_button.click()
+    with context.database.unit_of_work() as uow:
+        entry = uow.session.scalars(select(OutboxEntry)).one()
+        assert (entry.kind, entry.payload["order_item_id"], entry.payload["quantity_returned"]) \
+            == ("return_create", "C000RET2-1", 1)
