@@ -263,3 +263,24 @@ async def test_a_return_of_an_order_the_desk_never_imported_is_kept_and_matched_
     with setup.database.unit_of_work() as uow:
         assert uow.session.scalars(select(Order).where(Order.bol_order_id == order_id)).all() \
             == []
+
+
+@pytest.mark.asyncio
+async def test_killed_before_the_request_left_the_row_is_sent_once(setup, runner):
+    """A row marked ``sending`` whose request never left (killed in between): bol.com has
+    no process and no handling, so it is sent, once."""
+    _, line = await shipped_order(setup, runner)
+    rma = setup.sandbox.state.returns.customer_returns(
+        line.bol_order_item_id, 1)["returnItems"][0]["rmaId"]
+    await settle(runner, rounds=1)
+    [row] = scan(setup, rma)
+    handle(setup, row.line_id, Handling("RETURN_RECEIVED", 1, Disposition.NONE))
+    with setup.database.unit_of_work() as uow:
+        entry = uow.session.scalars(select(OutboxEntry).where(OutboxEntry.kind == "return")).one()
+        entry.state = "sending"  # what a kill -9 between the mark and the PUT leaves
+        uow.commit()
+    await settle(runner)
+    assert setup.sandbox.state.request_counts["PUT /retailer/returns/{rma_id}"] == 1
+    assert len(bol_items(setup)[rma]["processingResults"]) == 1
+    [done] = scan(setup, rma)
+    assert done.state == "handled"
