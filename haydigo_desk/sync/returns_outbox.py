@@ -14,6 +14,7 @@ from datetime import datetime, timedelta
 from sqlalchemy.orm import Session
 
 from haydigo_desk.bol import BolClient, BolNotFoundError
+from haydigo_desk.bol.errors import BolRequestError
 from haydigo_desk.bol.models import ProcessState, ProcessStatus
 from haydigo_desk.domain.outbox_payloads import (
     ReturnCreatePayload,
@@ -34,11 +35,15 @@ def handles(payload: object) -> bool:
 
 
 async def send(client: BolClient, payload: ReturnPayload) -> ProcessStatus:
-    if isinstance(payload, ReturnHandlingPayload):
-        return await client.handle_return(payload.rma_id, payload.handling_result,
-                                          payload.quantity_returned)
-    return await client.create_return(payload.order_item_id, payload.quantity_returned,
-                                      payload.handling_result)
+    """The write; a value bol's spec does not allow fails the row (never sent)."""
+    try:
+        if isinstance(payload, ReturnHandlingPayload):
+            return await client.handle_return(payload.rma_id, payload.handling_result,
+                                              payload.quantity_returned)
+        return await client.create_return(payload.order_item_id, payload.quantity_returned,
+                                          payload.handling_result)
+    except ValueError as exc:
+        raise BolRequestError(f"Not sent to bol.com: {exc}") from exc
 
 
 def succeeded(session: Session, entry: OutboxEntry, status: ProcessStatus | None = None) -> None:

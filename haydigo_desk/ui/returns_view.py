@@ -85,8 +85,7 @@ class ReturnsSection(QWidget):
         self.rows: list[ReturnItemRow] = []
         self.current: ReturnItemRow | None = None
         self._generation = 0
-        self._build()
-        controller.data_changed.connect(self._on_data_changed)
+        self._build()  # the main window reloads it on the sync's refresh_on kinds
 
     def title(self) -> str:
         return self.tr("Returns")
@@ -200,10 +199,6 @@ class ReturnsSection(QWidget):
         self._show_item(None)
 
     # --- loading ----------------------------------------------------------------------------
-
-    def _on_data_changed(self, what: str) -> None:
-        if what in self.refresh_on and self.isVisible():
-            self.refresh()
 
     def refresh(self) -> None:
         states = FILTERS[self.filter.currentData() or "to_handle"]
