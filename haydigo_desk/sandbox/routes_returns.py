@@ -17,6 +17,8 @@ from haydigo_desk.sandbox.http_util import (
     read_body,
 )
 from haydigo_desk.sandbox.returns import CREATE_HANDLING_RESULTS, HANDLING_RESULTS
+from haydigo_desk.sandbox.routes_control import _body as _control_body
+from haydigo_desk.sandbox.routes_control import _json as _control
 from haydigo_desk.sandbox.routes_orders import shared_base
 
 routes = web.RouteTableDef()
@@ -92,23 +94,7 @@ async def create_return(request: web.Request) -> web.Response:
     return bol_json(request, status, 202)
 
 
-# ----- /_sandbox controls (no auth), like routes_control ---------------------------------------
-
-
-def _control(body: dict | list, status: int = 200) -> web.Response:
-    return web.json_response(body, status=status,
-                             dumps=lambda o: json.dumps(o, ensure_ascii=False))
-
-
-async def _control_body(request: web.Request) -> dict:
-    try:
-        body = json.loads(await request.read() or b"{}")
-    except ValueError:
-        raise web.HTTPBadRequest(reason="body must be JSON") from None
-    if not isinstance(body, dict):
-        raise web.HTTPBadRequest(reason="body must be a JSON object")
-    return body
-
+# ----- /_sandbox controls (no auth), answered as routes_control answers ---------------------------
 
 @routes.get("/_sandbox/returns")
 async def inspect_returns(request: web.Request) -> web.Response:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import time
 from datetime import timedelta
 
+import httpx
 import pytest
 
 from haydigo_desk.sandbox import SandboxConfig
@@ -95,3 +96,29 @@ def test_returns_have_bol_rate_limit_of_twenty_a_minute():
                          ("PUT", "/retailer/returns/31234567"), ("POST", "/retailer/returns")):
         rule = find_bucket(method, path)
         assert (rule.capacity, rule.window_s) == (20, 60), (method, path)
+
+
+def test_the_controls_over_http():
+    from support.sync_setup import fast_sandbox
+
+    with fast_sandbox(open_orders=1) as sandbox, httpx.Client(base_url=sandbox.url) as http:
+        item_id = sandbox.state.order_detail(sandbox.state.open_order_ids()[0])[
+            "orderItems"][0]["orderItemId"]
+        assert http.post("/_sandbox/returns", json={"orderItemId": item_id}).status_code == 400
+        sandbox.state.submit_shipment([(item_id, None)], "TNT", None, None, None, BASE)
+        time.sleep(0.1)
+        made = http.post("/_sandbox/returns", json={"orderItemId": item_id, "quantity": 1,
+                                                    "trackAndTrace": "3SHTTP1"})
+        assert made.status_code == 201
+        rma = made.json()["returnItems"][0]["rmaId"]
+        assert http.post(f"/_sandbox/returns/{rma}/refuse", json={}).status_code == 200
+        assert http.post("/_sandbox/returns/1/refuse", json={}).status_code == 404
+        assert http.post("/_sandbox/returns/settings",
+                         json={"returnRate": 2}).status_code == 400
+        assert http.post("/_sandbox/returns/settings", json={"rate": 0.5}).status_code == 400
+        assert http.post("/_sandbox/returns/settings", json={"returnRate": 0.5}).json() == {
+            "returnRate": 0.5, "returnDelaySeconds": 600.0}
+        [listed] = http.get("/_sandbox/returns").json()["returns"]
+        assert listed["returnItems"][0]["trackAndTrace"] == "3SHTTP1"
+        assert http.get("/_sandbox/state", params={"orders": "false"}).json()["returns"] == [
+            listed]
