@@ -135,12 +135,68 @@ class TransportPayload:
                    str(data["transport_id"]) if data.get("transport_id") else None)
 
 
-Payload = ShipmentPayload | CancellationPayload | StockPayload | TransportPayload
+@dataclass(frozen=True)
+class ReturnHandlingPayload:
+    """Handle one return item bol.com announced: ``PUT /retailer/returns/{rma-id}``."""
+
+    kind: ClassVar[OutboxKind] = OutboxKind.RETURN_HANDLING
+    return_line_id: int
+    rma_id: str
+    handling_result: str
+    quantity_returned: int
+
+    @property
+    def coalesce_key(self) -> str:
+        return f"return:{self.rma_id}"
+
+    def to_json(self) -> dict[str, Any]:
+        return {"return_line_id": self.return_line_id, "rma_id": self.rma_id,
+                "handling_result": self.handling_result,
+                "quantity_returned": self.quantity_returned}
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> ReturnHandlingPayload:
+        return cls(int(data["return_line_id"]), str(data["rma_id"]),
+                   str(data["handling_result"]), int(data["quantity_returned"]))
+
+
+@dataclass(frozen=True)
+class ReturnCreatePayload:
+    """Register (and handle) a return bol.com never announced: ``POST /retailer/returns``."""
+
+    kind: ClassVar[OutboxKind] = OutboxKind.RETURN_CREATE
+    return_line_id: int
+    bol_order_id: str
+    order_item_id: str
+    handling_result: str
+    quantity_returned: int
+
+    @property
+    def coalesce_key(self) -> str:
+        return f"return-create:{self.return_line_id}"
+
+    def to_json(self) -> dict[str, Any]:
+        return {"return_line_id": self.return_line_id, "bol_order_id": self.bol_order_id,
+                "order_item_id": self.order_item_id, "handling_result": self.handling_result,
+                "quantity_returned": self.quantity_returned}
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> ReturnCreatePayload:
+        return cls(int(data["return_line_id"]), str(data["bol_order_id"]),
+                   str(data["order_item_id"]), str(data["handling_result"]),
+                   int(data["quantity_returned"]))
+
+
+ReturnPayload = ReturnHandlingPayload | ReturnCreatePayload
+Payload = (ShipmentPayload | CancellationPayload | StockPayload | TransportPayload
+           | ReturnPayload)
 _BY_KIND: dict[str, type[Payload]] = {
     OutboxKind.SHIPMENT: ShipmentPayload,
     OutboxKind.CANCELLATION: CancellationPayload,
     OutboxKind.STOCK: StockPayload,
     OutboxKind.TRANSPORT: TransportPayload,
+    OutboxKind.RETURN_HANDLING: ReturnHandlingPayload,
+    OutboxKind.RETURN_CREATE: ReturnCreatePayload,
 }
 
 

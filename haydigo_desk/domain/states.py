@@ -33,6 +33,8 @@ class OutboxKind(StrEnum):
     CANCELLATION = "cancellation"
     STOCK = "stock"
     TRANSPORT = "transport"  # a track & trace corrected after shipping
+    RETURN_HANDLING = "return"  # handle a return item bol.com announced (PUT)
+    RETURN_CREATE = "return_create"  # register a return bol.com never announced (POST)
 
 
 class OutboxState(StrEnum):

@@ -38,6 +38,11 @@ BOL_BUCKETS: tuple[BucketRule, ...] = (
     _rule("shipments-create", "POST", "/retailer/shipments", 25, 1),
     _rule("shipment-detail", "GET", f"/retailer/shipments/{_ID}", 50, 60),
     _rule("transports", "PUT", f"/retailer/transports/{_ID}", 25, 1),  # guess: not published
+    # bol: 20 a minute for returns, GET, POST and PUT alike
+    _rule("returns-list", "GET", "/retailer/returns", 20, 60),
+    _rule("return-detail", "GET", f"/retailer/returns/{_ID}", 20, 60),
+    _rule("returns-create", "POST", "/retailer/returns", 20, 60),
+    _rule("returns-handle", "PUT", f"/retailer/returns/{_ID}", 20, 60),
     _rule("offers-read", "GET", r"/retailer/offers(/[^/]+)?", 25, 1),
     _rule("offers-write", "PATCH", f"/retailer/offers/{_ID}", 50, 1),
     _rule("product-assets", "GET", f"/retailer/products/{_ID}/assets", 50, 60),

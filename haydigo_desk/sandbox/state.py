@@ -26,6 +26,7 @@ from haydigo_desk.sandbox.process import (
     shipment_error,
 )
 from haydigo_desk.sandbox.ratelimit import RateLimiter
+from haydigo_desk.sandbox.returns import ReturnsBook
 
 PAGE_SIZE = 50
 
@@ -59,6 +60,7 @@ class SandboxState:
         self.faults = replace(config.faults)
         self.rate_limiter = RateLimiter(config.rate_scale)
         self.tokens = TokenStore(config.client_id, config.client_secret)
+        self.returns = ReturnsBook(self)  # customers send shipped items back (returns.py)
         self._seed_initial_orders(start)
         self._next_arrival = self._arrival_after(start)
 
@@ -89,6 +91,7 @@ class SandboxState:
                 if self._live_rng.random() < self.config.cancel_rate:
                     self._random_cancellation_request(now)
                 self._next_arrival = self._arrival_after(self._next_arrival)
+            self.returns.tick(now)
             self._settle(now)
         return placed
 
@@ -242,6 +245,7 @@ class SandboxState:
                 item.quantity_shipped += amount
                 item.changed_at = now
                 item.offer.open_quantity -= amount
+                self.returns.item_shipped(item, amount, now)
                 shipped.append({"orderItemId": item_id, "ean": item.offer.ean, "quantity": amount})
             order = self._orders[self._order_of_item[lines[0][0]]]
             self._shipments.append({
@@ -490,6 +494,7 @@ class SandboxState:
                 "rateScale": self.rate_limiter.scale,
                 "tokensIssued": self.tokens.issued,
                 "processStatuses": self.process_counts(),
+                "returns": self.returns.inspect(),
                 "faults": self.faults.to_json(),
             }
             if include_orders:

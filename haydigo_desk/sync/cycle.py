@@ -21,6 +21,7 @@ from haydigo_desk.sync.locks import account_sync_lock
 from haydigo_desk.sync.offers import import_offers
 from haydigo_desk.sync.orders import import_orders
 from haydigo_desk.sync.outbox import OutboxSender
+from haydigo_desk.sync.returns import import_returns
 from haydigo_desk.sync.tasks import retrieve_outcome
 
 log = logging.getLogger(__name__)
@@ -226,6 +227,8 @@ class CycleRunner:
                 self.listener.notify_changed("orders")
                 for order_id in touched:
                     self.listener.notify_changed(f"cancellation:{order_id}")
+                if await import_returns(self.client, self.database, account_id, report):
+                    self.listener.notify_changed("returns")
             await offers_task
         except asyncio.CancelledError:
             raise

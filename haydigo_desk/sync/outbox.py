@@ -33,6 +33,7 @@ from haydigo_desk.domain.lifecycle import LifecycleError
 from haydigo_desk.domain.outbox_payloads import (
     CancellationPayload,
     PayloadError,
+    ReturnPayload,
     ShipmentPayload,
     StockPayload,
     TransportPayload,
@@ -44,6 +45,7 @@ from haydigo_desk.persistence.models import Order, OrderLine, OutboxEntry, Produ
 from haydigo_desk.persistence.models import ShipmentLine as ShipmentRow
 from haydigo_desk.services import lifecycle
 from haydigo_desk.sync import outbox_transports as transports
+from haydigo_desk.sync import returns_outbox
 from haydigo_desk.sync.events import SyncReport
 
 log = logging.getLogger(__name__)
@@ -174,6 +176,8 @@ class OutboxSender:
             elif isinstance(payload, CancellationPayload):
                 status = await self.client.cancel_order_item(payload.order_item_id,
                                                              payload.reason_code)
+            elif returns_outbox.handles(payload):
+                status = await returns_outbox.send(self.client, payload)
             else:
                 status = await self.client.create_shipment(
                     [ShipmentLine(i.order_item_id, i.quantity) for i in payload.items],
@@ -291,6 +295,8 @@ class OutboxSender:
                 lifecycle.cancellation_answered(
                     uow.session, int(entry.payload["order_line_id"]), accepted=False,
                     message=message)
+            if entry.kind in returns_outbox.KINDS:
+                returns_outbox.failed(uow.session, entry, message)
             uow.commit()
 
     def _stock_done(self, entry_id: int, payload: StockPayload, report: SyncReport) -> None:
@@ -313,7 +319,7 @@ class OutboxSender:
         with self.database.unit_of_work() as uow:
             entry = uow.session.get(OutboxEntry, entry_id)
             if status.status == ProcessState.SUCCESS:
-                self._succeeded(uow.session, entry, report)
+                self._succeeded(uow.session, entry, report, status)
             elif status.status == ProcessState.TIMEOUT:
                 # bol.com gave up processing: safe to send again after a pause.
                 entry.state = OutboxState.QUEUED
@@ -338,17 +344,26 @@ class OutboxSender:
                 payload = payload_of(entry.kind, dict(entry.payload))
             except PayloadError:
                 return False
-            if not isinstance(payload, ShipmentPayload | CancellationPayload):
+            if returns_outbox.handles(payload):
+                expected = None
+            elif not isinstance(payload, ShipmentPayload | CancellationPayload):
                 return False
-            expected = (self._expected_bol_state(uow.session, entry.shipment_id, payload)
-                        if isinstance(payload, ShipmentPayload) else {})
+            else:
+                expected = (self._expected_bol_state(uow.session, entry.shipment_id, payload)
+                            if isinstance(payload, ShipmentPayload) else {})
+        if expected is None:
+            try:
+                return await returns_outbox.shows_done(self.client, self.database, payload)
+            except BolError:
+                return False
         try:
             detail = await self.client.get_order(payload.bol_order_id)
         except BolError:
             return False
         return _shows_done(detail, payload, expected)
 
-    def _succeeded(self, session: Session, entry: OutboxEntry, report: SyncReport) -> None:
+    def _succeeded(self, session: Session, entry: OutboxEntry, report: SyncReport,
+                   status: ProcessStatus | None = None) -> None:
         entry.state = OutboxState.DONE
         entry.done_at = utcnow()
         entry.last_error = ""
@@ -360,6 +375,8 @@ class OutboxSender:
                                             accepted=True)
         elif entry.kind == OutboxKind.TRANSPORT:
             transports.confirmed(session, payload_of(entry.kind, dict(entry.payload)))
+        elif entry.kind in returns_outbox.KINDS:
+            returns_outbox.succeeded(session, entry, status)
 
     # --- following up ---------------------------------------------------------------------------
 
@@ -416,6 +433,9 @@ class OutboxSender:
         if isinstance(payload, TransportPayload):  # no order field shows it: ask the process
             await self._resume_from_process(entry_id, payload, report)
             return
+        if returns_outbox.handles(payload):
+            await self._reconcile_return(entry_id, payload, report)
+            return
         try:
             detail = await self.client.get_order(payload.bol_order_id)
         except BolNotFoundError:
@@ -446,6 +466,30 @@ class OutboxSender:
         self._sent(entry_id, found)
         if found.is_final:
             await self._apply_final(entry_id, found, report)
+
+    async def _reconcile_return(self, entry_id: int, payload: ReturnPayload,
+                                report: SyncReport) -> None:
+        """A return handling of unknown outcome: bol's process, then bol's return; sent
+        again only when neither shows it."""
+        with self.database.unit_of_work() as uow:
+            created = uow.session.get(OutboxEntry, entry_id).created_at
+        try:
+            found = await returns_outbox.find_process(self.client, payload, created)
+            done = found is None and await returns_outbox.shows_done(
+                self.client, self.database, payload)
+        except TRANSIENT as exc:
+            report.errors.append(f"outbox {entry_id}: {exc}")
+            return  # still unknown: asked again next time, never re-posted blind
+        if done:
+            with self.database.unit_of_work() as uow:
+                self._succeeded(uow.session, uow.session.get(OutboxEntry, entry_id), report)
+                uow.commit()
+        elif found is None:
+            self._requeue(entry_id)  # it never arrived: safe to send
+        else:
+            self._sent(entry_id, found)
+            if found.is_final:
+                await self._apply_final(entry_id, found, report)
 
     async def _process_of(self, entry_id: int, payload: Written) -> ProcessStatus | None:
         """Our write's process at bol.com: one for the row's entity, created since the row,

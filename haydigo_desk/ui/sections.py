@@ -14,4 +14,5 @@ SECTIONS: list[str] = [
     "haydigo_desk.ui.products_view:ProductsSection",
     "haydigo_desk.ui.synclog_view:SyncLogSection",
     "haydigo_desk.ui.outbox_view:OutboxSection",
+    "haydigo_desk.ui.returns_view:ReturnsSection",
 ]

@@ -487,6 +487,37 @@
     </message>
 </context>
 <context>
+    <name>HandlingForm</name>
+    <message>
+        <source>Location, e.g. A-03-2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why it cannot be sold again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bol.com handling</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quantity returned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The units</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write-off reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>LocationDialog</name>
     <message>
         <source>Location</source>
@@ -1600,6 +1631,323 @@ Correct and resend with F9.</source>
     </message>
     <message>
         <source>Select a product first</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RegisterReturnDialog</name>
+    <message>
+        <source>Return bol.com never announced</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scan or type the order id, then Enter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Register at bol.com</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{title}  EAN {ean}  ({count} returnable)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order {order}: choose the line and how it is handled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The desk could not do this: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Returns</name>
+    <message>
+        <source>Return received</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exchange the product</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Does not meet the return conditions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Repair the product</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customer keeps the product (paid)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approved after all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To handle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting for bol.com</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Handled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refused by bol.com</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back to stock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write off (manager)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing to stock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This return item was already handled ({result}); it cannot be handled twice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The quantity must be 1 to {expected}: the customer returned {expected}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The desk knows no product with EAN {ean}; add it before the units go to stock.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The desk never imported order {order}; a return can only be registered for an order the desk knows.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No shipped unit of order {order} is left to return.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No return matches {code}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This return item&apos;s handling is already on its way to bol.com.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose one of bol.com&apos;s handling results.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the location the units go back to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the reason for the write-off.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The customer keeps the product: nothing goes to stock.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only a manager may write off returned units.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This return item no longer exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scan or type a track &amp; trace, order id or EAN.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReturnsSection</name>
+    <message>
+        <source>Returns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scan the return parcel&apos;s track &amp; trace, the order id or the EAN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unannounced return…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Register a return bol.com never announced, from its order ({key})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Returns per product and reason ({key})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To handle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting for bol.com</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Handled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter by order, EAN, title or track &amp; trace (Ctrl+F)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>EAN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Qty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Track &amp; trace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Handle at bol.com ({key})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count} shown, {close} due soon</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Handle this return soon: bol.com&apos;s deadline is close or past</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The desk could not do this: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Return of order {order} opened: choose the handling.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count} more item(s) of this scan to handle.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This return was already handled: {result}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scan a return parcel or choose a return in the list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order {order} · RMA {rma} · EAN {ean}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Registered {registered}, handle by {deadline}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customer: “{comments}”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Return parcel: {transporter} {code}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The desk never imported this order.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Returned: {count}  ·  {state}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{result}, {quantity} unit(s): {where}; by {who}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bol.com refused: {message}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{result} for order {order} goes to bol.com; stock follows when bol.com confirms.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The return was registered; it goes to bol.com.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export returns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count} row(s) written to {file}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file could not be written: {error}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -545,6 +545,37 @@
     </message>
 </context>
 <context>
+    <name>HandlingForm</name>
+    <message>
+        <source>Location, e.g. A-03-2</source>
+        <translation>Locatie, bijv. A-03-2</translation>
+    </message>
+    <message>
+        <source>Why it cannot be sold again</source>
+        <translation>Waarom het niet opnieuw verkocht kan worden</translation>
+    </message>
+    <message>
+        <source>bol.com handling</source>
+        <translation>Afhandeling bij bol.com</translation>
+    </message>
+    <message>
+        <source>Quantity returned</source>
+        <translation>Aantal retour</translation>
+    </message>
+    <message>
+        <source>The units</source>
+        <translation>De stuks</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>Locatie</translation>
+    </message>
+    <message>
+        <source>Write-off reason</source>
+        <translation>Reden van afschrijving</translation>
+    </message>
+</context>
+<context>
     <name>LocationDialog</name>
     <message>
         <source>Location</source>
@@ -1670,6 +1701,323 @@ Corrigeer en verstuur opnieuw met F9.</translation>
     <message>
         <source>Select a product first</source>
         <translation>Selecteer eerst een product</translation>
+    </message>
+</context>
+<context>
+    <name>RegisterReturnDialog</name>
+    <message>
+        <source>Return bol.com never announced</source>
+        <translation>Retour die bol.com niet heeft aangemeld</translation>
+    </message>
+    <message>
+        <source>Scan or type the order id, then Enter</source>
+        <translation>Scan of typ het ordernummer, dan Enter</translation>
+    </message>
+    <message>
+        <source>Find order</source>
+        <translation>Order zoeken</translation>
+    </message>
+    <message>
+        <source>Register at bol.com</source>
+        <translation>Aanmelden bij bol.com</translation>
+    </message>
+    <message>
+        <source>{title}  EAN {ean}  ({count} returnable)</source>
+        <translation>{title}  EAN {ean}  ({count} terug te nemen)</translation>
+    </message>
+    <message>
+        <source>Order {order}: choose the line and how it is handled.</source>
+        <translation>Order {order}: kies de regel en hoe die wordt afgehandeld.</translation>
+    </message>
+    <message>
+        <source>The desk could not do this: {error}</source>
+        <translation>De desk kon dit niet doen: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>Returns</name>
+    <message>
+        <source>Return received</source>
+        <translation>Retour ontvangen</translation>
+    </message>
+    <message>
+        <source>Exchange the product</source>
+        <translation>Product omruilen</translation>
+    </message>
+    <message>
+        <source>Does not meet the return conditions</source>
+        <translation>Voldoet niet aan de retourvoorwaarden</translation>
+    </message>
+    <message>
+        <source>Repair the product</source>
+        <translation>Product repareren</translation>
+    </message>
+    <message>
+        <source>Customer keeps the product (paid)</source>
+        <translation>Klant houdt het product (betaald)</translation>
+    </message>
+    <message>
+        <source>Approved after all</source>
+        <translation>Alsnog goedgekeurd</translation>
+    </message>
+    <message>
+        <source>To handle</source>
+        <translation>Af te handelen</translation>
+    </message>
+    <message>
+        <source>Waiting for bol.com</source>
+        <translation>Wacht op bol.com</translation>
+    </message>
+    <message>
+        <source>Handled</source>
+        <translation>Afgehandeld</translation>
+    </message>
+    <message>
+        <source>Refused by bol.com</source>
+        <translation>Geweigerd door bol.com</translation>
+    </message>
+    <message>
+        <source>Back to stock</source>
+        <translation>Terug op voorraad</translation>
+    </message>
+    <message>
+        <source>Write off (manager)</source>
+        <translation>Afschrijven (manager)</translation>
+    </message>
+    <message>
+        <source>Nothing to stock</source>
+        <translation>Niets naar voorraad</translation>
+    </message>
+    <message>
+        <source>This return item was already handled ({result}); it cannot be handled twice.</source>
+        <translation>Dit retourartikel is al afgehandeld ({result}); het kan niet twee keer worden afgehandeld.</translation>
+    </message>
+    <message>
+        <source>The quantity must be 1 to {expected}: the customer returned {expected}.</source>
+        <translation>Het aantal moet 1 tot {expected} zijn: de klant stuurde er {expected} terug.</translation>
+    </message>
+    <message>
+        <source>The desk knows no product with EAN {ean}; add it before the units go to stock.</source>
+        <translation>De desk kent geen product met EAN {ean}; voeg het toe voordat de stuks op voorraad gaan.</translation>
+    </message>
+    <message>
+        <source>The desk never imported order {order}; a return can only be registered for an order the desk knows.</source>
+        <translation>De desk heeft order {order} nooit geïmporteerd; een retour kan alleen worden aangemeld voor een order die de desk kent.</translation>
+    </message>
+    <message>
+        <source>No shipped unit of order {order} is left to return.</source>
+        <translation>Van order {order} is geen verzonden stuk meer over om te retourneren.</translation>
+    </message>
+    <message>
+        <source>No return matches {code}.</source>
+        <translation>Geen retour gevonden voor {code}.</translation>
+    </message>
+    <message>
+        <source>This return item&apos;s handling is already on its way to bol.com.</source>
+        <translation>De afhandeling van dit retourartikel is al onderweg naar bol.com.</translation>
+    </message>
+    <message>
+        <source>Choose one of bol.com&apos;s handling results.</source>
+        <translation>Kies een van de afhandelingen van bol.com.</translation>
+    </message>
+    <message>
+        <source>Choose the location the units go back to.</source>
+        <translation>Kies de locatie waar de stuks naartoe gaan.</translation>
+    </message>
+    <message>
+        <source>Give the reason for the write-off.</source>
+        <translation>Geef de reden van de afschrijving.</translation>
+    </message>
+    <message>
+        <source>The customer keeps the product: nothing goes to stock.</source>
+        <translation>De klant houdt het product: er gaat niets naar de voorraad.</translation>
+    </message>
+    <message>
+        <source>Only a manager may write off returned units.</source>
+        <translation>Alleen een manager mag retour gekomen stuks afschrijven.</translation>
+    </message>
+    <message>
+        <source>This return item no longer exists.</source>
+        <translation>Dit retourartikel bestaat niet meer.</translation>
+    </message>
+    <message>
+        <source>Scan or type a track &amp; trace, order id or EAN.</source>
+        <translation>Scan of typ een track &amp; trace, ordernummer of EAN.</translation>
+    </message>
+</context>
+<context>
+    <name>ReturnsSection</name>
+    <message>
+        <source>Returns</source>
+        <translation>Retouren</translation>
+    </message>
+    <message>
+        <source>Scan the return parcel&apos;s track &amp; trace, the order id or the EAN</source>
+        <translation>Scan de track &amp; trace van het retourpakket, het ordernummer of de EAN</translation>
+    </message>
+    <message>
+        <source>Unannounced return…</source>
+        <translation>Niet-aangemelde retour…</translation>
+    </message>
+    <message>
+        <source>Register a return bol.com never announced, from its order ({key})</source>
+        <translation>Een retour die bol.com niet heeft aangemeld registreren vanuit de order ({key})</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>CSV exporteren…</translation>
+    </message>
+    <message>
+        <source>Returns per product and reason ({key})</source>
+        <translation>Retouren per product en reden ({key})</translation>
+    </message>
+    <message>
+        <source>To handle</source>
+        <translation>Af te handelen</translation>
+    </message>
+    <message>
+        <source>Waiting for bol.com</source>
+        <translation>Wacht op bol.com</translation>
+    </message>
+    <message>
+        <source>Handled</source>
+        <translation>Afgehandeld</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Alle</translation>
+    </message>
+    <message>
+        <source>Filter by order, EAN, title or track &amp; trace (Ctrl+F)</source>
+        <translation>Filter op order, EAN, titel of track &amp; trace (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Toon</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>Uiterlijk</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>Order</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>Product</translation>
+    </message>
+    <message>
+        <source>EAN</source>
+        <translation>EAN</translation>
+    </message>
+    <message>
+        <source>Qty</source>
+        <translation>Aantal</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Reden</translation>
+    </message>
+    <message>
+        <source>Track &amp; trace</source>
+        <translation>Track &amp; trace</translation>
+    </message>
+    <message>
+        <source>Handle at bol.com ({key})</source>
+        <translation>Afhandelen bij bol.com ({key})</translation>
+    </message>
+    <message>
+        <source>{count} shown, {close} due soon</source>
+        <translation>{count} getoond, {close} bijna te laat</translation>
+    </message>
+    <message>
+        <source>Handle this return soon: bol.com&apos;s deadline is close or past</source>
+        <translation>Handel deze retour snel af: de termijn van bol.com is bijna of al verstreken</translation>
+    </message>
+    <message>
+        <source>The desk could not do this: {error}</source>
+        <translation>De desk kon dit niet doen: {error}</translation>
+    </message>
+    <message>
+        <source>Return of order {order} opened: choose the handling.</source>
+        <translation>Retour van order {order} geopend: kies de afhandeling.</translation>
+    </message>
+    <message>
+        <source>{count} more item(s) of this scan to handle.</source>
+        <translation>Nog {count} artikel(en) van deze scan af te handelen.</translation>
+    </message>
+    <message>
+        <source>This return was already handled: {result}.</source>
+        <translation>Deze retour is al afgehandeld: {result}.</translation>
+    </message>
+    <message>
+        <source>Scan a return parcel or choose a return in the list.</source>
+        <translation>Scan een retourpakket of kies een retour in de lijst.</translation>
+    </message>
+    <message>
+        <source>Order {order} · RMA {rma} · EAN {ean}</source>
+        <translation>Order {order} · RMA {rma} · EAN {ean}</translation>
+    </message>
+    <message>
+        <source>Registered {registered}, handle by {deadline}</source>
+        <translation>Aangemeld {registered}, afhandelen vóór {deadline}</translation>
+    </message>
+    <message>
+        <source>Reason: {reason}</source>
+        <translation>Reden: {reason}</translation>
+    </message>
+    <message>
+        <source>Customer: “{comments}”</source>
+        <translation>Klant: “{comments}”</translation>
+    </message>
+    <message>
+        <source>Return parcel: {transporter} {code}</source>
+        <translation>Retourpakket: {transporter} {code}</translation>
+    </message>
+    <message>
+        <source>The desk never imported this order.</source>
+        <translation>De desk heeft deze order nooit geïmporteerd.</translation>
+    </message>
+    <message>
+        <source>Returned: {count}  ·  {state}</source>
+        <translation>Retour: {count}  ·  {state}</translation>
+    </message>
+    <message>
+        <source>{result}, {quantity} unit(s): {where}; by {who}</source>
+        <translation>{result}, {quantity} stuk(s): {where}; door {who}</translation>
+    </message>
+    <message>
+        <source>bol.com refused: {message}</source>
+        <translation>bol.com weigerde: {message}</translation>
+    </message>
+    <message>
+        <source>{result} for order {order} goes to bol.com; stock follows when bol.com confirms.</source>
+        <translation>{result} voor order {order} gaat naar bol.com; de voorraad volgt zodra bol.com bevestigt.</translation>
+    </message>
+    <message>
+        <source>The return was registered; it goes to bol.com.</source>
+        <translation>De retour is geregistreerd; hij gaat naar bol.com.</translation>
+    </message>
+    <message>
+        <source>Export returns</source>
+        <translation>Retouren exporteren</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-bestanden (*.csv)</translation>
+    </message>
+    <message>
+        <source>{count} row(s) written to {file}</source>
+        <translation>{count} regel(s) geschreven naar {file}</translation>
+    </message>
+    <message>
+        <source>The file could not be written: {error}</source>
+        <translation>Het bestand kon niet worden geschreven: {error}</translation>
     </message>
 </context>
 <context>
