@@ -1,7 +1,10 @@
-"""Suite-wide fixtures: no display, no real keyring, temp data folders."""
+"""Suite-wide fixtures: no display, no real keyring, temp data folders, and strictness: an
+ERROR log record a test did not announce fails it (Qt warnings fail it through pytest-qt's
+``qt_log_level_fail`` in pyproject.toml)."""
 
 from __future__ import annotations
 
+import logging
 import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -29,6 +32,31 @@ class MemoryKeyring(keyring.backend.KeyringBackend):
 
     def delete_password(self, service: str, username: str) -> None:
         self.store.pop((service, username), None)
+
+
+class _ErrorRecords(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.ERROR)
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(record)
+
+
+@pytest.fixture(autouse=True)
+def no_unexpected_errors_logged(request: pytest.FixtureRequest):
+    """Fails a test (at teardown, so its own fixtures' clean-up counts too) when anything,
+    in any thread, logged at ERROR or above. Tests that provoke such records on purpose say
+    so with ``@pytest.mark.expect_errors`` (and check the records themselves, e.g. caplog)."""
+    handler = _ErrorRecords()
+    root = logging.getLogger()
+    root.addHandler(handler)
+    yield
+    root.removeHandler(handler)
+    if handler.records and request.node.get_closest_marker("expect_errors") is None:
+        lines = "\n".join(f"  {r.name}: {r.getMessage()}" for r in handler.records[:10])
+        pytest.fail(f"{len(handler.records)} unexpected ERROR log record(s) (mark the test "
+                    f"with expect_errors if they are its point):\n{lines}", pytrace=False)
 
 
 @pytest.fixture(autouse=True)

@@ -174,6 +174,7 @@ class Order(Base):
         UniqueConstraint("account_id", "bol_order_id", name="uq_orders_account_bol_order"),
         Index("ix_orders_status_placed", "status", "placed_at"),
         Index("ix_orders_placed_at", "placed_at"),  # the "all orders" view, newest first
+        Index("ix_orders_bol_order_id", "bol_order_id"),  # search: order ids by their start
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

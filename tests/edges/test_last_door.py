@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import logging
 
+import pytest
+
 from haydigo_desk import __main__ as entry
 from haydigo_desk.cli import db_cmd
 from haydigo_desk.services import redaction
@@ -12,6 +14,7 @@ from haydigo_desk.services import redaction
 SECRET = "last-door-secret-991"
 
 
+@pytest.mark.expect_errors  # the logged error is what the test inspects
 def test_an_unexpected_error_is_one_line_and_its_traceback_is_in_the_log(
         monkeypatch, capsys, restored_logging, isolated_user_dirs):
     redaction.remember_secret(SECRET, "client-1")

@@ -120,6 +120,7 @@ def test_stored_messages_are_masked_whoever_writes_them(sqlite_url):
                      f"echo {redaction.MASK}"]
 
 
+@pytest.mark.expect_errors  # the logged error is what the test inspects
 def test_log_records_and_their_tracebacks_are_masked():
     redaction.remember_secret(SECRET, CLIENT_ID)
     stream = io.StringIO()

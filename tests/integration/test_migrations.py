@@ -11,13 +11,15 @@ from support.old_schema import insert_account
 from haydigo_desk.persistence import migrate
 from haydigo_desk.persistence.db import create_db_engine
 from haydigo_desk.persistence.models import Base
+from haydigo_desk.persistence.search_index import include_object
 
 
 def test_migrated_schema_equals_the_models(database_url):
     engine = create_db_engine(database_url)
     migrate.upgrade(engine)
     with engine.connect() as connection:
-        context = MigrationContext.configure(connection, opts={"compare_type": True})
+        context = MigrationContext.configure(connection, opts={"compare_type": True,
+                                                              "include_object": include_object})
         drift = compare_metadata(context, Base.metadata)
     engine.dispose()
     assert drift == []

@@ -31,6 +31,7 @@ def recorded(tmp_path):
     handler.uninstall()
 
 
+@pytest.mark.expect_errors  # logging the unhandled error is the behaviour under test
 @pytest.mark.qt_no_exception_capture
 def test_error_in_a_qt_slot_is_logged_and_reported_once(qtbot, recorded, caplog):
     handler, reports = recorded
@@ -56,6 +57,7 @@ def test_error_in_a_qt_slot_is_logged_and_reported_once(qtbot, recorded, caplog)
         assert "Bearer ********" in text
 
 
+@pytest.mark.expect_errors  # logging the unhandled error is the behaviour under test
 def test_error_in_a_worker_thread_reaches_the_gui_thread(qtbot, recorded):
     handler, reports = recorded
     seen_on: list[str] = []
@@ -73,6 +75,7 @@ def test_error_in_a_worker_thread_reaches_the_gui_thread(qtbot, recorded):
     assert "thread sync-worker" in reports[0].details
 
 
+@pytest.mark.expect_errors  # logging the unhandled error is the behaviour under test
 def test_a_second_error_while_the_dialog_is_open_is_only_logged(qtbot, tmp_path):
     shown: list[CrashReport] = []
 

@@ -5,9 +5,6 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QCoreApplication, QLocale
 
-from haydigo_desk.config import AppPaths, SettingsStore
-from haydigo_desk.context import DeskContext
-from haydigo_desk.persistence.database import open_database
 from haydigo_desk.ui.i18n import (
     current_language,
     install_translator,
@@ -23,14 +20,6 @@ def app_language(qapp):
     yield qapp
     remove_translators(qapp)  # later tests expect the source texts
     QLocale.setDefault(before)
-
-
-@pytest.fixture
-def context(sqlite_url, tmp_path):
-    database = open_database(sqlite_url)
-    store = SettingsStore(tmp_path / "settings.json")
-    yield DeskContext(database, AppPaths.current(), store, store.load())
-    database.dispose()
 
 
 def test_dutch_dialog_shows_dutch_text(qtbot, app_language, context):

@@ -238,6 +238,7 @@ def test_an_unknown_configured_printer_is_named_in_a_clear_message(
     assert len(fake_print_dialog.opened) == 1  # the user may still pick another printer
 
 
+@pytest.mark.qt_log_ignore("QPainter::begin")  # Qt's own word for the printer that fails
 def test_a_printer_that_cannot_start_gives_a_clear_message(
         qtbot, controller, shop, tmp_path, warnings_shown):
     _database, ids = shop

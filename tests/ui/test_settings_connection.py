@@ -11,9 +11,6 @@ from pydantic import SecretStr
 from haydigo_desk.bol.credentials import KEYRING_SERVICE
 from haydigo_desk.bol.environments import BolEnvironment
 from haydigo_desk.bol.errors import BolAuthenticationError
-from haydigo_desk.config import AppPaths, SettingsStore
-from haydigo_desk.context import DeskContext
-from haydigo_desk.persistence.database import open_database
 from haydigo_desk.sandbox import SandboxConfig, start_sandbox
 from haydigo_desk.ui.async_call import running_calls
 from haydigo_desk.ui.settings_dialog import SettingsDialog
@@ -23,14 +20,6 @@ from haydigo_desk.ui.settings_dialog import SettingsDialog
 def sandbox():
     with start_sandbox(SandboxConfig(products=3, open_orders=0, order_rate_per_hour=0)) as sb:
         yield sb
-
-
-@pytest.fixture
-def context(sqlite_url, tmp_path):
-    database = open_database(sqlite_url)
-    store = SettingsStore(tmp_path / "settings.json")
-    yield DeskContext(database, AppPaths.current(), store, store.load())
-    database.dispose()
 
 
 def _editor_for_sandbox(qtbot, context, sandbox, secret: str, controller=None):

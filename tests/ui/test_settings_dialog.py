@@ -14,21 +14,11 @@ from PySide6.QtWidgets import QDialog, QLineEdit
 from support.factories import make_account
 
 from haydigo_desk.bol.credentials import KEYRING_SERVICE
-from haydigo_desk.config import AppPaths, SettingsStore
-from haydigo_desk.context import DeskContext
-from haydigo_desk.persistence.database import open_database
+from haydigo_desk.config import SettingsStore
 from haydigo_desk.services.account_settings import load_account_drafts
 from haydigo_desk.ui.settings_dialog import SettingsDialog
 
 SECRET = "very-secret-value-42"
-
-
-@pytest.fixture
-def context(sqlite_url, tmp_path):
-    database = open_database(sqlite_url)
-    store = SettingsStore(tmp_path / "settings.json")
-    yield DeskContext(database, AppPaths.current(), store, store.load())
-    database.dispose()
 
 
 @pytest.fixture

@@ -16,6 +16,9 @@ from haydigo_desk.__main__ import build_parser
 from haydigo_desk.app import EXIT_CANNOT_START, run_desk
 from haydigo_desk.ui.main_window import MainWindow
 
+# Every test here makes the desk fail to start, which it logs as an ERROR before the dialog.
+pytestmark = pytest.mark.expect_errors
+
 
 def _corrupt(path: Path) -> str:
     path.write_bytes(os.urandom(8192))

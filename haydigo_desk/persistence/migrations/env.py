@@ -5,6 +5,7 @@ from __future__ import annotations
 from alembic import context
 
 from haydigo_desk.persistence.models import Base
+from haydigo_desk.persistence.search_index import include_object
 from haydigo_desk.persistence.types import render_migration_type
 
 config = context.config
@@ -21,6 +22,7 @@ def run_migrations() -> None:
         render_as_batch=connection.dialect.name == "sqlite",  # SQLite cannot ALTER much
         compare_type=True,
         render_item=render_migration_type,
+        include_object=include_object,  # the search index lives outside the models
     )
     with context.begin_transaction():
         context.run_migrations()
