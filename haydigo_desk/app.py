@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import functools
 import gc
 import logging
 import os
@@ -230,11 +231,12 @@ class DeskSession:
             window._previous_crash_box = offer_previous_crash(self.previous_crash, window)
 
     def _prepare_demo(self, pending) -> None:
+        from haydigo_desk.demo import start_demo
         from haydigo_desk.ui.demo_preparation import DemoPreparation
 
         self.preparation = DemoPreparation(
-            self.paths, pending, on_progress=lambda text: self.window.demo_banner.show_progress(
-                text),
+            functools.partial(start_demo, self.paths), pending,
+            on_progress=lambda text: self.window.demo_banner.show_progress(text),
             on_ready=lambda demo: self._start_worker(demo.database, demo),
             on_failed=self._demo_failed)
         self.preparation.start()

@@ -10,11 +10,9 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
-
-from haydigo_desk.config import AppPaths
-from haydigo_desk.demo import PendingDatabase, start_demo
 
 log = logging.getLogger(__name__)
 
@@ -36,11 +34,13 @@ class DemoPreparation(QObject):
     ready = Signal(object)  # DemoEnvironment
     failed = Signal(object)  # the exception
 
-    def __init__(self, paths: AppPaths, pending: PendingDatabase, *,
+    # ``prepare(progress, on_database)`` builds the demo (app.py hands in ``demo.start_demo``:
+    # the ui layer does not import the demo, which stands above it).
+    def __init__(self, prepare: Callable[..., Any], pending: Any, *,
                  on_progress: Callable[[str], None], on_ready: Callable[[object], None],
                  on_failed: Callable[[BaseException], None]) -> None:
         super().__init__()
-        self.paths = paths
+        self._prepare = prepare
         self.pending = pending
         self.environment = None
         self._callbacks = (on_progress, on_ready, on_failed)
@@ -66,8 +66,7 @@ class DemoPreparation(QObject):
 
     def _run(self) -> None:
         try:
-            demo = start_demo(self.paths, progress=self.progress.emit,
-                              on_database=self.pending.resolve)
+            demo = self._prepare(progress=self.progress.emit, on_database=self.pending.resolve)
         except Exception as error:  # reported on the GUI thread; nothing else to undo
             log.error("The demo could not be prepared: %s", error)
             self.pending.fail(error)
