@@ -37,6 +37,11 @@ BOL_BUCKETS: tuple[BucketRule, ...] = (
     _rule("shipments-list", "GET", "/retailer/shipments", 25, 60),
     _rule("shipments-create", "POST", "/retailer/shipments", 25, 1),
     _rule("shipment-detail", "GET", f"/retailer/shipments/{_ID}", 50, 60),
+    # bol publishes no numbers for shipping labels: guesses in line with the shipment calls.
+    _rule("shipping-label-options", "POST", "/retailer/shipping-labels/delivery-options",
+          25, 1),  # guess
+    _rule("shipping-label-create", "POST", "/retailer/shipping-labels", 25, 1),  # guess
+    _rule("shipping-label-get", "GET", f"/retailer/shipping-labels/{_ID}", 25, 1),  # guess
     _rule("offers-read", "GET", r"/retailer/offers(/[^/]+)?", 25, 1),
     _rule("offers-write", "PATCH", f"/retailer/offers/{_ID}", 50, 1),
     _rule("product-assets", "GET", f"/retailer/products/{_ID}/assets", 50, 60),

@@ -111,6 +111,10 @@ async def create_shipment(request: web.Request) -> web.Response:
     transport, label = body.get("transport"), body.get("shippingLabelId")
     if transport is None and not label:
         raise Invalid("transport", "a transport or a shippingLabelId is required")
+    if transport is not None and label:
+        raise Invalid("transport", "must be empty when a shippingLabelId is given")
+    if label is not None and not isinstance(label, str):
+        raise Invalid("shippingLabelId", "must be a string")
     transporter = track = None
     if transport is not None:
         if not isinstance(transport, dict) or not transport.get("transporterCode"):
