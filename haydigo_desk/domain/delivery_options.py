@@ -6,7 +6,7 @@ its ``reason`` and lets the packer take another option.
 
 The rules:
 
-- ``RECOMMENDED``: the option bol marks as recommended.
+- ``RECOMMENDED``: the option bol marks as recommended (if it meets the promise).
 - ``CHEAPEST_ON_TIME``: the cheapest option that meets the customer's promise (bol's
   ``meetsCustomerExpectation``: handed over in time, it earns no strike).
 - ``MAILBOX_WHEN_FITS``: the cheapest mailbox label on time (bol offers mailbox labels only
@@ -42,6 +42,7 @@ class ChoiceReason(enum.StrEnum):
     CHEAPEST_ON_TIME = "cheapest_on_time"  # the cheapest that meets the promise
     MAILBOX = "mailbox"  # the cheapest mailbox label on time
     NO_RECOMMENDATION = "no_recommendation"  # bol recommends none: the cheapest on time
+    RECOMMENDED_LATE = "recommended_late"  # bol's recommendation is late: the cheapest on time
     NO_MAILBOX = "no_mailbox"  # no mailbox label offered: the cheapest on time
     MAILBOX_LATE = "mailbox_late"  # mailbox labels only late: the cheapest on time
     NONE_ON_TIME = "none_on_time"  # nothing meets the promise: a late label, to confirm
@@ -91,12 +92,12 @@ def choose_option(options: Sequence[LabelOption], rule: OptionRule, today: date)
     on_time = [entry for entry in valid if entry[1].meets_promise is True]
 
     if rule is OptionRule.RECOMMENDED:
-        recommended = [entry for entry in valid if entry[1].recommended]
+        recommended = [entry for entry in on_time if entry[1].recommended]
         if recommended:
-            # bol recommends one; should it mark several, the one on time and cheapest wins.
-            return _best(recommended, lambda o: (o.meets_promise is not True, _price_key(o)),
-                         ChoiceReason.RECOMMENDED)
-        fallback = ChoiceReason.NO_RECOMMENDATION
+            # bol recommends one; should it mark several, the cheapest wins.
+            return _best(recommended, _price_key, ChoiceReason.RECOMMENDED)
+        late = any(option.recommended for _, option in valid)
+        fallback = ChoiceReason.RECOMMENDED_LATE if late else ChoiceReason.NO_RECOMMENDATION
     elif rule is OptionRule.MAILBOX_WHEN_FITS:
         mailbox = [entry for entry in valid if entry[1].mailbox]
         mailbox_on_time = [entry for entry in mailbox if entry[1].meets_promise is True]
