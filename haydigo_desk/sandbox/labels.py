@@ -269,11 +269,6 @@ class ShippingLabels:
         if offer.valid_until < local_date(now):
             return None, (f"Shipping label offer {offer_id} has expired (valid until "
                           f"{offer.valid_until.isoformat()}). Request the delivery options again.")
-        asked = {item_id: quantity for item_id, quantity in lines}
-        if set(asked) != set(offer.lines) or any(
-            quantity not in (None, offer.lines[item_id]) for item_id, quantity in asked.items()
-        ):
-            return None, "The order items do not match the order items of the delivery option."
         for item_id, quantity in offer.lines.items():
             item = self.items[item_id]
             if item.quantity_cancelled and not item.is_open:
@@ -285,6 +280,8 @@ class ShippingLabels:
             if item_id in self.label_of_item:
                 return None, (f"Order item {item_id} already has shipping label "
                               f"{self.label_of_item[item_id]}.")
+        if not self._same_units(lines, offer.lines):
+            return None, "The order items do not match the order items of the delivery option."
         order_id = self.order_of_item[next(iter(offer.lines))]
         label = Label(
             label_id=make_uuid(self.rng),
@@ -311,14 +308,16 @@ class ShippingLabels:
             return f"Shipping label id {label_id} is unknown."
         if label.shipment_id is not None:
             return f"Shipping label {label_id} was used for shipment {label.shipment_id} already."
-        asked = {item_id: quantity for item_id, quantity in lines}
-        if set(asked) != set(label.offer.lines) or any(
-            quantity not in (None, label.offer.lines[item_id])
-            for item_id, quantity in asked.items()
-        ):
+        if not self._same_units(lines, label.offer.lines):
             return (f"The order items of the shipment are not those of shipping label "
                     f"{label_id}.")
         return None
+
+    def _same_units(self, lines: list[tuple[str, int | None]], labelled: dict[str, int]) -> bool:
+        """Whether ``lines`` (a quantity None: every open unit) are exactly ``labelled``."""
+        asked = {item_id: self.items[item_id].open_quantity if quantity is None else quantity
+                 for item_id, quantity in lines if item_id in self.items}
+        return len(asked) == len(lines) and asked == labelled
 
     def ship(self, label_id: str, shipment_id: str) -> tuple[str, str]:
         """Marks the label used; returns its (transporter code, track & trace)."""

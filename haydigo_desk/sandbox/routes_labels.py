@@ -10,34 +10,15 @@ from haydigo_desk.sandbox.gateway import STATE_KEY, V10_PDF
 from haydigo_desk.sandbox.http_util import Invalid, bol_json, bol_route, not_found, read_body
 from haydigo_desk.sandbox.label_pdf import render_label
 from haydigo_desk.sandbox.labels import LabelRequestError, UnknownItemError
-from haydigo_desk.sandbox.routes_orders import shared_base
+from haydigo_desk.sandbox.routes_orders import order_item_lines, shared_base
 
 routes = web.RouteTableDef()
-
-
-def _label_lines(body: dict) -> list[tuple[str, int | None]]:
-    """The ``orderItems`` of a ``DeliveryOptionsRequest`` or ``ShippingLabelRequest``."""
-    items = body.get("orderItems")
-    if not isinstance(items, list) or not items:
-        raise Invalid("orderItems", "size must be at least 1")
-    lines: list[tuple[str, int | None]] = []
-    for index, item in enumerate(items):
-        item = item if isinstance(item, dict) else {}
-        item_id, quantity = item.get("orderItemId"), item.get("quantity")
-        if not isinstance(item_id, str) or not item_id:
-            raise Invalid(f"orderItems[{index}].orderItemId", "must not be blank")
-        if quantity is not None and (
-            not isinstance(quantity, int) or isinstance(quantity, bool) or quantity < 1
-        ):
-            raise Invalid(f"orderItems[{index}].quantity", "must be a positive whole number")
-        lines.append((item_id, quantity))
-    return lines
 
 
 @routes.post("/retailer/shipping-labels/delivery-options")
 @bol_route
 async def delivery_options(request: web.Request) -> web.Response:
-    lines = _label_lines(await read_body(request))
+    lines = order_item_lines(await read_body(request))
     try:
         options = request.app[STATE_KEY].delivery_options(lines)
     except UnknownItemError as error:
@@ -51,7 +32,7 @@ async def delivery_options(request: web.Request) -> web.Response:
 @bol_route
 async def create_shipping_label(request: web.Request) -> web.Response:
     body = await read_body(request)
-    lines = _label_lines(body)
+    lines = order_item_lines(body)
     offer_id = body.get("shippingLabelOfferId")
     if not isinstance(offer_id, str) or not offer_id:
         raise Invalid("shippingLabelOfferId", "must not be blank")

@@ -271,7 +271,10 @@ def check_call(name: str, harness: Harness, outcome: object) -> None:
                 raise AssertionError(f"{name} was sent again after {earlier}")
 
 
-async def feed(batch: list[Answer], served: Counter[str]) -> None:
+async def feed(batch: list[Answer], served: Counter[str],
+               endpoints: dict[str, Call] = ENDPOINTS,
+               check: Callable[[str, Harness, object], None] = check_call) -> None:
+    """Serves ``batch`` to each of ``endpoints`` in turn; ``check`` judges every outcome."""
     harness = Harness(batch)
     clock = FakeClock()
     client = BolClient(
@@ -285,7 +288,7 @@ async def feed(batch: list[Answer], served: Counter[str]) -> None:
         max_pages=3,
     )
     async with client:
-        for name, call in ENDPOINTS.items():
+        for name, call in endpoints.items():
             harness.target = name
             before = harness.served[name]
             for _ in range(3 * BATCH):  # each call takes 1 to several answers of the batch
@@ -300,7 +303,7 @@ async def feed(batch: list[Answer], served: Counter[str]) -> None:
                     raise AssertionError(f"{name} hung on {harness.exchanges}") from hung
                 except BaseException as error:  # judged by check_call
                     outcome = error
-                check_call(name, harness, outcome)
+                check(name, harness, outcome)
                 assert all(0 <= s <= MAX_WAIT_S for s in clock.sleeps), (name, clock.sleeps)
     served.update(harness.served)
 

@@ -11,19 +11,15 @@ from __future__ import annotations
 
 import asyncio
 import gc
-import random
 from collections import Counter
 
-import httpx
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from support.bol_mock import CLIENT_ID, FakeClock
-from test_bol_fuzz import BATCH, CALL_BOUND_S, EXAMPLES, Answer, Harness, answers
+from test_bol_fuzz import BATCH, EXAMPLES, Answer, Harness, answers, feed
 
-from haydigo_desk.bol import BolClient, BolEnvironment, BolError, ClientCredentials, RetryPolicy
+from haydigo_desk.bol import BolError
 from haydigo_desk.bol.bodies import ShipmentLine
-from haydigo_desk.bol.ratelimit import MAX_WAIT_S
 
 ENDPOINTS = {
     "get_delivery_options": lambda c: c.get_delivery_options(
@@ -52,39 +48,6 @@ def check(name: str, harness: Harness, outcome: object) -> None:
         raise AssertionError(f"{name} turned empty answers or redirects into {outcome!r}")
 
 
-async def feed(batch: list[Answer], served: Counter[str]) -> None:
-    harness = Harness(batch)
-    clock = FakeClock()
-    client = BolClient(
-        ClientCredentials(CLIENT_ID, "fuzz-secret"),
-        BolEnvironment.production(),
-        transport=httpx.MockTransport(harness.handle),
-        clock=clock,
-        sleep=clock.sleep,
-        rng=random.Random(5),
-        retry=RetryPolicy(max_attempts=3),
-    )
-    async with client:
-        for name, call in ENDPOINTS.items():
-            harness.target = name
-            before = harness.served[name]
-            for _ in range(3 * BATCH):
-                if harness.served[name] - before >= BATCH:
-                    break
-                harness.exchanges = []
-                clock.sleeps.clear()
-                try:
-                    async with asyncio.timeout(CALL_BOUND_S):
-                        outcome: object = await call(client)
-                except TimeoutError as hung:
-                    raise AssertionError(f"{name} hung on {harness.exchanges}") from hung
-                except BaseException as error:  # judged by check
-                    outcome = error
-                check(name, harness, outcome)
-                assert all(0 <= s <= MAX_WAIT_S for s in clock.sleeps), (name, clock.sleeps)
-    served.update(harness.served)
-
-
 @pytest.mark.slow
 def test_label_calls_survive_malformed_answers() -> None:
     served: Counter[str] = Counter()
@@ -97,7 +60,7 @@ def test_label_calls_survive_malformed_answers() -> None:
                                      HealthCheck.large_base_example])
     @given(batch=st.lists(answers(), min_size=BATCH, max_size=BATCH))
     def run(batch: list[Answer]) -> None:
-        runner.run(feed(batch, served))
+        runner.run(feed(batch, served, ENDPOINTS, check))
 
     with runner:
         run()

@@ -13,12 +13,11 @@ with ``get_process_statuses_for_entity(<first order item id>, LABEL_EVENT)`` bef
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
 
 import httpx
 
 from haydigo_desk.bol import media
-from haydigo_desk.bol.bodies import MAX_SHIPMENT_ITEMS, ShipmentLine
+from haydigo_desk.bol.bodies import ShipmentLine, order_items_body
 from haydigo_desk.bol.models import ProcessStatus
 from haydigo_desk.bol.models_labels import DeliveryOption, ShippingLabel
 from haydigo_desk.bol.reading import malformed_answer, model, model_list
@@ -31,27 +30,6 @@ LABEL_ENDPOINT = "GET /retailer/shipping-labels/{shipping-label-id}"
 _PDF_TAIL = 1024
 
 
-def label_items(lines: Sequence[ShipmentLine | str]) -> list[dict[str, Any]]:
-    """The ``orderItems`` of bol's ``DeliveryOptionsRequest`` and ``ShippingLabelRequest``:
-    the same order items (and quantities) that the shipment will carry."""
-    items = [line if isinstance(line, ShipmentLine) else ShipmentLine(str(line)) for line in lines]
-    if not 1 <= len(items) <= MAX_SHIPMENT_ITEMS:
-        raise ValueError(f"a label is for 1 to {MAX_SHIPMENT_ITEMS} order items")
-    body: list[dict[str, Any]] = []
-    for line in items:
-        if not line.order_item_id:
-            raise ValueError("order item id is empty")
-        item: dict[str, Any] = {"orderItemId": line.order_item_id}
-        if line.quantity is not None:
-            if line.quantity < 1:
-                raise ValueError("the quantity of a label's order item must be at least 1")
-            item["quantity"] = line.quantity
-        body.append(item)
-    if len({item["orderItemId"] for item in body}) != len(body):
-        raise ValueError("an order item appears twice")
-    return body
-
-
 def is_whole_pdf(data: bytes) -> bool:
     return data.startswith(b"%PDF-") and b"%%EOF" in data[-_PDF_TAIL:]
 
@@ -61,7 +39,7 @@ class ShippingLabelsApi(BolTransport):
     async def get_delivery_options(self, lines: Sequence[ShipmentLine | str]
                                    ) -> list[DeliveryOption]:
         """The labels bol offers for these order items (an empty list when none fits)."""
-        items = label_items(lines)
+        items = order_items_body(lines, "a label")
         return await self._call_json(
             "POST",
             "/retailer/shipping-labels/delivery-options",
@@ -77,7 +55,7 @@ class ShippingLabelsApi(BolTransport):
         """Buys the label of one delivery option for these order items (202 PENDING)."""
         if not shipping_label_offer_id:
             raise ValueError("shipping label offer id is empty")
-        items = label_items(lines)
+        items = order_items_body(lines, "a label")
         return await self._call_json(
             "POST",
             "/retailer/shipping-labels",
