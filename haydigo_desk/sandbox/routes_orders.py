@@ -153,7 +153,8 @@ async def process_status(request: web.Request) -> web.Response:
     return bol_json(request, status)
 
 
-# bol's event types for the lookup by entity id (shared-v10); the sandbox makes only the first two.
+# bol's event types for the lookup by entity id (shared-v10); the sandbox makes CREATE_SHIPMENT,
+# CANCEL_ORDER and CREATE_SHIPPING_LABEL (whose entity is the first order item of the label).
 EVENT_TYPES = (
     "CREATE_SHIPMENT", "CANCEL_ORDER", "CHANGE_TRANSPORT", "HANDLE_RETURN_ITEM",
     "CREATE_RETURN_ITEM", "CREATE_INBOUND", "DELETE_OFFER", "CREATE_OFFER", "UPDATE_OFFER",

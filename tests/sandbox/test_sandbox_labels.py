@@ -20,7 +20,8 @@ from sandbox_helpers import V10, Api, fast_config
 
 from haydigo_desk.bol import BolClient, BolEnvironment, BolServerError, ClientCredentials
 from haydigo_desk.bol.api.shipping_labels import LABEL_EVENT
-from haydigo_desk.sandbox import RunningSandbox, start_sandbox
+from haydigo_desk.sandbox import RunningSandbox, SandboxState, start_sandbox
+from haydigo_desk.sandbox.catalogue import product_size
 from haydigo_desk.sandbox.labels import HEAVY_G, MAILBOX_MAX_G, MAILBOX_MAX_MM
 
 PDF = "application/vnd.retailer.v10+pdf"
@@ -344,3 +345,18 @@ def test_inspection_shows_labels_in_the_state_snapshot(api: Api) -> None:
     assert labels["count"] > 0 and labels["charged"] > 0
     snapshot = api.http.get("/_sandbox/state", params={"orders": "false"}).json()
     assert snapshot["shippingLabels"] == labels
+
+
+def test_product_sizes_are_fixed_per_ean_and_leave_the_catalogue_as_it_was() -> None:
+    small = SandboxState(fast_config(products=40, open_orders=0)).offers
+    large = SandboxState(fast_config(products=400, open_orders=0)).offers
+    assert [(o.ean, o.dimensions_mm, o.weight_g) for o in small] == [
+        (o.ean, o.dimensions_mm, o.weight_g) for o in large[:40]]
+    assert all(o.dimensions_mm == product_size(o.ean)["dimensions_mm"] for o in large)
+    assert all(a >= b >= c > 0 for a, b, c in (o.dimensions_mm for o in large))
+    flat = [o for o in large if o.dimensions_mm[2] <= MAILBOX_MAX_MM[2]
+            and o.weight_g <= MAILBOX_MAX_G and o.dimensions_mm[0] <= MAILBOX_MAX_MM[0]
+            and o.dimensions_mm[1] <= MAILBOX_MAX_MM[1]]
+    assert 0.25 < len(flat) / len(large) < 0.55  # mailbox labels are common, not the rule
+    # The sizes come from a stream of their own: every other value is what it was before.
+    assert [o.ean for o in large[:2]] == ["8729141777634", "5401500080632"]
