@@ -48,8 +48,8 @@ def shipment_body(
 
 
 def order_items_body(lines: Sequence[ShipmentLine | str], what: str) -> list[dict[str, Any]]:
-    """bol's ``orderItems`` of ``what`` (a shipment, a label): each order item once, with its
-    quantity unless it is everything still open."""
+    """bol's ``orderItems`` of ``what`` (a shipment, a label): each order item with its quantity
+    unless it is everything still open. An item given twice is bol's to refuse (it does)."""
     items = [line if isinstance(line, ShipmentLine) else ShipmentLine(str(line)) for line in lines]
     if not 1 <= len(items) <= MAX_SHIPMENT_ITEMS:
         raise ValueError(f"{what} has 1 to {MAX_SHIPMENT_ITEMS} order items")
@@ -63,8 +63,6 @@ def order_items_body(lines: Sequence[ShipmentLine | str], what: str) -> list[dic
                 raise ValueError(f"the quantity of an order item of {what} must be at least 1")
             item["quantity"] = line.quantity
         order_items.append(item)
-    if len({item["orderItemId"] for item in order_items}) != len(order_items):
-        raise ValueError(f"an order item appears twice in {what}")
     return order_items
 
 
