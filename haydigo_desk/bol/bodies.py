@@ -28,26 +28,13 @@ def shipment_body(
     shipment_reference: str | None = None,
 ) -> dict[str, Any]:
     """The ``ShipmentRequest`` body, checked before it is sent."""
-    items = [line if isinstance(line, ShipmentLine) else ShipmentLine(str(line)) for line in lines]
-    if not 1 <= len(items) <= MAX_SHIPMENT_ITEMS:
-        raise ValueError(f"a shipment has 1 to {MAX_SHIPMENT_ITEMS} order items")
     if bool(transporter_code) == bool(shipping_label_id):
         raise ValueError("give either a transporter code or a shipping label id")
     if track_and_trace and not transporter_code:
         raise ValueError("track & trace goes with a transporter code, not with a label")
     if shipment_reference is not None and not 1 <= len(shipment_reference) <= 90:
         raise ValueError("shipment reference must be 1 to 90 characters (or None)")
-    order_items: list[dict[str, Any]] = []
-    for line in items:
-        if not line.order_item_id:
-            raise ValueError("order item id is empty")
-        item: dict[str, Any] = {"orderItemId": line.order_item_id}
-        if line.quantity is not None:
-            if line.quantity < 1:
-                raise ValueError("shipped quantity must be at least 1")
-            item["quantity"] = line.quantity
-        order_items.append(item)
-    body: dict[str, Any] = {"orderItems": order_items}
+    body: dict[str, Any] = {"orderItems": order_items_body(lines, "a shipment")}
     if shipment_reference is not None:
         body["shipmentReference"] = shipment_reference
     if shipping_label_id:
@@ -58,6 +45,25 @@ def shipment_body(
             transport["trackAndTrace"] = track_and_trace
         body["transport"] = transport
     return body
+
+
+def order_items_body(lines: Sequence[ShipmentLine | str], what: str) -> list[dict[str, Any]]:
+    """bol's ``orderItems`` of ``what`` (a shipment, a label): each order item with its quantity
+    unless it is everything still open. An item given twice is bol's to refuse (it does)."""
+    items = [line if isinstance(line, ShipmentLine) else ShipmentLine(str(line)) for line in lines]
+    if not 1 <= len(items) <= MAX_SHIPMENT_ITEMS:
+        raise ValueError(f"{what} has 1 to {MAX_SHIPMENT_ITEMS} order items")
+    order_items: list[dict[str, Any]] = []
+    for line in items:
+        if not line.order_item_id:
+            raise ValueError("order item id is empty")
+        item: dict[str, Any] = {"orderItemId": line.order_item_id}
+        if line.quantity is not None:
+            if line.quantity < 1:
+                raise ValueError(f"the quantity of an order item of {what} must be at least 1")
+            item["quantity"] = line.quantity
+        order_items.append(item)
+    return order_items
 
 
 def fill_path(template: str, values: Sequence[str]) -> str:

@@ -13,8 +13,10 @@ from haydigo_desk.bol.api.offers import OffersApi
 from haydigo_desk.bol.api.orders import ORDERS_PAGE_SIZE, OrdersApi
 from haydigo_desk.bol.api.process_status import ProcessStatusApi
 from haydigo_desk.bol.api.returns import ReturnsApi
-from haydigo_desk.bol.api.shipments import ShipmentsApi, ShippingLabel
+from haydigo_desk.bol.api.shipments import ShipmentsApi
+from haydigo_desk.bol.api.shipping_labels import ShippingLabelsApi
 from haydigo_desk.bol.bodies import MAX_SHIPMENT_ITEMS, ShipmentLine, shipment_body
+from haydigo_desk.bol.models_labels import ShippingLabel
 from haydigo_desk.bol.transport import DEFAULT_DEADLINE_S, DEFAULT_TIMEOUT, USER_AGENT
 
 __all__ = [
@@ -32,5 +34,6 @@ __all__ = [
 ]
 
 
-class BolClient(OrdersApi, ShipmentsApi, ReturnsApi, ProcessStatusApi, OffersApi, ContentApi):
+class BolClient(OrdersApi, ShipmentsApi, ShippingLabelsApi, ReturnsApi, ProcessStatusApi,
+                OffersApi, ContentApi):
     """bol.com Retailer API for one account. Use ``async with BolClient(...) as bol:``."""

@@ -71,9 +71,8 @@ def is_retryable_status(status: int) -> bool:
     return status >= 500
 
 
-def network_error_is_safe_to_retry(error: httpx.TransportError, method: str) -> bool:
-    """A connect failure never reached the server; other errors only matter for non-idempotent
-    methods, which must not be repeated blindly."""
-    if method.upper() in IDEMPOTENT_METHODS:
-        return True
+def never_reached_the_server(error: httpx.TransportError) -> bool:
+    """A connect failure (or no free connection) never reached bol.com: sending again is safe
+    for any request. After other errors the request may have arrived, so only a call marked
+    idempotent may be repeated (a PUT that bol.com carries out anew each time is not)."""
     return isinstance(error, httpx.ConnectError | httpx.ConnectTimeout | httpx.PoolTimeout)

@@ -59,7 +59,7 @@ from haydigo_desk.bol.retry import (
     READ_METHODS,
     RetryPolicy,
     backoff_delay,
-    network_error_is_safe_to_retry,
+    never_reached_the_server,
     retry_after_seconds,
 )
 from haydigo_desk.bol.stats import ApiStats, EndpointStats
@@ -263,8 +263,7 @@ class BolTransport:
                 stats.network_errors += 1
                 failures += 1
                 safe = idempotent or (
-                    isinstance(exc, httpx.TransportError)
-                    and network_error_is_safe_to_retry(exc, request.method)
+                    isinstance(exc, httpx.TransportError) and never_reached_the_server(exc)
                 )
                 kind = type(exc).__name__ if isinstance(exc, httpx.TransportError) else (
                     f"no complete answer within {self._deadline:g} s"

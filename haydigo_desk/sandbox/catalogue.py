@@ -21,6 +21,8 @@ DELIVERY_CODES: dict[str, tuple[int, int, str | None]] = {
     "4-8d": (4, 8, None),
 }
 SECONDHAND_STATES = ("AS_NEW", "GOOD", "REASONABLE", "MODERATE")
+# Share of products flat and light enough for a letterbox (what makes mailbox labels possible).
+FLAT_SHARE = 0.4
 
 
 @dataclass
@@ -44,6 +46,9 @@ class Offer:
     ordered_since_stock_update: int = 0  # what bol subtracts when managedByRetailer is true
     open_quantity: int = 0  # what bol subtracts when managedByRetailer is false
     stock_updates: list[dict] = field(default_factory=list)
+    # The packed unit, for the shipping-label options: length >= width >= height, in mm.
+    dimensions_mm: tuple[int, int, int] = (200, 150, 80)
+    weight_g: int = 500
 
     @property
     def corrected_stock(self) -> int:
@@ -115,6 +120,24 @@ def build_catalogue(rng: random.Random, count: int, now: datetime) -> list[Offer
                 delivery_code=rng.choice(tuple(DELIVERY_CODES)),
                 bol_product_id=make_numeric_id(rng, 16),
                 last_modified=now - timedelta(minutes=rng.randrange(60, 60 * 24 * 30)),
+                **product_size(ean),
             )
         )
     return offers
+
+
+def product_size(ean: str) -> dict:
+    """Dimensions and weight of a product, the same for an EAN under every seed.
+
+    Drawn from a stream of their own so that adding them changed no other value of the
+    catalogue; about ``FLAT_SHARE`` of the products fit a letterbox.
+    """
+    rng = random.Random(f"size/{ean}")
+    if rng.random() < FLAT_SHARE:
+        length, width = rng.randrange(120, 340), rng.randrange(80, 240)
+        height, weight = rng.randrange(5, 30), rng.randrange(40, 900)
+    else:
+        length, width = rng.randrange(150, 600), rng.randrange(100, 400)
+        height, weight = rng.randrange(40, 300), rng.randrange(200, 9000)
+    long_side, middle, short_side = sorted((length, width, height), reverse=True)
+    return {"dimensions_mm": (long_side, middle, short_side), "weight_g": weight}

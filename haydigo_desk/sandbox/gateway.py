@@ -21,6 +21,7 @@ from haydigo_desk.sandbox.state import SandboxState
 
 V10_JSON = "application/vnd.retailer.v10+json"
 V11_JSON = "application/vnd.retailer.v11+json"
+V10_PDF = "application/vnd.retailer.v10+pdf"
 API_PREFIXES = ("/retailer/", "/shared/")
 WRITE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 DRIP_PIECE = 16  # bytes per piece of a dripping body
@@ -33,8 +34,16 @@ DRIP_KEY: web.RequestKey[float] = web.RequestKey("sandbox_drip_s", float)
 
 
 def media_type_for(path: str) -> str:
-    """Offers speak v11, everything else the sandbox serves speaks v10."""
-    return V11_JSON if path.startswith("/retailer/offers") else V10_JSON
+    """Offers speak v11, a shipping label is a v10 PDF, everything else is v10 JSON."""
+    if path.startswith("/retailer/offers"):
+        return V11_JSON
+    if path.startswith(_LABEL_PREFIX) and path != _DELIVERY_OPTIONS:
+        return V10_PDF  # bol's spec gives this type to the label's problem answers too
+    return V10_JSON
+
+
+_LABEL_PREFIX = "/retailer/shipping-labels/"
+_DELIVERY_OPTIONS = "/retailer/shipping-labels/delivery-options"
 
 
 def route_key(request: web.Request) -> str:

@@ -43,6 +43,11 @@ BOL_BUCKETS: tuple[BucketRule, ...] = (
     _rule("return-detail", "GET", f"/retailer/returns/{_ID}", 20, 60),
     _rule("returns-create", "POST", "/retailer/returns", 20, 60),
     _rule("returns-handle", "PUT", f"/retailer/returns/{_ID}", 20, 60),
+    # bol publishes no numbers for shipping labels: guesses in line with the shipment calls.
+    _rule("shipping-label-options", "POST", "/retailer/shipping-labels/delivery-options",
+          25, 1),  # guess
+    _rule("shipping-label-create", "POST", "/retailer/shipping-labels", 25, 1),  # guess
+    _rule("shipping-label-get", "GET", f"/retailer/shipping-labels/{_ID}", 25, 1),  # guess
     _rule("offers-read", "GET", r"/retailer/offers(/[^/]+)?", 25, 1),
     _rule("offers-write", "PATCH", f"/retailer/offers/{_ID}", 50, 1),
     _rule("product-assets", "GET", f"/retailer/products/{_ID}/assets", 50, 60),

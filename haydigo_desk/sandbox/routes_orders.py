@@ -84,7 +84,8 @@ async def order_detail(request: web.Request) -> web.Response:
     return bol_json(request, order)
 
 
-def _shipment_lines(body: dict) -> list[tuple[str, int | None]]:
+def order_item_lines(body: dict) -> list[tuple[str, int | None]]:
+    """The ``orderItems`` of a shipment or a shipping-label request: (id, quantity or None)."""
     items = body.get("orderItems")
     if not isinstance(items, list) or not 1 <= len(items) <= 100:
         raise Invalid("orderItems", "size must be between 1 and 100")
@@ -94,7 +95,9 @@ def _shipment_lines(body: dict) -> list[tuple[str, int | None]]:
         item_id, quantity = item.get("orderItemId"), item.get("quantity")
         if not isinstance(item_id, str) or not item_id:
             raise Invalid(f"orderItems[{index}].orderItemId", "must not be blank")
-        if quantity is not None and (not isinstance(quantity, int) or quantity < 1):
+        if quantity is not None and (
+            not isinstance(quantity, int) or isinstance(quantity, bool) or quantity < 1
+        ):
             raise Invalid(f"orderItems[{index}].quantity", "must be a positive whole number")
         lines.append((item_id, quantity))
     return lines
@@ -104,13 +107,17 @@ def _shipment_lines(body: dict) -> list[tuple[str, int | None]]:
 @bol_route
 async def create_shipment(request: web.Request) -> web.Response:
     body = await read_body(request)
-    lines = _shipment_lines(body)
+    lines = order_item_lines(body)
     reference = body.get("shipmentReference")
     if reference is not None and (not isinstance(reference, str) or not 0 < len(reference) <= 90):
         raise Invalid("shipmentReference", "must be null or 1 to 90 characters")
     transport, label = body.get("transport"), body.get("shippingLabelId")
     if transport is None and not label:
         raise Invalid("transport", "a transport or a shippingLabelId is required")
+    if transport is not None and label:
+        raise Invalid("transport", "must be empty when a shippingLabelId is given")
+    if label is not None and not isinstance(label, str):
+        raise Invalid("shippingLabelId", "must be a string")
     transporter = track = None
     if transport is not None:
         if not isinstance(transport, dict) or not transport.get("transporterCode"):
@@ -146,7 +153,8 @@ async def process_status(request: web.Request) -> web.Response:
     return bol_json(request, status)
 
 
-# bol's event types for the lookup by entity id (shared-v10); the sandbox makes only the first two.
+# bol's event types for the lookup by entity id (shared-v10); the sandbox makes CREATE_SHIPMENT,
+# CANCEL_ORDER and CREATE_SHIPPING_LABEL (whose entity is the first order item of the label).
 EVENT_TYPES = (
     "CREATE_SHIPMENT", "CANCEL_ORDER", "CHANGE_TRANSPORT", "HANDLE_RETURN_ITEM",
     "CREATE_RETURN_ITEM", "CREATE_INBOUND", "DELETE_OFFER", "CREATE_OFFER", "UPDATE_OFFER",

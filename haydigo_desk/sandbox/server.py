@@ -13,6 +13,7 @@ from aiohttp import web
 from haydigo_desk.sandbox import (
     routes_content,
     routes_control,
+    routes_labels,
     routes_offers,
     routes_orders,
     routes_returns,
@@ -48,8 +49,8 @@ def build_app(state: SandboxState) -> web.Application:
     app[STATE_KEY] = state
     app[FAULT_RNG_KEY] = random.Random(f"{state.config.seed}/faults")
     app[HELD_KEY] = asyncio.Event()
-    for module in (routes_token, routes_orders, routes_transports, routes_returns, routes_offers,
-                   routes_content, routes_control):
+    for module in (routes_token, routes_orders, routes_transports, routes_returns, routes_labels,
+                   routes_offers, routes_content, routes_control):
         app.add_routes(module.routes)
     app.cleanup_ctx.append(_place_orders_over_time)
     app.on_shutdown.append(_release_held)

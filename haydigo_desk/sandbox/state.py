@@ -19,6 +19,7 @@ from haydigo_desk.sandbox.catalogue import Offer, build_catalogue
 from haydigo_desk.sandbox.clock import bol_local, local_date, utcnow
 from haydigo_desk.sandbox.config import FaultConfig, SandboxConfig
 from haydigo_desk.sandbox.ids import make_numeric_id, make_uuid
+from haydigo_desk.sandbox.labels import LabelDocument, ShippingLabels
 from haydigo_desk.sandbox.orders import HANDLED_VISIBLE, Order, OrderFactory, OrderItem
 from haydigo_desk.sandbox.process import (
     ProcessRecord,
@@ -61,6 +62,8 @@ class SandboxState:
         self.rate_limiter = RateLimiter(config.rate_scale)
         self.tokens = TokenStore(config.client_id, config.client_secret)
         self.returns = ReturnsBook(self)  # customers send shipped items back (returns.py)
+        self._labels = ShippingLabels(random.Random(f"{config.seed}/labels"), self._items,
+                                      self._order_of_item, self._orders)
         self._seed_initial_orders(start)
         self._next_arrival = self._arrival_after(start)
 
@@ -235,9 +238,15 @@ class SandboxState:
 
         def apply() -> tuple[str | None, str | None]:
             error = shipment_error(lines, self._items, self._order_of_item)
+            if error is None and shipping_label_id:
+                error = self._labels.shipment_error(shipping_label_id, lines)
             if error:
                 return None, error
             now = utcnow()
+            shipment_id = make_numeric_id(self._ids_rng, 9)
+            transporter, track = transporter_code, track_and_trace
+            if shipping_label_id:  # the label's carrier and T&T, whatever else was sent
+                transporter, track = self._labels.ship(shipping_label_id, shipment_id)
             shipped = []
             for item_id, quantity in lines:
                 item = self._items[item_id]
@@ -249,15 +258,15 @@ class SandboxState:
                 shipped.append({"orderItemId": item_id, "ean": item.offer.ean, "quantity": amount})
             order = self._orders[self._order_of_item[lines[0][0]]]
             self._shipments.append({
-                "shipmentId": make_numeric_id(self._ids_rng, 9),
+                "shipmentId": shipment_id,
                 "transportId": make_numeric_id(self._ids_rng, 9),
                 "orderId": order.order_id,
                 "orderPlacedDateTime": bol_local(order.placed_at),
                 "shipmentDateTime": bol_local(now),
                 "shipmentReference": reference,
                 "shippingLabelId": shipping_label_id,
-                "transporterCode": transporter_code,
-                "trackAndTrace": track_and_trace,
+                "transporterCode": transporter,
+                "trackAndTrace": track,
                 "items": shipped,
             })
             return lines[0][0], None
@@ -321,6 +330,41 @@ class SandboxState:
                 "CHANGE_TRANSPORT", f"Change transport {transport_id}.", apply,
                 subject=transport_id,
             ).to_json(shared_base_url)
+
+    # ----- shipping labels (sandbox/labels.py has the rules) --------------------------------
+    def delivery_options(self, lines: list[tuple[str, int | None]]) -> list[dict]:
+        """Raises ``labels.UnknownItemError`` (404) or ``labels.LabelRequestError`` (400)."""
+        with self._lock:
+            now = utcnow()
+            self._settle(now)
+            return self._labels.delivery_options(lines, now)
+
+    def submit_shipping_label(self, lines: list[tuple[str, int | None]], offer_id: str,
+                              shared_base_url: str) -> dict:
+        """Accepts a label purchase as PENDING; it is checked and charged when it settles."""
+        with self._lock:
+            self._settle(utcnow())
+            return self._new_process(
+                "CREATE_SHIPPING_LABEL",
+                f"Create shipping label for order item(s) {', '.join(i for i, _ in lines)}.",
+                lambda: self._labels.buy(lines, offer_id, utcnow()),
+                subject=lines[0][0],
+            ).to_json(shared_base_url)
+
+    def label_document(self, label_id: str) -> LabelDocument | None:
+        with self._lock:
+            self._settle(utcnow())
+            return self._labels.document(label_id)
+
+    def shipping_labels(self) -> dict:
+        """Purchases, their prices and the total charged (``/_sandbox/shipping-labels``)."""
+        with self._lock:
+            self._settle(utcnow())
+            return self._labels.inspection()
+
+    def expire_label_offers(self) -> int:
+        with self._lock:
+            return self._labels.expire_offers(local_date(utcnow()))
 
     def process_status(self, process_id: str, shared_base_url: str) -> dict | None:
         with self._lock:
@@ -495,6 +539,7 @@ class SandboxState:
                 "tokensIssued": self.tokens.issued,
                 "processStatuses": self.process_counts(),
                 "returns": self.returns.inspect(),
+                "shippingLabels": self.shipping_labels(),
                 "faults": self.faults.to_json(),
             }
             if include_orders:

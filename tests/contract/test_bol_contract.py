@@ -388,7 +388,7 @@ def answering_bol() -> FakeBol:
     bol.script(
         "GET",
         f"/retailer/shipping-labels/{OFFER_ID}",
-        httpx.Response(200, content=b"%PDF-1.4", headers={"X-Transporter-Code": "TNT"}),
+        httpx.Response(200, content=b"%PDF-1.4\n%%EOF\n", headers={"X-Transporter-Code": "TNT"}),
     )
     return bol
 

@@ -447,27 +447,3 @@ def test_naive_modified_since_is_taken_as_utc() -> None:
     assert _iso_utc(datetime(2026, 8, 1, 8, 0)) == "2026-08-01T08:00:00Z"
     assert _iso_utc(datetime(2026, 8, 1, 8, 0, tzinfo=UTC)) == "2026-08-01T08:00:00Z"
     assert _iso_utc("2026-08-01T10:00:00+02:00") == "2026-08-01T08:00:00Z"
-
-
-@pytest.mark.asyncio
-async def test_shipping_label_pdf(bol: FakeBol, clock: FakeClock) -> None:
-    label_id = "d4c50077-0c19-435f-9bee-1b30b9f4ba1a"
-    headers = {
-        "content-type": "application/vnd.retailer.v10+pdf",
-        "X-Track-And-Trace-Code": "3SBOL0987654321",
-        "X-Transporter-Code": "TNT",
-    }
-    bol.script(
-        "GET",
-        f"/retailer/shipping-labels/{label_id}",
-        httpx.Response(200, content=b"%PDF-1.4 label", headers=headers),
-    )
-    bol.script("GET", "/retailer/shipping-labels/broken", json_response(200, {"not": "pdf"}))
-    async with make_client(bol, clock) as client:
-        label = await client.get_shipping_label(label_id)
-        with pytest.raises(BolUnexpectedResponseError):
-            await client.get_shipping_label("broken")
-    assert label.pdf.startswith(b"%PDF")
-    assert (label.transporter_code, label.track_and_trace) == ("TNT", "3SBOL0987654321")
-    assert bol.api_requests()[0].headers["accept"] == "application/vnd.retailer.v10+pdf"
-    assert "%PDF" not in repr(label)  # the bytes stay out of logs and reprs

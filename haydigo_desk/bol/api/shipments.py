@@ -1,30 +1,20 @@
-"""Shipments: create, list, correct the transport (T&T); the label bought through bol."""
+"""Shipments: create, list, correct the transport (T&T); labels bought through bol are
+``shipping_labels.py``."""
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from typing import Any
 
-import httpx
-
-from haydigo_desk.bol import media
 from haydigo_desk.bol.bodies import ShipmentLine, shipment_body
 from haydigo_desk.bol.models import FulfilmentMethod, ProcessStatus, ReducedShipment
-from haydigo_desk.bol.reading import malformed_answer, model, model_list
+from haydigo_desk.bol.reading import model, model_list
 from haydigo_desk.bol.transport import BolTransport
 
 log = logging.getLogger(__name__)
 
 SHIPMENTS_PAGE_SIZE = 50
-
-
-@dataclass(frozen=True, slots=True)
-class ShippingLabel:
-    pdf: bytes = field(repr=False)
-    transporter_code: str | None
-    track_and_trace: str | None
 
 
 class ShipmentsApi(BolTransport):
@@ -114,26 +104,5 @@ class ShipmentsApi(BolTransport):
             json_body=body,
             parse=model(ProcessStatus),
             idempotent=False,
-        )
-
-    async def get_shipping_label(self, shipping_label_id: str) -> ShippingLabel:
-        """The PDF of a label bought through bol (VVB), with its transporter and T&T code."""
-        endpoint = "GET /retailer/shipping-labels/{shipping-label-id}"
-
-        def read(response: httpx.Response) -> ShippingLabel:
-            if not response.content.startswith(b"%PDF"):
-                raise malformed_answer("bol.com did not send a PDF label", response, endpoint)
-            return ShippingLabel(
-                pdf=response.content,
-                transporter_code=response.headers.get("x-transporter-code"),
-                track_and_trace=response.headers.get("x-track-and-trace-code"),
-            )
-
-        return await self._call(
-            "GET",
-            "/retailer/shipping-labels/{shipping-label-id}",
-            shipping_label_id,
-            accept=media.V10_PDF,
-            read=read,
         )
 
