@@ -54,10 +54,10 @@ from haydigo_desk.services.picking_work import (  # noqa: F401  (the station's n
     WorkRef,
     batch_rows,
     batch_totals,
-    product_key,
     line_views,
     order_work,
     pick_list_work,
+    product_key,
     product_title,
 )
 

@@ -8,7 +8,7 @@ from PySide6.QtGui import QBrush, QColor, QFont, QPixmap
 from haydigo_desk.services.picking import LineView
 
 _Index = QModelIndex | QPersistentModelIndex
-THUMB = 64
+THUMB = 40  # small enough for 8 lines on a 768-pixel screen
 
 COL_IMAGE, COL_LOCATION, COL_TITLE, COL_EAN, COL_SKU, COL_COUNT = range(6)
 

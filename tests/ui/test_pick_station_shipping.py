@@ -5,7 +5,7 @@
 from __future__ import annotations
 
 import pytest
-from pick_station_support import desk, outbox_rows, qt_loop, scan, shipments, shot  # noqa: F401
+from pick_station_support import desk, outbox_rows, qt_loop, scan, settle, shipments, shot  # noqa: F401
 from PySide6.QtCore import Qt
 
 from haydigo_desk.ui.pick_station import PickStationSection
@@ -39,13 +39,14 @@ def test_failure_shows_bol_error_and_resend_posts_again(qtbot, desk, station, tm
     scan(qtbot, dialog.code, "3SABCD1234567")
     qtbot.waitUntil(lambda: station.order.shipment.state == "failed", timeout=5000)
     assert desk.services.message in station.shipment_label.text()
-    assert station.shipment_label.property("role") == "scan-error"
+    assert station.shipment_label.property("role") == "scan-refused"
     assert station.resend_button.isVisible()
     shot(station, tmp_path, "shipment-failed")
     desk.services.outcome = "confirm"
     qtbot.waitUntil(station.isActiveWindow)
     assert station.scan_field.hasFocus()
     qtbot.keyClick(station.scan_field, Qt.Key.Key_F9)
+    settle(qtbot, station)
     dialog = station.active_dialog
     assert isinstance(dialog, ShipmentDialog)
     assert dialog.code.text() == "3SABCD1234567"  # pre-filled: correct, not retype
@@ -77,6 +78,7 @@ def test_double_press_posts_once(qtbot, desk, station):
     qtbot.waitUntil(station.isActiveWindow)
     assert station.ship_button.isEnabled() is False  # posting: the button is off
     qtbot.keyClick(station.scan_field, Qt.Key.Key_F8)
+    settle(qtbot, station)
     qtbot.keyClick(station.scan_field, Qt.Key.Key_F8)
     assert station.active_dialog is None
     desk.services.gate.set()
@@ -108,6 +110,7 @@ def test_partial_shipment_needs_confirmation(qtbot, desk, station, tmp_path):
     scan(qtbot, station.scan_field, desk.eans[0])
     scan(qtbot, station.scan_field, desk.eans[1])
     qtbot.keyClick(station.scan_field, Qt.Key.Key_F8)
+    settle(qtbot, station)
     dialog = station.active_dialog
     assert isinstance(dialog, ShipmentDialog) and dialog.partial_box.isVisible()
     dialog.code.setText("3SABCD1234567")

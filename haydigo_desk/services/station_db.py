@@ -1,0 +1,51 @@
+"""The pick station's own connection to the database: short lock waits, and what "busy" is.
+
+A scan must answer within a moment. The desk's shared engine waits up to 10 s for SQLite's
+write lock (the sync worker may hold it through a large import); the station's transactions
+wait at most ``LOCK_WAIT_S`` and then give up cleanly (rolled back, nothing half-written), so
+the picker hears "database busy, scan again" instead of a frozen screen.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+from sqlalchemy import create_engine, event
+from sqlalchemy import exc as sa_exc
+from sqlalchemy.engine import make_url
+
+from haydigo_desk.persistence.database import Database
+from haydigo_desk.persistence.db import create_db_engine, make_session_factory
+
+LOCK_WAIT_S = 0.5
+# PostgreSQL: lock_not_available (lock_timeout) and query_canceled (statement_timeout).
+_POSTGRES_BUSY = {"55P03", "57014"}
+
+
+def station_database(database: Database, lock_wait_s: float = LOCK_WAIT_S) -> Database:
+    """The same database as ``database`` with transactions that wait at most ``lock_wait_s``."""
+    url = database.url
+    millis = max(1, int(lock_wait_s * 1000))
+    if make_url(url).get_backend_name() == "sqlite":
+        engine = create_db_engine(url)
+
+        @event.listens_for(engine, "connect")
+        def _short_busy_timeout(dbapi_connection, _record) -> None:  # after the desk's pragmas
+            cursor = dbapi_connection.cursor()
+            cursor.execute(f"PRAGMA busy_timeout={millis}")
+            cursor.close()
+    else:
+        engine = create_engine(url, pool_pre_ping=True, pool_size=2, max_overflow=2,
+                               connect_args={"options": f"-c lock_timeout={millis}"})
+    return Database(url, engine, make_session_factory(engine))
+
+
+def is_database_busy(error: BaseException) -> bool:
+    """Whether ``error`` means another connection holds a lock we waited for too long."""
+    original = getattr(error, "orig", None) or error
+    if isinstance(original, sqlite3.OperationalError):
+        text = str(original).lower()
+        return "locked" in text or "busy" in text
+    if isinstance(error, sa_exc.OperationalError | sa_exc.DBAPIError):
+        return getattr(original, "sqlstate", None) in _POSTGRES_BUSY
+    return False
