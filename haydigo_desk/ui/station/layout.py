@@ -8,7 +8,7 @@ the state per order, and the function-key buttons (they shrink to their text).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QCoreApplication, QSize, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -118,17 +118,29 @@ class StationLayout(QWidget):
         self.retranslate()
 
     def retranslate(self) -> None:
-        self.alert_button.setText(self.tr("Put back — done (Enter)"))
-        self.scan_field.setPlaceholderText(self.tr("Scan a barcode"))
-        self.quantity.setToolTip(self.tr("Units for the next scan (F2)"))
-        self.quantity_button.setText(self.tr("F2 Quantity"))
-        self.choose_button.setText(self.tr("F4 Choose"))
-        self.ship_button.setText(self.tr("F8 Ship"))
-        self.resend_button.setText(self.tr("F9 Correct and resend"))
-        self.leave_button.setText(self.tr("Esc Leave"))
-        self.pick_lists_title.setText(self.tr("Pick lists (batch picking)"))
-        self.orders_title.setText(self.tr("Orders (single-order pick & pack)"))
-        self.pack_title.setText(self.tr("Pack: scan an order"))
+        # The texts keep the context they always had ("PickStationSection", the view's class).
+        self.alert_button.setText(QCoreApplication.translate(
+            "PickStationSection", "Put back — done (Enter)"))
+        self.scan_field.setPlaceholderText(QCoreApplication.translate(
+            "PickStationSection", "Scan a barcode"))
+        self.quantity.setToolTip(QCoreApplication.translate(
+            "PickStationSection", "Units for the next scan (F2)"))
+        self.quantity_button.setText(QCoreApplication.translate(
+            "PickStationSection", "F2 Quantity"))
+        self.choose_button.setText(QCoreApplication.translate(
+            "PickStationSection", "F4 Choose"))
+        self.ship_button.setText(QCoreApplication.translate(
+            "PickStationSection", "F8 Ship"))
+        self.resend_button.setText(QCoreApplication.translate(
+            "PickStationSection", "F9 Correct and resend"))
+        self.leave_button.setText(QCoreApplication.translate(
+            "PickStationSection", "Esc Leave"))
+        self.pick_lists_title.setText(QCoreApplication.translate(
+            "PickStationSection", "Pick lists (batch picking)"))
+        self.orders_title.setText(QCoreApplication.translate(
+            "PickStationSection", "Orders (single-order pick & pack)"))
+        self.pack_title.setText(QCoreApplication.translate(
+            "PickStationSection", "Pack: scan an order"))
 
     @staticmethod
     def _big_button() -> QPushButton:

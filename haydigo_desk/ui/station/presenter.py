@@ -200,7 +200,7 @@ class StationPresenter:
         self.view.show_line(line)
         if self._work_complete():
             if self.mode in ORDER_MODES:
-                self.say(Message(messages.counted(line).text, Feedback.DONE))
+                self.say(messages.counted(line, Feedback.DONE))
                 self.ship()
             else:
                 self.say(messages.list_picked())
