@@ -11,7 +11,7 @@ can never push a count past what is open), write the scan log, commit.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from sqlalchemy import select
@@ -68,10 +68,16 @@ class PickingService:
     """The station's use cases for one workstation and person."""
 
     def __init__(self, database: Database, station: StationIdentity,
-                 scanner: ScannerSettings | None = None) -> None:
+                 scanner: Callable[[], ScannerSettings] | None = None) -> None:
         self.database = database
         self.station = station
-        self.scanner = scanner  # how this desk's scanner types (prefix, suffix, layout)
+        # How this desk's scanner types (prefix, suffix, layout); asked at every scan, so a
+        # change in Settings counts from the next scan on.
+        self._scanner = scanner
+
+    @property
+    def scanner(self) -> ScannerSettings | None:
+        return self._scanner() if self._scanner is not None else None
 
     def classify(self, text: str) -> ScannedCode:
         return classify(text, self.scanner)

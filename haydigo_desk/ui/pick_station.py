@@ -64,7 +64,7 @@ class PickStationSection(StationLayout):
         # The station's own connection: short lock waits, so a busy database answers at once.
         self.database = station_database(context.database)
         self.service = PickingService(self.database, self.station,
-                                      context.settings.scanner_settings())
+                                      lambda: context.settings.scanner_settings())
         self.tasks = DbTasks(self.database, self)
         self.sounds = SoundPlayer(context.settings, self)
         self.sounds.availability_changed.connect(lambda _ok: self._show_sound_state())
