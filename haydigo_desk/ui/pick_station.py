@@ -14,7 +14,7 @@ stay in order. The shipment is queued in the outbox and posted by the sync worke
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from PySide6.QtCore import QEvent, Qt
@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from haydigo_desk.context import DeskContext
+from haydigo_desk.domain.scanning import CodeKind, ScanDecision, ScannedCode, ScanResult
 from haydigo_desk.services.claims import StationIdentity
 from haydigo_desk.services.picking import (
     LineView,
@@ -33,6 +34,7 @@ from haydigo_desk.services.picking import (
     OrderWork,
     PickingService,
     PickListWork,
+    ScanOutcome,
     WorkRef,
 )
 from haydigo_desk.services.station_db import station_database
@@ -377,6 +379,35 @@ class PickStationSection(StationLayout):
                 self.context.settings_store.save(settings)
             except OSError as exc:  # a read-only settings file must not stop a shipment
                 log.warning("Could not save the last transporter: %s", exc)
+
+    # --- screenshots, tests and benchmarks -------------------------------------------------------
+
+    def screenshot_states(self) -> Iterator[str]:
+        """Show the station's states one by one for ``--screenshots`` (reads only: nothing is
+        claimed or counted). Yields each state's name once it is on its way to the screen."""
+        self.leave()
+        yield "idle"
+        refs = [self.pick_lists_list.item(row).data(Qt.ItemDataRole.UserRole)
+                for row in range(self.pick_lists_list.count())]
+        if not refs:
+            return
+        self.open_pick_list(refs[0].id)
+        yield "batch"
+        work = self.pick_list
+        if work is None:
+            return
+        line = next((v for v in work.lines if v.needed), work.lines[0] if work.lines else None)
+        if line is not None:
+            code = ScannedCode(line.ean, CodeKind.PRODUCT, line.ean)
+            decision = ScanDecision(ScanResult.TOO_MANY, code, line.key)
+            self.show_message(messages.refused(ScanOutcome(decision, line), batch=True))
+            yield "refusal"
+        if work.orders:
+            order_id = work.orders[0].order_id
+            self.tasks.run_ordered(lambda: self.service.load_order(order_id),
+                                   lambda order: order and self.show_order(order, work.code))
+            yield "packing"
+        self.leave()
 
     # --- test and benchmark hooks ---------------------------------------------------------------
 

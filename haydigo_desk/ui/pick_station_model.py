@@ -67,7 +67,11 @@ class StationLinesModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+        if orientation != Qt.Orientation.Horizontal:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:  # the thumbnails' column needs no word
+            return "" if section == COL_IMAGE else self._headers[section]
+        if role == Qt.ItemDataRole.ToolTipRole:
             return self._headers[section]
         return None
 

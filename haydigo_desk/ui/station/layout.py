@@ -30,8 +30,23 @@ from haydigo_desk.ui.pick_station_model import COL_COUNT, COL_IMAGE, COL_TITLE, 
 from haydigo_desk.ui.pick_station_model import StationLinesModel as LinesModel
 from haydigo_desk.ui.station.scan_field import ScanField
 
-ROW_HEIGHT = THUMB + 8  # 8 rows and the header fit in the table on a 768-pixel screen
+ROW_HEIGHT = THUMB + 8  # rows at their most comfortable
+MIN_ROW_HEIGHT = 30  # still readable at the list font
+ROWS_IN_VIEW = 8  # a picker sees at least this many lines of the walk, also at 1366×768
 LIST_FONT_PT = 13
+
+
+class StationTable(QTableView):
+    """Rows shrink (down to ``MIN_ROW_HEIGHT``) until ``ROWS_IN_VIEW`` lines fit the view."""
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        fitting = self.viewport().height() // ROWS_IN_VIEW
+        height = max(MIN_ROW_HEIGHT, min(ROW_HEIGHT, fitting))
+        if height != self.verticalHeader().defaultSectionSize():
+            self.verticalHeader().setDefaultSectionSize(height)
+            side = min(THUMB, height - 4)
+            self.setIconSize(QSize(side, side))
 
 
 def _wrapping(label: QLabel) -> QLabel:
@@ -180,7 +195,7 @@ class StationLayout(QWidget):
         splitter = QSplitter()
         splitter.setChildrenCollapsible(False)
         self.model = LinesModel(self)
-        self.table = QTableView()
+        self.table = StationTable()
         self.table.setModel(self.model)
         self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)

@@ -198,6 +198,8 @@ class StationPresenter:
             return
         self._replace_line(line)
         self.view.show_line(line)
+        if self.order is not None and self.order.status == "new":
+            self._reload_order()  # the first unit makes it "picking": the status line follows
         if self._work_complete():
             if self.mode in ORDER_MODES:
                 self.say(messages.counted(line, Feedback.DONE))
@@ -383,6 +385,9 @@ class StationPresenter:
     # --- cancellations --------------------------------------------------------------------------
 
     def data_changed(self, what: str) -> None:
+        if what == "orders" and self.mode is not Mode.SHIPMENT and not self.pending_put_back:
+            self.refresh()  # statuses and counts the sync changed stay live on screen
+            return
         if not what.startswith("cancellation:"):
             return
         try:
