@@ -15,11 +15,13 @@ from pathlib import Path
 
 import pytest
 from desk_fixtures import PICKER, make_context
-from PySide6.QtCore import QPoint, QRect, Qt
+from PySide6.QtCore import QEvent, QObject, QPoint, QRect, Qt
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QAbstractButton, QLabel, QWidget
 from support.factories import make_account, make_order, make_pick_list, make_products
 
 from haydigo_desk.ui.i18n import install_translator, remove_translators
+from haydigo_desk.ui import main_window
 from haydigo_desk.ui.main_window import MainWindow
 from haydigo_desk.ui.pick_station import Mode
 from haydigo_desk.ui.sync_controller import SyncController
@@ -91,10 +93,30 @@ def _shot(window, name: str, tmp_path: Path) -> None:
     assert window.grab().save(str(folder / f"{name}.png"))
 
 
-def test_the_station_fits_both_screens_in_every_state(qtbot, window, tmp_path):
+class LineEditKeys(QObject):
+    """What an X11 line edit does with Ctrl+U (delete the line): it claims the key."""
+
+    def eventFilter(self, watched, event) -> bool:
+        if event.type() == QEvent.Type.ShortcutOverride \
+                and QKeySequence(event.keyCombination()) == QKeySequence("Ctrl+U"):
+            event.accept()
+            return True
+        return False
+
+
+def test_the_station_fits_both_screens_in_every_state(qtbot, window, tmp_path, monkeypatch):
     window, station, language = window
     for screen, (width, height) in SCREENS.items():
         _every_state(qtbot, window, station, f"{language}-{screen}", width, height, tmp_path)
+    # Ctrl+U switches the user also while the scan field has the focus.
+    asked: list[object] = []
+    monkeypatch.setattr(main_window, "log_in", lambda context, parent: asked.append(parent))
+    claims_ctrl_u = LineEditKeys()
+    station.scan_field.installEventFilter(claims_ctrl_u)
+    window.activateWindow()
+    qtbot.waitUntil(station.scan_field.hasFocus)
+    qtbot.keyClick(station.scan_field, Qt.Key.Key_U, Qt.KeyboardModifier.ControlModifier)
+    assert asked == [window]
 
 
 def _every_state(qtbot, window, station, prefix, width, height, tmp_path) -> None:
