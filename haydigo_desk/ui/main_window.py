@@ -221,7 +221,10 @@ class MainWindow(QMainWindow):
         QApplication.instance().removeEventFilter(self._keys_first)
         self._tasks.shutdown()
         for section in self.sections.values():
+            shutdown = getattr(section, "shutdown", None)
             tasks = getattr(section, "tasks", None)
-            if isinstance(tasks, DbTasks):
+            if callable(shutdown):
+                shutdown()  # its own tasks and connections (the pick station)
+            elif isinstance(tasks, DbTasks):
                 tasks.shutdown()  # no database work may outlive the window
         super().closeEvent(event)
