@@ -26,6 +26,7 @@ import argparse
 import os
 import random
 import shutil
+import signal
 import statistics
 import subprocess
 import sys
@@ -220,6 +221,8 @@ def _start_display(display: str | None) -> tuple[str, list[subprocess.Popen]]:
 
 
 def drive(args: argparse.Namespace) -> int:
+    # Stopped from outside (timeout, Ctrl+C): still stop every process this run started.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     rng = random.Random(args.seed)
     folder = Path(tempfile.mkdtemp(prefix="scan-bench-"))
     url = f"sqlite:///{folder / 'bench.sqlite3'}"

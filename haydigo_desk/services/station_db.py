@@ -4,11 +4,19 @@ A scan must answer within a moment. The desk's shared engine waits up to 10 s fo
 write lock (the sync worker may hold it through a large import); the station's transactions
 wait at most ``LOCK_WAIT_S`` and then give up cleanly (rolled back, nothing half-written), so
 the picker hears "database busy, scan again" instead of a frozen screen.
+
+In WAL mode a transaction that read before another program's commit cannot write at all
+(SQLite answers "locked" at once, without waiting): a step is therefore tried again, whole,
+a few times (``BUSY_ATTEMPTS``) before the answer is "busy". A step that failed rolled back
+completely, so trying it again never counts a scan twice.
 """
 
 from __future__ import annotations
 
 import sqlite3
+import time
+from collections.abc import Callable
+from typing import TypeVar
 
 from sqlalchemy import create_engine, event
 from sqlalchemy import exc as sa_exc
@@ -17,9 +25,12 @@ from sqlalchemy.engine import make_url
 from haydigo_desk.persistence.database import Database
 from haydigo_desk.persistence.db import create_db_engine, make_session_factory
 
-LOCK_WAIT_S = 0.5
+LOCK_WAIT_S = 0.3
+BUSY_ATTEMPTS = 3
+BUSY_PAUSE_S = 0.02  # lets the other writer's next commit through before we try again
 # PostgreSQL: lock_not_available (lock_timeout) and query_canceled (statement_timeout).
 _POSTGRES_BUSY = {"55P03", "57014"}
+T = TypeVar("T")
 
 
 def station_database(database: Database, lock_wait_s: float = LOCK_WAIT_S) -> Database:
@@ -49,3 +60,16 @@ def is_database_busy(error: BaseException) -> bool:
     if isinstance(error, sa_exc.OperationalError | sa_exc.DBAPIError):
         return getattr(original, "sqlstate", None) in _POSTGRES_BUSY
     return False
+
+
+def retry_when_busy(call: Callable[[], T], attempts: int = BUSY_ATTEMPTS,
+                    pause_s: float = BUSY_PAUSE_S) -> T:
+    """``call()``, tried again while the database is busy; the last busy error is raised."""
+    for attempt in range(1, attempts + 1):
+        try:
+            return call()
+        except Exception as exc:
+            if attempt == attempts or not is_database_busy(exc):
+                raise
+            time.sleep(pause_s * attempt)
+    raise AssertionError("unreachable")  # pragma: no cover

@@ -20,8 +20,8 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QAbstractButton, QLabel, QWidget
 from support.factories import make_account, make_order, make_pick_list, make_products
 
-from haydigo_desk.ui.i18n import install_translator, remove_translators
 from haydigo_desk.ui import main_window
+from haydigo_desk.ui.i18n import install_translator, remove_translators
 from haydigo_desk.ui.main_window import MainWindow
 from haydigo_desk.ui.pick_station import Mode
 from haydigo_desk.ui.sync_controller import SyncController

@@ -93,7 +93,7 @@ def test_a_locked_database_answers_busy_without_freezing_or_losing_a_scan(qtbot,
     assert desk.eans[1] in station.feedback.text()
     assert station.feedback.property("role") == "scan-db-busy"
     assert station.sounds.played[-1] is Sound.DB_BUSY
-    assert waited < 3.0  # two short lock waits, not SQLite's 10 s
+    assert waited < 5.0  # two scans of a few short lock waits each, not SQLite's 10 s each
     gaps = [b - a for a, b in itertools.pairwise(ticks)]
     assert ticks and max(gaps) < 250, gaps  # the event loop kept running meanwhile
     assert picked(desk, desk.eans[0]) == 0 and picked(desk, desk.eans[1]) == 0

@@ -32,7 +32,7 @@ from haydigo_desk.services.picking import (
     ScanOutcome,
 )
 from haydigo_desk.services.redaction import describe_error
-from haydigo_desk.services.station_db import is_database_busy
+from haydigo_desk.services.station_db import is_database_busy, retry_when_busy
 from haydigo_desk.services.station_jobs import Opened, StationJobs
 from haydigo_desk.ui.station import messages
 from haydigo_desk.ui.station.feedback import Feedback, Message
@@ -106,7 +106,7 @@ class StationPresenter(ShipmentSteps):
             self.in_flight -= 1
             self._failed(error, code)
 
-        self.queue.run_ordered(call, done, failed)
+        self.queue.run_ordered(lambda: retry_when_busy(call), done, failed)
 
     def _failed(self, error: Exception, code: str | None) -> None:
         if is_database_busy(error):
