@@ -5,9 +5,11 @@ write lock (the sync worker may hold it through a large import); the station's t
 wait at most ``LOCK_WAIT_S`` and then give up cleanly (rolled back, nothing half-written), so
 the picker hears "database busy, scan again" instead of a frozen screen.
 
-In WAL mode a transaction that read before another program's commit cannot write at all
-(SQLite answers "locked" at once, without waiting): a step is therefore tried again, whole,
-a few times (``BUSY_ATTEMPTS``) before the answer is "busy". A step that failed rolled back
+On SQLite every station transaction starts with ``BEGIN IMMEDIATE``: in WAL mode a
+transaction that read before another program's commit can never write (SQLite refuses at once,
+without waiting), so against a sync that writes batch after batch a deferred transaction would
+nearly always lose. A step is also tried again, whole, a few times (``BUSY_ATTEMPTS``) before
+the answer is "busy". A step that failed rolled back
 completely, so trying it again never counts a scan twice.
 """
 
@@ -45,6 +47,13 @@ def station_database(database: Database, lock_wait_s: float = LOCK_WAIT_S) -> Da
             cursor = dbapi_connection.cursor()
             cursor.execute(f"PRAGMA busy_timeout={millis}")
             cursor.close()
+            dbapi_connection.isolation_level = None  # the BEGIN below is ours, not pysqlite's
+
+        @event.listens_for(engine, "begin")
+        def _write_lock_first(connection) -> None:
+            # Take the write lock before reading: a deferred transaction that read before the
+            # sync's next commit could never write (refused at once, without waiting).
+            connection.exec_driver_sql("BEGIN IMMEDIATE")
     else:
         engine = create_engine(url, pool_pre_ping=True, pool_size=2, max_overflow=2,
                                connect_args={"options": f"-c lock_timeout={millis}"})
