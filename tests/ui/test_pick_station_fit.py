@@ -48,8 +48,9 @@ def shop(tmp_path_factory):
 
 @pytest.fixture(params=["nl", "en"])
 def window(request, qtbot, qapp, shop):
+    before = (qapp.styleSheet(), qapp.font(), qapp.palette(), qapp.style().name())
     install_translator(qapp, request.param)
-    apply_theme(qapp, "light")
+    apply_theme(qapp, "light")  # the desk's real look: fonts and paddings decide what fits
     window = MainWindow(shop, SyncController())
     qtbot.addWidget(window)
     window.show()
@@ -58,6 +59,11 @@ def window(request, qtbot, qapp, shop):
     yield window, station, request.param
     window.close()
     remove_translators(qapp)
+    sheet, font, palette, style = before  # later tests expect the application as it was
+    qapp.setStyleSheet(sheet)
+    qapp.setFont(font)
+    qapp.setPalette(palette)
+    qapp.setStyle(style)
 
 
 def _inside(widget: QWidget, window: QWidget) -> bool:
