@@ -46,7 +46,7 @@ def test_whole_order_scanned_and_shipped(qtbot, desk, tmp_path):
     shot(dialog, tmp_path, "03-shipment-dialog")
     scan(qtbot, dialog.code, "3SABCD1234567")
     qtbot.waitUntil(lambda: station.order.shipment is not None
-                    and station.order.shipment.state == "confirmed", timeout=5000)
+                    and station.order.shipment.state == "confirmed", timeout=15000)
     assert desk.services.posted and len(desk.services.posted) == 1
     assert "shipped" in station.shipment_label.text()
     assert station.shipment_label.property("role") == "scan-done"
