@@ -4,6 +4,12 @@ A section calls ``tasks.run(work, on_result)``; ``work(session)`` runs in a smal
 with its own session (rolled back unless ``commit=True``), and ``on_result(value)`` (or
 ``on_error(exc)``) is called later on the GUI thread through a queued signal. The GUI never
 waits for the database, not even for SQLite's busy timeout while the sync worker writes.
+
+``tasks.run_ordered(call, on_result)`` is the ordered lane: ``call()`` (a service call that owns
+its transaction) runs on one thread of its own, strictly one after the other in the order
+given, and its results arrive in that order too. The pick station sends every scan through it,
+so a scan typed while the previous one is still being written waits its turn instead of
+overtaking it.
 """
 
 from __future__ import annotations
@@ -22,6 +28,7 @@ from haydigo_desk.persistence.database import Database
 log = logging.getLogger(__name__)
 
 Work = Callable[[Session], Any]
+Call = Callable[[], Any]
 
 
 class DbTasks(QObject):
@@ -34,6 +41,7 @@ class DbTasks(QObject):
         self._pool = ThreadPoolExecutor(max_workers=max_workers, thread_name_prefix="desk-db")
         self._tokens = itertools.count(1)
         self._pending: dict[int, tuple[Callable[[Any], None], Callable[[Exception], None]]] = {}
+        self._lane: ThreadPoolExecutor | None = None  # the ordered lane, made on first use
         # Queued: the slot always runs on the thread this object lives on (the GUI thread).
         self._finished.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
 
@@ -47,6 +55,23 @@ class DbTasks(QObject):
         token = next(self._tokens)
         self._pending[token] = (on_result, on_error or self._log_error)
         return self._pool.submit(self._execute, token, work, commit)
+
+    def run_ordered(self, call: Call, on_result: Callable[[Any], None],
+                    on_error: Callable[[Exception], None] | None = None) -> Future:
+        """Run ``call()`` after every earlier ordered call; results come back in order."""
+        if self._lane is None:
+            self._lane = ThreadPoolExecutor(max_workers=1, thread_name_prefix="desk-db-ordered")
+        token = next(self._tokens)
+        self._pending[token] = (on_result, on_error or self._log_error)
+        return self._lane.submit(self._call, token, call)
+
+    def _call(self, token: int, call: Call) -> None:
+        try:
+            result = call()
+        except Exception as exc:
+            self._finished.emit(token, None, exc)
+        else:
+            self._finished.emit(token, result, None)
 
     def _execute(self, token: int, work: Work, commit: bool) -> None:
         try:
@@ -76,4 +101,6 @@ class DbTasks(QObject):
     def shutdown(self) -> None:
         """Wait for running work and drop callbacks that have not been delivered."""
         self._pool.shutdown(wait=True, cancel_futures=True)
+        if self._lane is not None:
+            self._lane.shutdown(wait=True, cancel_futures=True)
         self._pending.clear()

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import importlib
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QIcon, QKeySequence, QShortcut
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QAction, QGuiApplication, QIcon, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QApplication,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -37,6 +38,31 @@ def load_section_class(spec: str) -> type[QWidget]:
     return getattr(importlib.import_module(module_name), class_name)
 
 
+# The window's own size before it is shown, if the screen has room for it.
+PREFERRED_SIZE = (1280, 800)
+# Sections may need more room than a small screen has; they squeeze (and scroll or elide)
+# rather than widen the window past the screen edge.
+STACK_MINIMUM = (560, 360)
+SWITCH_USER = QKeySequence("Ctrl+U")
+
+
+class WindowKeysFirst(QObject):
+    """Ctrl+U belongs to the window even in a text field (X11 line edits take it to delete
+    the line): a ShortcutOverride for it is left unaccepted, so the window's action fires."""
+
+    def __init__(self, window: QMainWindow) -> None:
+        super().__init__(window)
+        self._window = window
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ShortcutOverride and isinstance(watched, QWidget) \
+                and watched.window() is self._window \
+                and QKeySequence(event.keyCombination()) == SWITCH_USER:
+            event.ignore()
+            return True
+        return False
+
+
 class MainWindow(QMainWindow):
     settings_saved = Signal(object)  # DeskSettings: the app re-applies language and theme
     accounts_saved = Signal(object)  # SaveOutcome: the demo offers to open the real database
@@ -47,7 +73,7 @@ class MainWindow(QMainWindow):
         self.controller = controller
         self.setWindowTitle(APP_NAME)
         self.setWindowIcon(QIcon(str(resource("icons", "haydigo-desk.svg"))))
-        self.resize(1280, 800)
+        self._fit_to_screen()
 
         central = QWidget()
         outer = QVBoxLayout(central)
@@ -67,6 +93,7 @@ class MainWindow(QMainWindow):
         self.navigation.setObjectName("navigation")
         self.navigation.setFixedWidth(210)
         self.stack = QStackedWidget()
+        self.stack.setMinimumSize(*STACK_MINIMUM)  # the sections' own minimum never widens us
         body.addWidget(self.navigation)
         body.addWidget(self.stack, 1)
         self.setCentralWidget(central)
@@ -92,6 +119,8 @@ class MainWindow(QMainWindow):
 
         self._connect_sections()
         self._add_window_actions()
+        self._keys_first = WindowKeysFirst(self)
+        QApplication.instance().installEventFilter(self._keys_first)
 
         self.sync_status = SyncStatusBar(controller, parent=self)
         self.setStatusBar(self.sync_status)
@@ -102,6 +131,16 @@ class MainWindow(QMainWindow):
             self.sync_status.set_account_names)
         self._tasks.run(lambda session: next(iter(list_runs(session, limit=1)), None),
                         self.sync_status.show_last_run)
+
+    def _fit_to_screen(self) -> None:
+        """Open at the preferred size, or smaller on a small screen (1366×768 laptops)."""
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        width, height = PREFERRED_SIZE
+        if screen is not None:
+            room = screen.availableGeometry()
+            # Leave room for the title bar and frame the window manager adds.
+            width, height = min(width, room.width()), min(height, room.height() - 40)
+        self.resize(width, height)
 
     def _connect_sections(self) -> None:
         """Hand-offs between sections: a pick list or order opens in the pick station."""
@@ -119,7 +158,7 @@ class MainWindow(QMainWindow):
         settings.setShortcut(QKeySequence("Ctrl+,"))
         settings.triggered.connect(self.open_settings)
         switch_user = QAction(self.tr("Switch &user…"), self)
-        switch_user.setShortcut(QKeySequence("Ctrl+U"))
+        switch_user.setShortcut(SWITCH_USER)
         switch_user.triggered.connect(self.switch_user)
         quit_action = QAction(self.tr("&Quit"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
@@ -181,9 +220,13 @@ class MainWindow(QMainWindow):
             current.refresh()
 
     def closeEvent(self, event) -> None:
+        QApplication.instance().removeEventFilter(self._keys_first)
         self._tasks.shutdown()
         for section in self.sections.values():
+            shutdown = getattr(section, "shutdown", None)
             tasks = getattr(section, "tasks", None)
-            if isinstance(tasks, DbTasks):
+            if callable(shutdown):
+                shutdown()  # its own tasks and connections (the pick station)
+            elif isinstance(tasks, DbTasks):
                 tasks.shutdown()  # no database work may outlive the window
         super().closeEvent(event)

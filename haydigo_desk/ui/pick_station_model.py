@@ -8,7 +8,7 @@ from PySide6.QtGui import QBrush, QColor, QFont, QPixmap
 from haydigo_desk.services.picking import LineView
 
 _Index = QModelIndex | QPersistentModelIndex
-THUMB = 64
+THUMB = 40  # small enough for 8 lines on a 768-pixel screen
 
 COL_IMAGE, COL_LOCATION, COL_TITLE, COL_EAN, COL_SKU, COL_COUNT = range(6)
 
@@ -67,7 +67,11 @@ class StationLinesModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+        if orientation != Qt.Orientation.Horizontal:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:  # the thumbnails' column needs no word
+            return "" if section == COL_IMAGE else self._headers[section]
+        if role == Qt.ItemDataRole.ToolTipRole:
             return self._headers[section]
         return None
 

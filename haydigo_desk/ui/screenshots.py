@@ -1,4 +1,5 @@
-"""``haydigo-desk --screenshots DIR``: PNGs of every section and of the settings dialog.
+"""``haydigo-desk --screenshots DIR``: PNGs of every section (and the station's states) and of
+the settings dialog.
 
 For the README, the store listing and reviews of the UI: one picture per section of the main
 window and per tab of the settings dialog, in Dutch and in English. Works offscreen
@@ -86,6 +87,13 @@ def save_screenshots(
         section_id = navigation.item(row).data(Qt.ItemDataRole.UserRole) or f"section{row}"
         written.append(_grab(main_window, out_dir / f"{language}-{row + 1:02d}-{section_id}.png",
                              settle_ms))
+        # A section with states of its own (the pick station) shows them one by one.
+        section = getattr(main_window, "sections", {}).get(section_id)
+        states = getattr(section, "screenshot_states", None)
+        for state in states() if states is not None else ():
+            written.append(_grab(
+                main_window, out_dir / f"{language}-{row + 1:02d}-{section_id}-{state}.png",
+                settle_ms))
     if navigation is None:
         written.append(_grab(main_window, out_dir / f"{language}-01-main.png", settle_ms))
 

@@ -102,11 +102,76 @@ def done_sound() -> list[float]:
     return sequence(*parts)
 
 
+def _beeps(frequency: float, count: int, seconds: float, gap: float,
+           harmonics: Sequence[tuple[int, float]] = ((1, 1.0), (3, 0.3))) -> list[float]:
+    parts: list[list[float]] = []
+    for index in range(count):
+        if index:
+            parts.append(silence(gap))
+        parts.append(render_tone(Tone(frequency, seconds, harmonics=harmonics)))
+    return sequence(*parts)
+
+
+# One sound per refusal class (ui/station/feedback.py), each a pattern the ear tells apart from
+# the others without looking: length, pitch and rhythm all differ.
+def opened_sound() -> list[float]:
+    # Two quick rising notes: "work opened, go".
+    chime = ((1, 1.0), (2, 0.2))
+    return sequence(render_tone(Tone(1318.5, 0.07, harmonics=chime, decay=6.0)),
+                    silence(0.02), render_tone(Tone(1760.0, 0.09, harmonics=chime, decay=6.0)))
+
+
+def wrong_product_sound() -> list[float]:
+    # One long low buzz: "this does not belong here".
+    return render_tone(Tone(196.0, 0.45, harmonics=((1, 1.0), (3, 0.5), (5, 0.3), (7, 0.15))))
+
+
+def too_many_sound() -> list[float]:
+    # Three fast mid beeps: "you already have enough".
+    return _beeps(880.0, 3, 0.06, 0.04)
+
+
+def cancelled_sound() -> list[float]:
+    # A falling pair: "cancelled, not wanted".
+    return sequence(render_tone(Tone(784.0, 0.16, harmonics=((1, 1.0), (2, 0.2)))),
+                    silence(0.03), render_tone(Tone(392.0, 0.28, harmonics=((1, 1.0), (2, 0.2)))))
+
+
+def unknown_code_sound() -> list[float]:
+    # Two dull equal knocks: "I do not know this code".
+    return _beeps(330.0, 2, 0.12, 0.06, harmonics=((1, 1.0), (2, 0.4)))
+
+
+def bad_check_digit_sound() -> list[float]:
+    # Three falling steps: "misread, scan again".
+    return sequence(*(render_tone(Tone(f, 0.07, harmonics=((1, 1.0), (3, 0.3))))
+                      for f in (587.0, 440.0, 330.0)))
+
+
+def not_in_list_sound() -> list[float]:
+    # Low then high, questioning: "that order is not on this list".
+    return sequence(render_tone(Tone(294.0, 0.15, harmonics=((1, 1.0), (3, 0.3)))),
+                    silence(0.05), render_tone(Tone(440.0, 0.22, harmonics=((1, 1.0), (3, 0.3)))))
+
+
+def db_busy_sound() -> list[float]:
+    # A slow, even ticking: "wait a moment, then scan again".
+    return _beeps(523.0, 3, 0.08, 0.12, harmonics=((1, 1.0),))
+
+
 SOUNDS = {
     "ok.wav": ok_sound,
     "error.wav": error_sound,
     "alert.wav": alert_sound,
     "done.wav": done_sound,
+    "opened.wav": opened_sound,
+    "wrong-product.wav": wrong_product_sound,
+    "too-many.wav": too_many_sound,
+    "cancelled.wav": cancelled_sound,
+    "unknown-code.wav": unknown_code_sound,
+    "bad-check-digit.wav": bad_check_digit_sound,
+    "not-in-list.wav": not_in_list_sound,
+    "db-busy.wav": db_busy_sound,
 }
 
 

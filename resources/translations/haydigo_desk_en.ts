@@ -1122,6 +1122,60 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Order in use</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{holder} is working on this order.
+Take it over? They will be stopped at their next scan.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scan a pick list or an order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Or choose one below (F4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pick list {code} — batch picking</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Walk the locations top to bottom; scan each unit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{order}  {customer}
+{packed} / {needed} packed · {status}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No sound at this desk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (from pick list {code})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order {order} — {customer}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>shipped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled by the customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Put back — done (Enter)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1166,15 +1220,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>{code} is not in this order — leave it out</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>{code}: wrong check digit — scan again or type it carefully</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>One too many: {title} needs {needed}, {picked} already picked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1182,7 +1228,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>{title} was cancelled — do not pack it</source>
+        <source>One too many: {title} needs {needed}, {picked} already picked — put this one back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{title} was cancelled — do not pack it, put it back on the shelf</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1190,27 +1240,23 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>{holder} took this order over — you cannot scan it any more</source>
+        <source>{code}: unknown code — scan the product&apos;s EAN, a pick list or an order</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>{code}: unknown code</source>
+        <source>{title} ({code}) is not on this pick list — put it back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Put the cancelled items back first, then press Enter</source>
+        <source>{code} is not on this pick list — put it back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Scan a pick list or an order first</source>
+        <source>{title} ({code}) is not in this order — put it back and scan an item of the order</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>✔ {title}   {picked} / {needed}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Everything is picked. Now scan an order to pack it.</source>
+        <source>{code} is not in this order — leave it out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1218,7 +1264,51 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Order {order} is not on pick list {code} — pack the orders of this list, or leave it with Esc first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{holder} took this order over — you cannot scan it any more</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Database busy, scan again: {code} was not counted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Database busy, scan again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database refused this step ({error}); nothing was counted — try again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✔ {title}   {picked} / {needed}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scan a pick list or an order first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Put the cancelled items back first, then press Enter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Carry on scanning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Everything is picked. Now scan an order to pack it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Pick list {code}: scan the products in this order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order {order}: scan its items</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1230,56 +1320,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Order {order}: scan its items</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>{holder} is working on this order</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Order in use</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{holder} is working on this order.
-Take it over? They will be stopped at their next scan.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Scan a pick list or an order</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Or choose one below (F4)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Pick list {code} — batch picking</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Walk the locations top to bottom; scan each unit</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{order}  {customer}   {packed} / {needed}  {status}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source> (from pick list {code})</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Order {order} — {customer}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Claimed by {who} · status {status}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>shipped</source>
+        <source>Order changed: cancelled by the customer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1300,23 +1345,19 @@ Take it over? They will be stopped at their next scan.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Order changed: cancelled by the customer</source>
+        <source>Claimed by {who} · status {status}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Cancelled by the customer</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Stopped</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Carry on scanning</source>
+        <source>Posting the shipment to bol.com…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The shipment is being posted — wait for bol.com</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shipment queued: it is posted to bol.com with the next sync</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1344,14 +1385,6 @@ Take it over? They will be stopped at their next scan.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Posting the shipment to bol.com…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Shipment queued: it is posted to bol.com with the next sync</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>bol.com refused the shipment: {error}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1368,20 +1401,20 @@ Take it over? They will be stopped at their next scan.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>no reason given</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>bol.com refused the shipment: {error}
 Correct and resend with F9.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>no reason given</source>
+        <source>cancelled by the customer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Shipment stopped: {error}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>cancelled by the customer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

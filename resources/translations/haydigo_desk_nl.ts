@@ -1237,7 +1237,7 @@
     </message>
     <message>
         <source>One too many: {title} needs {needed}, {picked} already picked</source>
-        <translation>Eén te veel: {title} heeft er {needed} nodig, {picked} al gepickt</translation>
+        <translation type="vanished">Eén te veel: {title} heeft er {needed} nodig, {picked} al gepickt</translation>
     </message>
     <message>
         <source>One too many: this product is complete</source>
@@ -1245,7 +1245,7 @@
     </message>
     <message>
         <source>{title} was cancelled — do not pack it</source>
-        <translation>{title} is geannuleerd — niet inpakken</translation>
+        <translation type="vanished">{title} is geannuleerd — niet inpakken</translation>
     </message>
     <message>
         <source>The quantity must be 1 to 9999</source>
@@ -1257,7 +1257,7 @@
     </message>
     <message>
         <source>{code}: unknown code</source>
-        <translation>{code}: onbekende code</translation>
+        <translation type="vanished">{code}: onbekende code</translation>
     </message>
     <message>
         <source>Put the cancelled items back first, then press Enter</source>
@@ -1326,8 +1326,18 @@ Overnemen? Die wordt bij de volgende scan gestopt.</translation>
         <translation>Loop de locaties van boven naar beneden af; scan elk stuk</translation>
     </message>
     <message>
+        <source>{order}  {customer}
+{packed} / {needed} packed · {status}</source>
+        <translation>{order}  {customer}
+{packed} / {needed} ingepakt · {status}</translation>
+    </message>
+    <message>
+        <source>No sound at this desk</source>
+        <translation>Geen geluid aan deze balie</translation>
+    </message>
+    <message>
         <source>{order}  {customer}   {packed} / {needed}  {status}</source>
-        <translation>{order}  {customer}   {packed} / {needed}  {status}</translation>
+        <translation type="vanished">{order}  {customer}   {packed} / {needed}  {status}</translation>
     </message>
     <message>
         <source> (from pick list {code})</source>
@@ -1414,6 +1424,46 @@ Overnemen? Die wordt bij de volgende scan gestopt.</translation>
     <message>
         <source>Posting the shipment to bol.com…</source>
         <translation>Zending doorgeven aan bol.com…</translation>
+    </message>
+    <message>
+        <source>One too many: {title} needs {needed}, {picked} already picked — put this one back</source>
+        <translation>Eén te veel: {title} heeft er {needed} nodig, {picked} al gepickt — leg deze terug</translation>
+    </message>
+    <message>
+        <source>{title} was cancelled — do not pack it, put it back on the shelf</source>
+        <translation>{title} is geannuleerd — niet inpakken, leg het terug in het schap</translation>
+    </message>
+    <message>
+        <source>{code}: unknown code — scan the product&apos;s EAN, a pick list or an order</source>
+        <translation>{code}: onbekende code — scan de EAN van het product, een picklijst of een bestelling</translation>
+    </message>
+    <message>
+        <source>{title} ({code}) is not on this pick list — put it back</source>
+        <translation>{title} ({code}) staat niet op deze picklijst — leg het terug</translation>
+    </message>
+    <message>
+        <source>{code} is not on this pick list — put it back</source>
+        <translation>{code} staat niet op deze picklijst — leg het terug</translation>
+    </message>
+    <message>
+        <source>{title} ({code}) is not in this order — put it back and scan an item of the order</source>
+        <translation>{title} ({code}) hoort niet bij deze bestelling — leg het terug en scan een artikel van de bestelling</translation>
+    </message>
+    <message>
+        <source>Order {order} is not on pick list {code} — pack the orders of this list, or leave it with Esc first</source>
+        <translation>Bestelling {order} staat niet op picklijst {code} — pak de bestellingen van deze lijst in, of verlaat de lijst eerst met Esc</translation>
+    </message>
+    <message>
+        <source>Database busy, scan again: {code} was not counted</source>
+        <translation>Database bezet, scan opnieuw: {code} is niet geteld</translation>
+    </message>
+    <message>
+        <source>Database busy, scan again</source>
+        <translation>Database bezet, scan opnieuw</translation>
+    </message>
+    <message>
+        <source>The database refused this step ({error}); nothing was counted — try again</source>
+        <translation>De database weigerde deze stap ({error}); er is niets geteld — probeer het opnieuw</translation>
     </message>
     <message>
         <source>Shipment queued: it is posted to bol.com with the next sync</source>
@@ -2288,6 +2338,53 @@ Corrigeer en verstuur opnieuw met F9.</translation>
     <message>
         <source>The desk cannot start</source>
         <translation>De desk kan niet starten</translation>
+    </message>
+</context>
+<context>
+    <name>StationLayout</name>
+    <message>
+        <source>Put back — done (Enter)</source>
+        <translation type="obsolete">Teruggelegd — klaar (Enter)</translation>
+    </message>
+    <message>
+        <source>Scan a barcode</source>
+        <translation type="obsolete">Scan een barcode</translation>
+    </message>
+    <message>
+        <source>Units for the next scan (F2)</source>
+        <translation type="obsolete">Stuks voor de volgende scan (F2)</translation>
+    </message>
+    <message>
+        <source>F2 Quantity</source>
+        <translation type="obsolete">F2 Aantal</translation>
+    </message>
+    <message>
+        <source>F4 Choose</source>
+        <translation type="obsolete">F4 Kiezen</translation>
+    </message>
+    <message>
+        <source>F8 Ship</source>
+        <translation type="obsolete">F8 Verzenden</translation>
+    </message>
+    <message>
+        <source>F9 Correct and resend</source>
+        <translation type="obsolete">F9 Corrigeren en opnieuw versturen</translation>
+    </message>
+    <message>
+        <source>Esc Leave</source>
+        <translation type="obsolete">Esc Verlaten</translation>
+    </message>
+    <message>
+        <source>Pick lists (batch picking)</source>
+        <translation type="obsolete">Picklijsten (batchpicken)</translation>
+    </message>
+    <message>
+        <source>Orders (single-order pick &amp; pack)</source>
+        <translation type="obsolete">Orders (per order picken &amp; inpakken)</translation>
+    </message>
+    <message>
+        <source>Pack: scan an order</source>
+        <translation type="obsolete">Inpakken: scan een order</translation>
     </message>
 </context>
 <context>

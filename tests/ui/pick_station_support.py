@@ -137,9 +137,19 @@ def desk(qapp, qt_loop, sqlite_url, tmp_path: Path):
 
 
 def scan(qtbot, widget, text: str) -> None:
-    """Type like a USB scanner: the digits, then Enter."""
+    """Type like a USB scanner: the digits, then Enter; wait until the station answered."""
     qtbot.keyClicks(widget, text)
     qtbot.keyClick(widget, "\r")
+    settle(qtbot, widget)
+
+
+def settle(qtbot, widget) -> None:
+    """Wait until the station that holds ``widget`` has no database step on its way."""
+    station = widget
+    while station is not None and not hasattr(station, "presenter"):
+        station = station.parent()
+    if station is not None:
+        qtbot.waitUntil(lambda: station.presenter.in_flight == 0, timeout=10000)
 
 
 def shipments(database, order_id: int) -> list[tuple]:

@@ -4,7 +4,7 @@
 
 from __future__ import annotations
 
-from pick_station_support import desk, qt_loop, scan, shipments, shot  # noqa: F401
+from pick_station_support import desk, qt_loop, scan, settle, shipments, shot  # noqa: F401
 from PySide6.QtCore import Qt
 
 from haydigo_desk.ui.pick_station import Mode, PickStationSection
@@ -33,6 +33,7 @@ def test_whole_order_scanned_and_shipped(qtbot, desk, tmp_path):
     scan(qtbot, field, desk.eans[0])
     assert station.line_for_ean(desk.eans[0]).picked == 1
     assert station.feedback.property("role") == "scan-ok"
+    assert station.sounds.played[-2:] == [Sound.OPENED, Sound.OK]
     shot(station, tmp_path, "02-first-scan")
     scan(qtbot, field, desk.eans[0])
     scan(qtbot, field, desk.eans[1])
@@ -45,10 +46,10 @@ def test_whole_order_scanned_and_shipped(qtbot, desk, tmp_path):
     shot(dialog, tmp_path, "03-shipment-dialog")
     scan(qtbot, dialog.code, "3SABCD1234567")
     qtbot.waitUntil(lambda: station.order.shipment is not None
-                    and station.order.shipment.state == "confirmed", timeout=5000)
+                    and station.order.shipment.state == "confirmed", timeout=15000)
     assert desk.services.posted and len(desk.services.posted) == 1
     assert "shipped" in station.shipment_label.text()
-    assert station.shipment_label.property("role") == "scan-ok"
+    assert station.shipment_label.property("role") == "scan-done"
     shot(station, tmp_path, "04-shipped")
     [shipment] = shipments(desk.context.database, desk.order_id)
     assert shipment[:3] == ("TNT", "3SABCD1234567", "confirmed")
@@ -72,6 +73,7 @@ def test_scan_field_keeps_focus_after_buttons_and_leaving(qtbot, desk):
     scan(qtbot, station.scan_field, desk.eans[0])
     assert station.line_for_ean(desk.eans[0]).picked == 2
     qtbot.keyClick(station.scan_field, Qt.Key.Key_Escape)
+    settle(qtbot, station)
     assert station.mode is Mode.IDLE and station.scan_field.hasFocus()
     scan(qtbot, station.scan_field, desk.bol_order_id)  # leaving kept what was scanned
     assert station.line_for_ean(desk.eans[0]).picked == 2

@@ -5,7 +5,7 @@
 from __future__ import annotations
 
 import pytest
-from pick_station_support import desk, qt_loop, scan, shot  # noqa: F401
+from pick_station_support import desk, qt_loop, scan, settle, shot  # noqa: F401
 from PySide6.QtWidgets import QMessageBox
 from sqlalchemy import select
 
@@ -14,7 +14,8 @@ from haydigo_desk.services import lifecycle
 from haydigo_desk.services.claims import StationIdentity, claim_order
 from haydigo_desk.ui.pick_station import Mode, PickStationSection
 from haydigo_desk.ui.shipment_dialog import ShipmentDialog
-from haydigo_desk.ui.sounds import Sound
+from haydigo_desk.ui.sounds import Sound, sound_of
+from haydigo_desk.ui.station.feedback import Feedback
 
 
 @pytest.fixture
@@ -39,14 +40,14 @@ def wrong_check_digit(ean: str) -> str:
     return ean[:-1] + str((int(ean[-1]) + 1) % 10)
 
 
-@pytest.mark.parametrize(("code", "why"), [
-    ("ean_not_in_order", "not in this order"),
-    ("bad_check_digit", "wrong check digit"),
-    ("unknown", "unknown code"),
-    ("one_too_many", "One too many"),
-    ("cancelled_line", "was cancelled"),
+@pytest.mark.parametrize(("code", "why", "feedback"), [
+    ("ean_not_in_order", "is not in this order — put it back", Feedback.WRONG_PRODUCT),
+    ("bad_check_digit", "wrong check digit — scan again", Feedback.BAD_CHECK_DIGIT),
+    ("unknown", "unknown code — scan the product's EAN", Feedback.UNKNOWN_CODE),
+    ("one_too_many", "— put this one back", Feedback.TOO_MANY),
+    ("cancelled_line", "was cancelled — do not pack it", Feedback.CANCELLED),
 ])
-def test_refused_scans_change_nothing(qtbot, desk, station, tmp_path, code, why):
+def test_refused_scans_change_nothing(qtbot, desk, station, tmp_path, code, why, feedback):
     scan(qtbot, station.scan_field, desk.bol_order_id)
     text = {
         "ean_not_in_order": desk.eans[4],
@@ -67,8 +68,10 @@ def test_refused_scans_change_nothing(qtbot, desk, station, tmp_path, code, why)
     scan(qtbot, station.scan_field, text)
     assert picked(desk) == before
     assert why in station.feedback.text()
-    assert station.feedback.property("role") == "scan-error"
-    assert station.sounds.played[-1] is Sound.ERROR
+    if code in ("ean_not_in_order", "one_too_many", "cancelled_line"):  # names the product
+        assert f"Product {desk.eans.index(text) + 1} " in station.feedback.text()
+    assert station.feedback.property("role") == f"scan-{feedback.value}"
+    assert station.sounds.played[-1] is sound_of(feedback)
     assert station.scan_field.hasFocus() and station.scan_field.text() == ""
     shot(station, tmp_path, f"refused-{code}")
     with desk.context.database.unit_of_work() as uow:
@@ -88,7 +91,8 @@ def test_cancellation_while_picking_stops_the_picker(qtbot, desk, station, tmp_p
                                  cancellation_request=True)
         uow.commit()
     desk.controller.data_changed.emit(f"cancellation:{desk.order_id}")
-    assert station.sounds.played[-1] is Sound.ALERT
+    settle(qtbot, station)
+    assert station.sounds.played[-1] is Sound.STOP
     assert station.alert.isVisible()
     assert "Put back" in station.alert_text.text() and desk.eans[0] in station.alert_text.text()
     assert isinstance(station.active_dialog, QMessageBox)
@@ -96,6 +100,7 @@ def test_cancellation_while_picking_stops_the_picker(qtbot, desk, station, tmp_p
     scan(qtbot, station.scan_field, desk.eans[1])  # scans are refused until put back
     assert picked(desk)[desk.eans[1]] == 0
     station.active_dialog.accept()
+    settle(qtbot, station)
     assert not station.alert.isVisible()
     assert picked(desk)[desk.eans[0]] == 0  # counts lowered by what went back
     scan(qtbot, station.scan_field, desk.eans[1])
@@ -122,8 +127,10 @@ def test_a_closed_order_is_refused_with_its_reason_and_not_claimed(
     scan(qtbot, station.scan_field, "C000SECOND")
     assert station.mode is Mode.IDLE
     assert said in station.feedback.text()
-    assert station.feedback.property("role") == "scan-error"
-    assert station.sounds.played[-1] is Sound.ERROR and Sound.OK not in station.sounds.played
+    feedback = Feedback.REFUSED if shipped else Feedback.CANCELLED
+    assert station.feedback.property("role") == f"scan-{feedback.value}"
+    assert station.sounds.played[-1] is sound_of(feedback)
+    assert Sound.OK not in station.sounds.played
     with desk.context.database.unit_of_work() as uow:
         assert uow.session.get(Order, desk.second_order_id).claimed_by is None
         assert uow.session.scalars(select(ScanLogEntry.result).order_by(
@@ -135,11 +142,13 @@ def test_a_cancelled_order_with_units_in_the_box_asks_them_back(qtbot, desk, sta
     scan(qtbot, station.scan_field, "C000SECOND")
     scan(qtbot, station.scan_field, desk.eans[0])  # its one unit, into the box
     station.leave()
+    settle(qtbot, station)
     _bol_answers(desk, desk.second_order_id, shipped=False)
     scan(qtbot, station.scan_field, "C000SECOND")
     assert "Put back" in station.alert_text.text() and desk.eans[0] in station.alert_text.text()
-    assert station.sounds.played[-1] is Sound.ALERT
+    assert Sound.STOP in station.sounds.played[-2:]
     station.active_dialog.accept()
+    settle(qtbot, station)
     assert station.mode is Mode.IDLE
     with desk.context.database.unit_of_work() as uow:
         order = uow.session.get(Order, desk.second_order_id)
@@ -149,7 +158,8 @@ def test_a_cancelled_order_with_units_in_the_box_asks_them_back(qtbot, desk, sta
 def test_other_orders_cancellation_is_ignored(qtbot, desk, station):
     scan(qtbot, station.scan_field, desk.bol_order_id)
     desk.controller.data_changed.emit(f"cancellation:{desk.second_order_id}")
-    assert not station.alert.isVisible() and Sound.ALERT not in station.sounds.played
+    settle(qtbot, station)
+    assert not station.alert.isVisible() and Sound.STOP not in station.sounds.played
 
 
 def test_claimed_order_asks_before_taking_over(qtbot, desk, station, tmp_path):
@@ -162,6 +172,7 @@ def test_claimed_order_asks_before_taking_over(qtbot, desk, station, tmp_path):
     assert isinstance(box, QMessageBox)
     shot(station, tmp_path, "claimed-elsewhere")
     box.done(QMessageBox.StandardButton.Yes)
+    settle(qtbot, station)
     assert station.mode is Mode.ORDER
     with desk.context.database.unit_of_work() as uow:
         assert uow.session.get(Order, desk.order_id).claimed_by == "Pieter @ desk-1"
@@ -187,11 +198,13 @@ def test_batch_pick_then_pack_order_by_order(qtbot, desk, station, tmp_path):
     assert "scan an order" in station.feedback.text()
     shot(station, tmp_path, "batch-picked")
     scan(qtbot, station.scan_field, "C000SECOND")  # packing: the order of the pick list
-    assert station.mode is Mode.ORDER and station.pick_list is not None
+    assert station.mode is Mode.PACKING and station.pick_list is not None
     scan(qtbot, station.scan_field, desk.eans[0])
     assert isinstance(station.active_dialog, ShipmentDialog)
     station.active_dialog.reject()  # ship later
+    qtbot.waitUntil(station.scan_field.hasFocus)  # the window is active again
     qtbot.keyClick(station.scan_field, "\x1b")  # Esc: back to the pick list, scans kept
+    settle(qtbot, station)
     assert station.mode is Mode.BATCH
     packed = {o.bol_order_id: o.units_packed for o in station.pick_list.orders}
     assert packed == {"C000GUOJ8Q": 0, "C000SECOND": 1}

@@ -5,7 +5,7 @@
 from __future__ import annotations
 
 import pytest
-from pick_station_support import desk, outbox_rows, qt_loop, scan, shipments, shot  # noqa: F401
+from pick_station_support import desk, outbox_rows, qt_loop, scan, settle, shipments, shot  # noqa: F401
 from PySide6.QtCore import Qt
 
 from haydigo_desk.ui.pick_station import PickStationSection
@@ -37,22 +37,23 @@ def test_failure_shows_bol_error_and_resend_posts_again(qtbot, desk, station, tm
     desk.services.message = "Track and trace code is not valid for transporter TNT."
     dialog = pick_all(qtbot, desk, station)
     scan(qtbot, dialog.code, "3SABCD1234567")
-    qtbot.waitUntil(lambda: station.order.shipment.state == "failed", timeout=5000)
+    qtbot.waitUntil(lambda: station.order.shipment.state == "failed", timeout=15000)
     assert desk.services.message in station.shipment_label.text()
-    assert station.shipment_label.property("role") == "scan-error"
+    assert station.shipment_label.property("role") == "scan-refused"
     assert station.resend_button.isVisible()
     shot(station, tmp_path, "shipment-failed")
     desk.services.outcome = "confirm"
     qtbot.waitUntil(station.isActiveWindow)
     assert station.scan_field.hasFocus()
     qtbot.keyClick(station.scan_field, Qt.Key.Key_F9)
+    settle(qtbot, station)
     dialog = station.active_dialog
     assert isinstance(dialog, ShipmentDialog)
     assert dialog.code.text() == "3SABCD1234567"  # pre-filled: correct, not retype
     dialog.transporter.setCurrentIndex(dialog.transporter.findData("DHL"))
     dialog.code.setText("JVGL0123456789012345")
     qtbot.keyClick(dialog.code, "\r")
-    qtbot.waitUntil(lambda: station.order.status == "shipped", timeout=5000)
+    qtbot.waitUntil(lambda: station.order.status == "shipped", timeout=15000)
     rows = shipments(desk.context.database, desk.order_id)
     assert [r[:3] for r in rows] == [("TNT", "3SABCD1234567", "failed"),
                                      ("DHL", "JVGL0123456789012345", "confirmed")]
@@ -64,7 +65,7 @@ def test_cancellation_found_before_posting_is_shown(qtbot, desk, station):
     desk.services.message = "Not shipped: cancelled by the customer (checked with bol.com)."
     dialog = pick_all(qtbot, desk, station)
     scan(qtbot, dialog.code, "3SABCD1234567")
-    qtbot.waitUntil(lambda: station.order.shipment.state == "failed", timeout=5000)
+    qtbot.waitUntil(lambda: station.order.shipment.state == "failed", timeout=15000)
     assert "cancelled by the customer" in station.shipment_label.text()
 
 
@@ -77,10 +78,11 @@ def test_double_press_posts_once(qtbot, desk, station):
     qtbot.waitUntil(station.isActiveWindow)
     assert station.ship_button.isEnabled() is False  # posting: the button is off
     qtbot.keyClick(station.scan_field, Qt.Key.Key_F8)
+    settle(qtbot, station)
     qtbot.keyClick(station.scan_field, Qt.Key.Key_F8)
     assert station.active_dialog is None
     desk.services.gate.set()
-    qtbot.waitUntil(lambda: station.order.status == "shipped", timeout=5000)
+    qtbot.waitUntil(lambda: station.order.status == "shipped", timeout=15000)
     assert len(desk.services.posted) == 1
     assert len(shipments(desk.context.database, desk.order_id)) == 1
     assert len(outbox_rows(desk.context.database)) == 1
@@ -99,7 +101,7 @@ def test_refused_track_and_trace_and_unknown_format_confirmation(qtbot, desk, st
     shot(dialog, tmp_path, "tt-unknown-format")
     dialog.confirm_format.setChecked(True)
     qtbot.keyClick(dialog.code, "\r")
-    qtbot.waitUntil(lambda: station.order.status == "shipped", timeout=5000)
+    qtbot.waitUntil(lambda: station.order.status == "shipped", timeout=15000)
     assert shipments(desk.context.database, desk.order_id)[0][1] == "ABC123"
 
 
@@ -108,6 +110,7 @@ def test_partial_shipment_needs_confirmation(qtbot, desk, station, tmp_path):
     scan(qtbot, station.scan_field, desk.eans[0])
     scan(qtbot, station.scan_field, desk.eans[1])
     qtbot.keyClick(station.scan_field, Qt.Key.Key_F8)
+    settle(qtbot, station)
     dialog = station.active_dialog
     assert isinstance(dialog, ShipmentDialog) and dialog.partial_box.isVisible()
     dialog.code.setText("3SABCD1234567")
@@ -117,7 +120,7 @@ def test_partial_shipment_needs_confirmation(qtbot, desk, station, tmp_path):
     dialog.partial_box.setChecked(True)
     qtbot.keyClick(dialog.code, "\r")
     qtbot.waitUntil(lambda: station.order.shipment is not None
-                    and station.order.shipment.state == "confirmed", timeout=5000)
+                    and station.order.shipment.state == "confirmed", timeout=15000)
     [shipment] = shipments(desk.context.database, desk.order_id)
     assert sorted(shipment[4].values()) == [1, 1]
     assert station.order.status == "picking"  # the rest stays open

@@ -56,7 +56,10 @@ def test_writes_every_section_and_settings_tab_in_dutch_and_english(qtbot, qapp,
         name
         for lang in ("nl", "en")
         for name in (
-            *(f"{lang}-{row + 1:02d}-{sid}.png" for row, sid in enumerate(section_ids)),
+            *(shot for row, sid in enumerate(section_ids) for shot in (
+                f"{lang}-{row + 1:02d}-{sid}.png",
+                # the station also shows its states; without pick lists only "idle"
+                *((f"{lang}-{row + 1:02d}-{sid}-idle.png",) if sid == "station" else ()))),
             f"{lang}-settings-1-accounts.png", f"{lang}-settings-2-workstation.png",
         )
     ]

@@ -1,0 +1,84 @@
+"""The pick station's own connection to the database: short lock waits, and what "busy" is.
+
+A scan must answer within a moment. The desk's shared engine waits up to 10 s for SQLite's
+write lock (the sync worker may hold it through a large import); the station's transactions
+wait at most ``LOCK_WAIT_S`` and then give up cleanly (rolled back, nothing half-written), so
+the picker hears "database busy, scan again" instead of a frozen screen.
+
+On SQLite every station transaction starts with ``BEGIN IMMEDIATE``: in WAL mode a
+transaction that read before another program's commit can never write (SQLite refuses at once,
+without waiting), so against a sync that writes batch after batch a deferred transaction would
+nearly always lose. A step is also tried again, whole, a few times (``BUSY_ATTEMPTS``) before
+the answer is "busy". A step that failed rolled back
+completely, so trying it again never counts a scan twice.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import time
+from collections.abc import Callable
+from typing import TypeVar
+
+from sqlalchemy import create_engine, event
+from sqlalchemy import exc as sa_exc
+from sqlalchemy.engine import make_url
+
+from haydigo_desk.persistence.database import Database
+from haydigo_desk.persistence.db import create_db_engine, make_session_factory
+
+LOCK_WAIT_S = 0.3
+BUSY_ATTEMPTS = 3
+BUSY_PAUSE_S = 0.02  # lets the other writer's next commit through before we try again
+# PostgreSQL: lock_not_available (lock_timeout) and query_canceled (statement_timeout).
+_POSTGRES_BUSY = {"55P03", "57014"}
+T = TypeVar("T")
+
+
+def station_database(database: Database, lock_wait_s: float = LOCK_WAIT_S) -> Database:
+    """The same database as ``database`` with transactions that wait at most ``lock_wait_s``."""
+    url = database.url
+    millis = max(1, int(lock_wait_s * 1000))
+    if make_url(url).get_backend_name() == "sqlite":
+        engine = create_db_engine(url)
+
+        @event.listens_for(engine, "connect")
+        def _short_busy_timeout(dbapi_connection, _record) -> None:  # after the desk's pragmas
+            cursor = dbapi_connection.cursor()
+            cursor.execute(f"PRAGMA busy_timeout={millis}")
+            cursor.close()
+            dbapi_connection.isolation_level = None  # the BEGIN below is ours, not pysqlite's
+
+        @event.listens_for(engine, "begin")
+        def _write_lock_first(connection) -> None:
+            # Take the write lock before reading: a deferred transaction that read before the
+            # sync's next commit could never write (refused at once, without waiting).
+            connection.exec_driver_sql("BEGIN IMMEDIATE")
+    else:
+        engine = create_engine(url, pool_pre_ping=True, pool_size=2, max_overflow=2,
+                               connect_args={"options": f"-c lock_timeout={millis}"})
+    return Database(url, engine, make_session_factory(engine))
+
+
+def is_database_busy(error: BaseException) -> bool:
+    """Whether ``error`` means another connection holds a lock we waited for too long."""
+    original = getattr(error, "orig", None) or error
+    if isinstance(original, sqlite3.OperationalError):
+        text = str(original).lower()
+        return "locked" in text or "busy" in text
+    if isinstance(error, sa_exc.OperationalError | sa_exc.DBAPIError):
+        return getattr(original, "sqlstate", None) in _POSTGRES_BUSY
+    return False
+
+
+def retry_when_busy(call: Callable[[], T], attempts: int = BUSY_ATTEMPTS,
+                    pause_s: float = BUSY_PAUSE_S) -> T:
+    """``call()``, tried again while the database is busy; the last busy error is raised."""
+    for attempt in range(1, attempts + 1):
+        try:
+            return call()
+        except Exception as exc:
+            if attempt == attempts or not is_database_busy(exc):
+                raise
+            time.sleep(pause_s * attempt)
+    raise AssertionError("unreachable")  # pragma: no cover
