@@ -110,7 +110,7 @@ def measure_writer_cpu(url: str, label: str, sandbox, details: list[BolOrder],
             lines = uow.session.query(OrderLine).count()
             orders = uow.session.query(Order).count()
         if profiler:
-            pstats.Stats(profiler).sort_stats("cumulative").print_stats(35)
+            pstats.Stats(profiler).sort_stats(os.environ.get("HAYDIGO_BENCH_SORT", "cumulative")).print_stats(35)
         print(f"  {label}: {orders:,} orders / {lines:,} lines written, "
               f"{cpu:.2f} s CPU in the writer")
         return cpu * 1000 / len(details), orders
