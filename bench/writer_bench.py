@@ -110,7 +110,8 @@ def measure_writer_cpu(url: str, label: str, sandbox, details: list[BolOrder],
             lines = uow.session.query(OrderLine).count()
             orders = uow.session.query(Order).count()
         if profiler:
-            pstats.Stats(profiler).sort_stats(os.environ.get("HAYDIGO_BENCH_SORT", "cumulative")).print_stats(35)
+            order_by = os.environ.get("HAYDIGO_BENCH_SORT", "cumulative")
+            pstats.Stats(profiler).sort_stats(order_by).print_stats(35)
         print(f"  {label}: {orders:,} orders / {lines:,} lines written, "
               f"{cpu:.2f} s CPU in the writer")
         return cpu * 1000 / len(details), orders
@@ -151,9 +152,10 @@ def part_cpu(args: argparse.Namespace) -> list[tuple[str, float]]:
         print(f"fetched {len(details):,} order details from the sandbox")
         results = []
         folder = Path(tempfile.mkdtemp(prefix="haydigo-writer-bench-"))
-        ms, _ = measure_writer_cpu(f"sqlite:///{folder / 'writer.sqlite3'}", "SQLite", sandbox,
-                                   details, args.profile)
-        results.append(("SQLite", ms))
+        if not args.no_sqlite:
+            ms, _ = measure_writer_cpu(f"sqlite:///{folder / 'writer.sqlite3'}", "SQLite",
+                                       sandbox, details, args.profile)
+            results.append(("SQLite", ms))
         if not args.no_postgres:
             with postgres_url() as url:
                 if url is not None:
@@ -246,6 +248,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--orders", type=int, default=2000)
     parser.add_argument("--products", type=int, default=800)
     parser.add_argument("--no-postgres", action="store_true")
+    parser.add_argument("--no-sqlite", action="store_true")
     parser.add_argument("--no-rss", action="store_true")
     parser.add_argument("--no-cpu", action="store_true")
     parser.add_argument("--profile", action="store_true", help="print the writer's profile")
