@@ -28,8 +28,6 @@ from haydigo_desk.services import stock
 from haydigo_desk.services.lifecycle import rows
 from haydigo_desk.services.outbox_writer import enqueue
 
-PSYCOPG_CACHED_PARAMS = 50  # psycopg's MAX_CACHED_STATEMENT_PARAMS
-
 # Columns of an order's header that ``NewOrder.header`` may fill (address, bol's raw answer).
 HEADER_COLUMNS = frozenset({
     "placed_at", "customer_name", "company", "street", "house_number", "house_number_extension",
@@ -155,18 +153,10 @@ def _plan(order: NewOrder) -> _Planned:
     return _Planned(order, row, line_rows, counts)
 
 
-def insert_returning_ids(session: Session, model: type, rows: list[dict]) -> list[int]:
-    """INSERT the rows in as few statements as pay off; returns their ids in row order.
-
-    psycopg parses a statement's placeholders again on every execute unless it has at most
-    50 (then the parse is cached and the statement prepared): a page of a few rows is much
-    cheaper there than one statement of a thousand values. SQLite takes one big page."""
-    options = {}
-    if session.get_bind().dialect.name == "postgresql":
-        options["insertmanyvalues_page_size"] = max(1, PSYCOPG_CACHED_PARAMS // len(rows[0]))
+def _insert_returning_ids(session: Session, model: type, rows: list[dict]) -> list[int]:
+    """One multi-row INSERT (SQLAlchemy's insertmanyvalues); the new ids in row order."""
     return list(session.scalars(
-        insert(model).returning(model.id, sort_by_parameter_order=True), rows,
-        execution_options=options))
+        insert(model).returning(model.id, sort_by_parameter_order=True), rows))
 
 
 def import_orders(session: Session, orders: Sequence[NewOrder]) -> BatchImport:
@@ -181,10 +171,10 @@ def import_orders(session: Session, orders: Sequence[NewOrder]) -> BatchImport:
             result.refused.append((order.bol_order_id, exc))
     if not planned:
         return result
-    order_ids = insert_returning_ids(session, Order, [p.row for p in planned])
+    order_ids = _insert_returning_ids(session, Order, [p.row for p in planned])
     line_rows = [dict(row, order_id=order_id)
                  for p, order_id in zip(planned, order_ids, strict=True) for row in p.line_rows]
-    line_ids = iter(insert_returning_ids(session, OrderLine, line_rows))
+    line_ids = iter(_insert_returning_ids(session, OrderLine, line_rows))
     reservations: list[tuple[Product, int, int]] = []
     for p, order_id in zip(planned, order_ids, strict=True):
         queued, open_lines = 0, []
