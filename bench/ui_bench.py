@@ -317,7 +317,9 @@ def measure_stall_during_import(bench: BenchDatabase, orders: int = 2000,
     try:
         for run in range(1, runs + 1):
             out = subprocess.run([sys.executable, __file__, "--stall-child", str(orders)],
-                                 capture_output=True, text=True, timeout=900, check=True)
+                                 capture_output=True, text=True, timeout=1800)
+            if out.returncode:
+                raise RuntimeError(f"stall run {run} failed: {out.stderr[-2000:]}")
             found = json.loads(out.stdout.strip().splitlines()[-1])
             gaps = found["gaps"]
             all_gaps.extend(gaps)
@@ -354,9 +356,10 @@ def main(argv: list[str] | None = None) -> int:
         gaps, seconds, collector = stall_once(args.stall_child)
         print(json.dumps({"gaps": gaps, "seconds": seconds, "collector": collector}))
         return 0
-    stall = functools.partial(measure_stall_during_import, runs=args.stall_runs)
-    measurements = {"open": [measure_open_orders], "stall": [stall],
-                    None: [measure_open_orders, stall]}[args.only]
+    names = {measure_open_orders: "open", measure_stall_during_import: "stall"}
+    measurements = [
+        functools.partial(m, runs=args.stall_runs) if m is measure_stall_during_import else m
+        for m in MEASUREMENTS if args.only in (None, names.get(m))]
     folder = args.keep or Path(tempfile.mkdtemp(prefix="haydigo-bench-"))
     folder.mkdir(parents=True, exist_ok=True)
     os.environ.setdefault("HAYDIGO_HOME", str(folder / "home"))
