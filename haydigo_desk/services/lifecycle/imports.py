@@ -198,8 +198,11 @@ def import_orders(session: Session, orders: Sequence[NewOrder]) -> BatchImport:
 def import_order(session: Session, order: Order, items: Sequence[NewLine]) -> ImportResult:
     """One new order whose header the caller filled on an unsaved ``order`` row; that row is
     the saved order afterwards (its lines load from the database). Raises what refused it."""
-    header = {key: value for key, value in vars(order).items()
-              if key in HEADER_COLUMNS and value is not None}
+    given = {key: value for key, value in vars(order).items()
+             if not key.startswith("_") and value is not None}
+    if unknown := set(given) - HEADER_COLUMNS - {"account_id", "bol_order_id"}:
+        raise TypeError(f"not header columns of an order: {sorted(unknown)}")
+    header = {key: value for key, value in given.items() if key in HEADER_COLUMNS}
     outcome = import_orders(session, [NewOrder(order.account_id, order.bol_order_id, items,
                                                header)])
     if outcome.refused:
