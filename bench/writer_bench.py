@@ -227,7 +227,11 @@ def measure_rss(orders: int, delay: float, rate_scale: float) -> dict:
             input=secret, capture_output=True, text=True, timeout=1800, check=True)
     finally:
         sandbox.terminate()
-        sandbox.wait(10)
+        try:
+            sandbox.wait(60)
+        except subprocess.TimeoutExpired:
+            sandbox.kill()
+            sandbox.wait()
     result = json.loads(out.stdout.strip().splitlines()[-1])
     if result["orders_new"] != orders or result["outcome"] != "ok":
         raise RuntimeError(f"the import of {orders} orders did not complete: {result}")
@@ -235,12 +239,13 @@ def measure_rss(orders: int, delay: float, rate_scale: float) -> dict:
 
 
 def part_rss(args: argparse.Namespace) -> float:
-    small = measure_rss(args.rss_small, args.delay, args.rate_scale)
-    large = measure_rss(args.rss_large, args.delay, args.rate_scale)
-    for size, result in ((args.rss_small, small), (args.rss_large, large)):
+    found = {}
+    for size in (args.rss_small, args.rss_large):
+        found[size] = result = measure_rss(size, args.delay, args.rate_scale)
         print(f"  import of {size:,} orders (writer slowed {args.delay * 1000:.0f} ms a batch): "
-              f"peak RSS {result['maxrss_kib'] / 1024:.1f} MB, {result['seconds']:.1f} s")
-    return large["maxrss_kib"] / small["maxrss_kib"]
+              f"peak RSS {result['maxrss_kib'] / 1024:.1f} MB, {result['seconds']:.1f} s",
+              flush=True)
+    return found[args.rss_large]["maxrss_kib"] / found[args.rss_small]["maxrss_kib"]
 
 
 def main(argv: list[str] | None = None) -> int:
