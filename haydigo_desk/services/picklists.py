@@ -20,7 +20,7 @@ from datetime import datetime
 
 from sqlalchemy import case, func, select
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session, defer, selectinload
 
 from haydigo_desk.domain.lifecycle import Cancellation, LinePhase
 from haydigo_desk.domain.sorting import natural_key
@@ -233,7 +233,8 @@ def _eligible(session: Session, order_ids: Sequence[int]) -> tuple[list[Order], 
     unique_ids = list(dict.fromkeys(order_ids))
     orders = {
         o.id: o for o in session.scalars(
-            select(Order).where(Order.id.in_(unique_ids)).options(selectinload(Order.lines)))
+            select(Order).where(Order.id.in_(unique_ids))
+            .options(selectinload(Order.lines), defer(Order.raw_json)))
     }
     on_lists = _orders_on_active_lists(session, unique_ids)
     eligible: list[Order] = []

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
+from sqlalchemy import insert
 from sqlalchemy.orm import Session
 
 from haydigo_desk.domain import stock as rules
 from haydigo_desk.persistence.models import Product, StockMovement
-from haydigo_desk.services.stock_push import queue_stock_push
+from haydigo_desk.services.stock_push import queue_stock_push, queue_stock_pushes
 
 
 @dataclass(frozen=True)
@@ -57,12 +59,32 @@ def reserve(
 ) -> StockChange:
     """Reserve for an order line. An order from the offer's own channel was already taken
     off the offer there (bol.com lowers correctedStock itself), so that needs no push."""
-    if already_counted_by_channel and product.last_pushed_available is not None:
-        product.last_pushed_available -= quantity
-    return _apply(
-        session, product, rules.reserve(_level(product), quantity),
-        reason="order imported", channel=channel, user_name="", order_line_id=order_line_id,
-    )
+    reserve_for_order_lines(session, [(product, quantity, order_line_id)], channel=channel,
+                            already_counted_by_channel=already_counted_by_channel)
+    return StockChange(product.id, product.on_hand, product.reserved)
+
+
+def reserve_for_order_lines(
+    session: Session, reservations: Iterable[tuple[Product, int, int | None]], *,
+    channel: str = "bol.com", already_counted_by_channel: bool = False,
+) -> None:
+    """``reserve`` for many order lines at once (an order import): (product, units, order
+    line id) each; the movements in one INSERT, each product's push decided once."""
+    touched: dict[int, Product] = {}
+    movements = []
+    for product, quantity, order_line_id in reservations:
+        if already_counted_by_channel and product.last_pushed_available is not None:
+            product.last_pushed_available -= quantity
+        new = rules.reserve(_level(product), quantity)
+        movements.append({"product_id": product.id, "on_hand_delta": 0,
+                          "reserved_delta": new.reserved - product.reserved,
+                          "reason": "order imported", "channel": channel, "user_name": "",
+                          "order_line_id": order_line_id})
+        product.reserved = new.reserved
+        touched[product.id] = product
+    if movements:
+        session.execute(insert(StockMovement), movements)
+    queue_stock_pushes(session, touched.values())
 
 
 def release(

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Awaitable, Callable, Iterable
+from collections.abc import Awaitable, Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from sqlalchemy import select
@@ -39,6 +39,9 @@ log = logging.getLogger(__name__)
 
 DETAIL_CONCURRENCY = 4  # bol allows 25 details a second; 4 in flight at ~150 ms keeps up
 WRITE_BATCH = 50
+# Fetched details waiting for the writer (about 12 KB each): when the writer is behind, the
+# fetchers wait, so a backlog of 8,000 orders costs no more memory than one of 500.
+DETAIL_BACKLOG = 4 * WRITE_BATCH
 
 
 @dataclass
@@ -52,45 +55,61 @@ class OrderListing:
 # --- writing one order ---------------------------------------------------------------------------
 
 
-def _address(order: Order, detail: BolOrder) -> None:
+def _header(detail: BolOrder) -> dict[str, object]:
+    """The order's header columns: when it was placed, where it goes, bol's own answer."""
+    header: dict[str, object] = {"placed_at": detail.order_placed_date_time,
+                                 "raw_json": detail.raw}
     d = detail.shipment_details
     if d is None:
-        return
+        return header
     names = " ".join(p for p in (d.first_name, d.surname) if p)
-    order.customer_name = names or (d.company or "")
-    order.company = d.company or ""
-    order.street = d.street_name or ""
-    order.house_number = d.house_number or ""
-    order.house_number_extension = d.house_number_extension or ""
-    order.extra_address_information = d.extra_address_information or ""
-    order.zip_code = d.zip_code or ""
-    order.city = d.city or ""
-    order.country_code = (d.country_code or "").upper()[:2]
-    order.email = d.email or ""
-    order.language = d.language or ""
+    header.update(
+        customer_name=names or (d.company or ""), company=d.company or "",
+        street=d.street_name or "", house_number=d.house_number or "",
+        house_number_extension=d.house_number_extension or "",
+        extra_address_information=d.extra_address_information or "",
+        zip_code=d.zip_code or "", city=d.city or "",
+        country_code=(d.country_code or "").upper()[:2], email=d.email or "",
+        language=d.language or "")
+    return header
 
 
-def _match_products(session: Session, product_list_id: int, detail: BolOrder) -> dict:
-    eans = {normalise_gtin(i.product.ean) for i in detail.order_items if i.product and
-            i.product.ean}
-    skus = {i.offer.reference for i in detail.order_items if i.offer and i.offer.reference}
-    rows = session.scalars(
-        select(Product).where(
+def _item_keys(item) -> tuple[str, str]:
+    """The (EAN, SKU) an order item is matched by."""
+    ean = normalise_gtin(item.product.ean) if item.product and item.product.ean else ""
+    sku = item.offer.reference if item.offer and item.offer.reference else ""
+    return ean, sku
+
+
+@dataclass
+class ProductMatch:
+    """The products of a batch's order items, found with one query: by EAN, then by SKU."""
+
+    by_ean: dict[str, Product]
+    by_sku: dict[str, Product]
+
+    @classmethod
+    def of(cls, session: Session, product_list_id: int, details: Iterable[BolOrder]
+           ) -> ProductMatch:
+        keys = [_item_keys(item) for detail in details for item in detail.order_items]
+        eans = {ean for ean, _sku in keys if ean}
+        skus = {sku for _ean, sku in keys if sku}
+        if not eans and not skus:
+            return cls({}, {})
+        rows = session.scalars(select(Product).where(
             Product.product_list_id == product_list_id,
-            Product.ean.in_(eans) | Product.sku.in_(skus),
-        )
-    ).all()
-    return {"ean": {p.ean: p for p in rows if p.ean}, "sku": {p.sku: p for p in rows if p.sku}}
+            Product.ean.in_(eans) | Product.sku.in_(skus))).all()
+        return cls({p.ean: p for p in rows if p.ean}, {p.sku: p for p in rows if p.sku})
+
+    def product(self, ean: str, sku: str) -> Product | None:
+        return self.by_ean.get(ean) or (self.by_sku.get(sku) if sku else None)
 
 
-def _new_lines(session: Session, account: MarketplaceAccount, detail: BolOrder
-               ) -> list[lifecycle.NewLine]:
-    products = _match_products(session, account.product_list_id, detail)
+def _new_lines(products: ProductMatch, detail: BolOrder) -> list[lifecycle.NewLine]:
     lines = []
     for item in detail.order_items:
-        ean = normalise_gtin(item.product.ean) if item.product and item.product.ean else ""
-        sku = item.offer.reference if item.offer and item.offer.reference else ""
-        product = products["ean"].get(ean) or (products["sku"].get(sku) if sku else None)
+        ean, sku = _item_keys(item)
+        product = products.product(ean, sku)
         fulfilment = item.fulfilment
         title = (item.product.title if item.product else None) or ""
         if product is not None and not product.title and title:
@@ -109,16 +128,21 @@ def _new_lines(session: Session, account: MarketplaceAccount, detail: BolOrder
     return lines
 
 
-def write_new_order(
-    session: Session, account: MarketplaceAccount, detail: BolOrder, report: BatchTally
-) -> Order:
-    order = Order(account_id=account.id, bol_order_id=detail.order_id,
-                  placed_at=detail.order_placed_date_time, raw_json=detail.raw)
-    _address(order, detail)
-    result = lifecycle.import_order(session, order, _new_lines(session, account, detail))
-    report.orders_new += 1
-    report.cancellations += result.cancellations_queued
-    return order
+def write_new_orders(session: Session, account: MarketplaceAccount,
+                     details: Sequence[BolOrder], tally: BatchTally
+                     ) -> list[lifecycle.ImportedOrder]:
+    """New orders of one batch through the lifecycle in one go; an order it refuses is held
+    (named in the tally) and the others are written. Returns the orders written."""
+    products = ProductMatch.of(session, account.product_list_id, details)
+    outcome = lifecycle.import_orders(session, [
+        lifecycle.NewOrder(account.id, d.order_id, _new_lines(products, d), _header(d))
+        for d in details])
+    for bol_order_id, exc in outcome.refused:
+        tally.errors.append(problem_text(bol_order_id, exc))
+        tally.held.append((bol_order_id, str(exc)))
+    tally.orders_new += len(outcome.imported)
+    tally.cancellations += sum(o.cancellations_queued for o in outcome.imported)
+    return outcome.imported
 
 
 # --- cancellations and bol-side changes ----------------------------------------------------------
@@ -272,29 +296,23 @@ def write_orders(
             existing = set(session.scalars(select(Order.bol_order_id).where(
                 Order.account_id == account_id,
                 Order.bol_order_id.in_([d.order_id for d in batch]))))
-            new_ids = []
+            new, seen = [], set(existing)
             for detail in batch:
-                if detail.order_id in existing:
-                    continue
+                if detail.order_id in seen:
+                    continue  # known already, or twice in this batch
+                seen.add(detail.order_id)
                 country = (detail.shipment_details.country_code if detail.shipment_details
                            else "") or ""
                 if country.upper() in excluded:
                     filtered_ids.add(detail.order_id)
                     tally.orders_filtered += 1
                     continue
-                try:  # refused before anything is added to the session
-                    order = write_new_order(session, account, detail, tally)
-                except RECORD_ERRORS as exc:
-                    tally.errors.append(problem_text(detail.order_id, exc))
-                    tally.held.append((detail.order_id, str(exc)))
-                    continue
-                new_ids.append(order.id)
-                tally.imported.append(detail.order_id)
-            pickable = [
-                o.id for o in session.scalars(select(Order).where(Order.id.in_(new_ids)))
-                if o.status in (OrderStatus.NEW, OrderStatus.PROBLEM)
-                and any(line.product_id and line.quantity_open > 0 for line in o.lines)
-            ]
+                new.append(detail)
+            written = write_new_orders(session, account, new, tally)
+            new_ids = [order.order_id for order in written]
+            tally.imported.extend(order.bol_order_id for order in written)
+            pickable = [order.order_id for order in written if order.open_lines
+                        and order.status in (OrderStatus.NEW, OrderStatus.PROBLEM)]
             if add_to_pick_list is not None and pickable:
                 add_to_pick_list(session, account_id, pickable)
             uow.commit()
@@ -375,6 +393,20 @@ async def reconcile_vanished(
     return {order_id for tally in tallies for order_id in tally.order_ids}
 
 
+async def _unless_writer_stops(step: Awaitable[object], writer: asyncio.Task) -> None:
+    """Await ``step`` of the fetching side; a writer that failed first raises its error here,
+    because fetchers waiting for room in the bounded queue would otherwise wait forever."""
+    step = asyncio.ensure_future(step)
+    await asyncio.wait({step, writer}, return_when=asyncio.FIRST_COMPLETED)
+    if step.done():
+        step.result()
+        return
+    step.cancel()
+    step.add_done_callback(retrieve_outcome)
+    writer.result()  # the writer's own error
+    raise RuntimeError("the order writer stopped before every order was written")
+
+
 async def import_orders(
     client: BolClient,
     database: Database,
@@ -395,8 +427,10 @@ async def import_orders(
     batches as they arrive (once the products of this cycle exist).
     """
     listing = OrderListing()
+    # Order ids are small and the listing's bucket is the slowest (25 pages a minute), so
+    # the listing runs ahead unbounded; the details behind it are bounded (DETAIL_BACKLOG).
     wanted: asyncio.Queue[str | None] = asyncio.Queue()
-    details: asyncio.Queue[BolOrder | None] = asyncio.Queue()
+    details: asyncio.Queue[BolOrder | None] = asyncio.Queue(maxsize=DETAIL_BACKLOG)
     counts = {"wanted": 0, "written": 0}
 
     async def fetch_wanted() -> None:
@@ -449,8 +483,8 @@ async def import_orders(
                 want(reduced.order_id)
         for _ in fetchers:
             wanted.put_nowait(None)
-        await asyncio.gather(*fetchers)
-        await details.put(None)
+        await _unless_writer_stops(asyncio.gather(*fetchers), writer)
+        await _unless_writer_stops(details.put(None), writer)
         await writer
     finally:
         for task in [*fetchers, writer]:

@@ -7,15 +7,21 @@ units of matched lines, order and pick-list status derived from their lines, cla
 once an order needs no more work.
 """
 
-from haydigo_desk.services.lifecycle.orders import (
+from haydigo_desk.services.lifecycle.imports import (
+    BatchImport,
+    ImportedOrder,
     ImportResult,
-    ItemOutcome,
     NewLine,
+    NewOrder,
+    import_order,
+    import_orders,
+)
+from haydigo_desk.services.lifecycle.orders import (
+    ItemOutcome,
     apply_bol_item,
     cancellation_answered,
     cancellation_dropped,
     cancellation_resent,
-    import_order,
 )
 from haydigo_desk.services.lifecycle.rows import (
     FINAL_ORDER_STATUSES,
@@ -49,11 +55,12 @@ from haydigo_desk.services.lifecycle.station import (
 )
 
 __all__ = [
-    "FINAL_ORDER_STATUSES", "LIVE_SHIPMENT_STATES", "CartLine", "ImportResult", "ItemOutcome",
-    "NewLine", "PutBackUnits", "add_to_pick_list", "apply_bol_item", "cancellation_answered",
-    "cancellation_dropped", "cancellation_resent", "cart_lines", "cart_units", "counts_of",
-    "derive_statuses", "import_order", "line_counts", "new_pick_list", "pick_into_box",
-    "pick_onto_cart", "put_back_order", "put_back_pick_list", "queue_shipment",
-    "refresh_order", "refresh_pick_lists", "shipment_confirmed", "shipment_failed",
-    "shipment_requeued", "shipment_resent", "shipment_sent", "shipment_withdrawn",
+    "FINAL_ORDER_STATUSES", "LIVE_SHIPMENT_STATES", "BatchImport", "CartLine", "ImportResult",
+    "ImportedOrder", "ItemOutcome", "NewLine", "NewOrder", "PutBackUnits", "add_to_pick_list",
+    "apply_bol_item", "cancellation_answered", "cancellation_dropped", "cancellation_resent",
+    "cart_lines", "cart_units", "counts_of", "derive_statuses", "import_order",
+    "import_orders", "line_counts", "new_pick_list", "pick_into_box", "pick_onto_cart",
+    "put_back_order", "put_back_pick_list", "queue_shipment", "refresh_order",
+    "refresh_pick_lists", "shipment_confirmed", "shipment_failed", "shipment_requeued",
+    "shipment_resent", "shipment_sent", "shipment_withdrawn",
 ]

@@ -1,19 +1,17 @@
-"""Orders from bol.com: importing them, answering cancellations, taking over what bol.com
-reports of each item."""
+"""Orders from bol.com after their import (``imports``): answering cancellations, taking
+over what bol.com reports of each item."""
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
-from decimal import Decimal
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from haydigo_desk.domain import lifecycle as rules
-from haydigo_desk.domain.lifecycle import LineCounts, ShipmentEvent
+from haydigo_desk.domain.lifecycle import ShipmentEvent
 from haydigo_desk.domain.outbox_payloads import (
     CancellationPayload,
 )
@@ -22,12 +20,10 @@ from haydigo_desk.domain.states import (
     OutboxState,
     ShipmentState,
 )
-from haydigo_desk.persistence.limits import check_limits
 from haydigo_desk.persistence.models import (
     Order,
     OrderLine,
     OutboxEntry,
-    Product,
     Shipment,
     ShipmentLine,
     utcnow,
@@ -37,91 +33,7 @@ from haydigo_desk.services.outbox_writer import enqueue
 
 log = logging.getLogger(__name__)
 
-# --- importing an order ---------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class NewLine:
-    """An order item as bol.com sent it, matched to a product (or not)."""
-
-    bol_order_item_id: str
-    quantity: int
-    product: Product | None
-    ean: str = ""
-    sku: str = ""
-    title: str = ""
-    offer_id: str | None = None
-    unit_price: Decimal | None = None
-    quantity_shipped: int = 0
-    quantity_cancelled: int = 0
-    cancellation_request: bool = False
-    fulfilment_method: str = "FBR"
-    latest_delivery_date: date | None = None
-    expiry_date: date | None = None
-    bol_changed_at: datetime | None = None
-
-
-@dataclass(frozen=True)
-class ImportResult:
-    order: Order
-    cancellations_queued: int
-
-
-def import_order(session: Session, order: Order, items: Sequence[NewLine]) -> ImportResult:
-    """Add a new order (its header filled by the caller) with its lines: reserve what is open,
-    answer cancellation requests. Raises LifecycleError for numbers that cannot be true."""
-    if not items:
-        # bol.com never sells an order without items: a later cycle reads it again.
-        raise rules.LifecycleError("bol.com sent the order without its items")
-    checked = [rules.check_counts(LineCounts(i.quantity, i.quantity_shipped, i.quantity_shipped,
-                                             i.quantity_cancelled)) for i in items]
-    for item, counts in zip(items, checked, strict=True):
-        line = OrderLine(
-            bol_order_item_id=item.bol_order_item_id, ean=item.ean, sku=item.sku,
-            title=item.title, offer_id=item.offer_id, unit_price=item.unit_price,
-            product=item.product, unmatched=item.product is None,
-            fulfilment_method=item.fulfilment_method,
-            latest_delivery_date=item.latest_delivery_date, expiry_date=item.expiry_date,
-            bol_changed_at=item.bol_changed_at,
-        )
-        line.quantity = counts.quantity
-        rows.write_counts(line, counts)
-        line.quantity_reserved = 0
-        check_limits(line)
-        order.lines.append(line)
-    check_limits(order)
-    session.add(order)
-    dates = [line.latest_delivery_date for line in order.lines if line.latest_delivery_date]
-    order.latest_delivery_date = min(dates) if dates else None
-    expiries = [line.expiry_date for line in order.lines if line.expiry_date]
-    order.expiry_date = min(expiries) if expiries else None
-    session.flush()
-    queued = 0
-    for line, item in zip(order.lines, items, strict=True):
-        if item.cancellation_request and _request_cancellation(session, order, line):
-            queued += 1
-        else:
-            # bol.com already took these units off the offer: no push is needed for them.
-            rows.follow_reservation(session, line, reason="order imported",
-                                already_counted_by_channel=True)
-    rows.refresh_order(session, order, fresh=True)
-    return ImportResult(order, queued)
-
-
 # --- cancellations -------------------------------------------------------------------------------
-
-
-def _request_cancellation(session: Session, order: Order, line: OrderLine,
-                          reason_code: str = "REQUESTED_BY_CUSTOMER") -> bool:
-    requested = rules.request_cancellation(line.counts())
-    if requested is None:
-        return False
-    rows.write_counts(line, requested)
-    rows.follow_reservation(session, line, reason="cancellation requested by the customer")
-    payload = CancellationPayload(order.bol_order_id, line.bol_order_item_id, line.id,
-                                  reason_code)
-    enqueue(session, order.account_id, payload, coalesce_key=payload.coalesce_key)
-    return True
 
 
 def _cancellation_rows(session: Session, line: OrderLine, states: Sequence[str]

@@ -108,6 +108,16 @@ def _live_shipment(session: Session, order_id: int) -> bool:
     ) is not None
 
 
+def with_unmatched(problem: str, unmatched: Sequence[str]) -> str:
+    """The order's problem once its open unmatched lines (their EAN or SKU) are known: they
+    are named unless another problem is already shown; none left clears that note."""
+    if unmatched:
+        if not problem or problem.startswith(UNMATCHED_PROBLEM):
+            return UNMATCHED_PROBLEM + ", ".join(unmatched)
+        return problem
+    return "" if problem.startswith(UNMATCHED_PROBLEM) else problem
+
+
 def refresh_order(session: Session, order: Order, *, fresh: bool = False) -> str:
     """Derive the order's status (and its unmatched note) from its lines; ``fresh`` says the
     order was just created (no shipments, nothing on a cart) and saves the queries."""
@@ -116,11 +126,7 @@ def refresh_order(session: Session, order: Order, *, fresh: bool = False) -> str
               else list(line_counts(session, lines).values()))
     unmatched = [line.ean or line.sku for line in lines
                  if line.unmatched and line.quantity_open > 0]
-    if unmatched:
-        if not order.problem or order.problem.startswith(UNMATCHED_PROBLEM):
-            order.problem = UNMATCHED_PROBLEM + ", ".join(unmatched)
-    elif order.problem.startswith(UNMATCHED_PROBLEM):
-        order.problem = ""
+    order.problem = with_unmatched(order.problem or "", unmatched)
     live = False if fresh else _live_shipment(session, order.id)
     status = rules.order_status(counts, unmatched_open=bool(unmatched), live_shipment=live,
                                 problem=bool(order.problem)).value

@@ -7,7 +7,7 @@ import logging
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import func, select, update
+from sqlalchemy import func, insert, select, update
 from sqlalchemy.orm import Session
 
 from haydigo_desk.domain import lifecycle as rules
@@ -174,19 +174,22 @@ def new_pick_list(code: str, account_id: int | None, created_by: str) -> PickLis
 
 
 def add_to_pick_list(session: Session, pick_list: PickList, orders: Sequence[Order]) -> None:
-    """Put orders on a list: a line per order line with units still to take."""
+    """Put orders on a list: a line per order line with units still to take (one INSERT per
+    table: the sync puts a whole batch of new orders on the list at once)."""
     position = session.scalar(
         select(func.coalesce(func.max(PickListOrder.position), -1))
         .where(PickListOrder.pick_list_id == pick_list.id)
     )
+    placed, lines = [], []
     for order in orders:
         position += 1
-        session.add(PickListOrder(pick_list_id=pick_list.id, order_id=order.id,
-                                  position=position))
-        for line in order.lines:
-            if units := line.quantity_open:
-                pick_line = PickListLine(pick_list_id=pick_list.id, order_line_id=line.id)
-                pick_line.quantity = units
-                pick_line.quantity_picked = 0
-                session.add(pick_line)
-    session.flush()
+        placed.append({"pick_list_id": pick_list.id, "order_id": order.id,
+                       "position": position})
+        lines.extend({"pick_list_id": pick_list.id, "order_line_id": line.id,
+                      "quantity": units, "quantity_picked": 0}
+                     for line in order.lines if (units := line.quantity_open))
+    if placed:
+        session.execute(insert(PickListOrder), placed)
+    if lines:
+        session.execute(insert(PickListLine), lines)
+    session.expire(pick_list, ["orders", "lines"])  # written past the ORM: read them again
