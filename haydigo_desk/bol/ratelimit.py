@@ -41,6 +41,9 @@ WINDOW_MARGIN = 0.03
 MAX_WAIT_S = 120.0
 _RECENT_TRIPS = 32  # round trips kept per bucket, to tell a slow answer from a steady latency
 
+# Send times kept for a window whose end is not known; bol's largest bucket is far smaller.
+_MAX_SENDS_KEPT = 20_000
+
 log = logging.getLogger(__name__)
 
 
@@ -193,6 +196,8 @@ class RateLimiter:
             horizon = now - (state.length or 0.0)
             del state.sends[:bisect.bisect_left(state.sends, horizon)]
         state.sends.append(now)
+        if len(state.sends) > _MAX_SENDS_KEPT:  # a bucket bol never dates (no reset header)
+            del state.sends[:-_MAX_SENDS_KEPT // 2]
         state.in_flight += 1
 
     def finished(self, bucket: str) -> None:
