@@ -288,5 +288,4 @@ class RateLimiter:
         if window is None:
             state.window = window = Window(start=now, end=None)
         window.allowed = 0
-        window.start = min(window.start, now)
         window.end = state.blocked_until
