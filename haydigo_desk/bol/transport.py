@@ -244,9 +244,11 @@ class BolTransport:
         token_renewed = False
         attempt = 0
         while True:
+            if auth:  # fetched first: a slot is counted as sent when the limiter lets it out
+                await self._tokens.token()
             waited = await self._limiter.acquire(endpoint)
             stats.waited_seconds += waited
-            token = await self._tokens.token() if auth else None
+            token = await self._tokens.token() if auth else None  # cached (renewed if it aged)
             request = build(token)
             attempt += 1
             stats.requests += 1
