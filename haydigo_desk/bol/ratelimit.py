@@ -9,10 +9,11 @@ opened it. We see bol's windows through the latency, so the limiter keeps them i
 time* frame: a request belongs to the window it was sent in, also while its answer is still on
 the way, and the answer with ``remaining = limit - 1`` (the window's opener) dates the window
 by its own send time. Counting from that send time is exact whatever the latency, as long as
-the latency stays steady; ``WINDOW_MARGIN`` (never more than one round trip, since a window
-dated by the answer's arrival is late enough anyway) covers its jitter. Within a window the
-count is ours (every request let out) or bol's (remaining, plus our requests sent after the one
-it answers), whichever is lower, so overtaking answers and other clients cannot overrun it.
+the latency stays steady; ``WINDOW_MARGIN`` plus the spread of recent round trips (never more
+than one round trip, since a window dated by the answer's arrival is late enough anyway)
+covers its jitter. Within a window the count is ours (every request let out) or bol's
+(remaining, plus our requests sent after the one it answers), whichever is lower, so
+overtaking answers and other clients cannot overrun it.
 
 Headers are bol's word, not ours to trust blindly: unreadable or non-finite values are ignored,
 and no header makes the client wait longer than ``MAX_WAIT_S`` (a wait cut short is logged).
@@ -33,8 +34,9 @@ from dataclasses import dataclass, field
 EPOCH_THRESHOLD = 1_000_000_000
 REFILL_TOLERANCE = 0.002  # seconds: a timer may wake a hair before the refill
 # Seconds added after a window's end (send-time frame): the latency of the request that opened
-# it and of the one that opens the next differ a little (queues, a busy machine). Never more
-# than the opener's round trip: a window dated by an answer's arrival is late enough.
+# it and of the one that opens the next differ (queues, a busy machine); the spread of recent
+# round trips is added to it. Never more than the opener's round trip: a window dated by an
+# answer's arrival is late enough.
 WINDOW_MARGIN = 0.03
 # bol's windows are at most an hour and its Retry-After a window's rest; a header asking for
 # more is wrong, and following it would stall a sync (31 years for "reset: 999999999").
@@ -206,10 +208,14 @@ class RateLimiter:
         state.in_flight = max(state.in_flight - 1, 0)
 
     def _margin(self, state: BucketState, trip: float | None = None) -> float:
-        """Jitter allowance after a window dated by a send time: at most one round trip."""
+        """Jitter allowance after a window dated by a send time: bol dated it when the opener
+        arrived, up to one round trip after we sent it, and the next opener may travel faster.
+        The spread of recent round trips bounds that difference (a busy machine or database
+        widens it); one round trip bounds it always."""
         if trip is None:
             trip = max(state.trips, default=WINDOW_MARGIN)
-        return min(WINDOW_MARGIN, trip)
+        spread = max(state.trips) - min(state.trips) if state.trips else 0.0
+        return min(WINDOW_MARGIN + spread, trip)
 
     def update(
         self, bucket: str, headers: Mapping[str, str], sent_at: float | None = None

