@@ -12,4 +12,6 @@ install_packages "$TEST_PACKAGES"
 .venv/bin/python -m pip install -q -e '.[test]'
 .venv/bin/ruff check haydigo_desk tests bench packaging
 export QT_QPA_PLATFORM=offscreen
-exec .venv/bin/python -m pytest -p no:cacheprovider "$@"
+# One pytest worker per core (HAYDIGO_TEST_WORKERS=0 runs in this process): most tests wait on
+# a sandbox, a database or a subprocess, so two workers on two cores halve the wall time.
+exec .venv/bin/python -m pytest -p no:cacheprovider -n "${HAYDIGO_TEST_WORKERS:-auto}" "$@"
