@@ -478,7 +478,10 @@ async def import_orders(
         filters = {"status": "OPEN"} if full_sweep else {
             "status": "ALL", "change_interval_minute": change_interval_minute}
         async for page in client.iter_order_pages(**filters):
-            for reduced in _classify_page(database, account_id, page, listing, report):
+            # In a thread: a query on the loop would hold up requests the limiter let out.
+            new = await asyncio.to_thread(_classify_page, database, account_id, page, listing,
+                                          report)
+            for reduced in new:
                 if reduced.order_id in filtered_ids:
                     report.orders_filtered += 1
                     continue
