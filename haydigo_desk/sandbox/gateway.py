@@ -147,10 +147,13 @@ async def _drip(request: web.Request, response: web.Response, pause: float) -> w
                                 headers=response.headers)
     stream.content_length = len(body)
     await stream.prepare(request)
-    for start in range(0, len(body), DRIP_PIECE):
-        await asyncio.sleep(pause)
-        await stream.write(body[start:start + DRIP_PIECE])
-    await stream.write_eof()
+    try:
+        for start in range(0, len(body), DRIP_PIECE):
+            await asyncio.sleep(pause)
+            await stream.write(body[start:start + DRIP_PIECE])
+        await stream.write_eof()
+    except ConnectionResetError:
+        pass  # the client gave up on the slow body, as its deadline says it should
     return stream
 
 
