@@ -37,6 +37,8 @@ def kind_label(kind: str) -> str:
         OutboxKind.SHIPMENT: QCoreApplication.translate("Outbox", "Shipment"),
         OutboxKind.CANCELLATION: QCoreApplication.translate("Outbox", "Cancellation"),
         OutboxKind.TRANSPORT: QCoreApplication.translate("Outbox", "Track & trace"),
+        OutboxKind.RETURN_HANDLING: QCoreApplication.translate("Outbox", "Return handling"),
+        OutboxKind.RETURN_CREATE: QCoreApplication.translate("Outbox", "Return registration"),
     }.get(kind, kind)
 
 

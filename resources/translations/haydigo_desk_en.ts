@@ -867,6 +867,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Return handling</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Return registration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Waiting</source>
         <translation type="unfinished"></translation>
     </message>

@@ -929,6 +929,14 @@
         <translation>Track &amp; trace</translation>
     </message>
     <message>
+        <source>Return handling</source>
+        <translation>Retourafhandeling</translation>
+    </message>
+    <message>
+        <source>Return registration</source>
+        <translation>Retourregistratie</translation>
+    </message>
+    <message>
         <source>Waiting</source>
         <translation>Wachtend</translation>
     </message>

@@ -6,9 +6,9 @@ from desk_fixtures import make_context
 from PySide6.QtWidgets import QMessageBox
 from support.factories import make_account, make_failed_shipment, queue_stock_row
 
-from haydigo_desk.domain.states import OutboxState, ShipmentState
+from haydigo_desk.domain.states import OutboxKind, OutboxState, ShipmentState
 from haydigo_desk.persistence.models import OutboxEntry, Shipment
-from haydigo_desk.ui.outbox_view import OutboxSection
+from haydigo_desk.ui.outbox_view import OutboxSection, kind_label
 from haydigo_desk.ui.sync_controller import SyncController
 
 
@@ -81,3 +81,16 @@ def test_a_refused_action_shows_why(qtbot, context, monkeypatch):
     monkeypatch.setattr(QMessageBox, "warning", lambda p, t, text: warnings.append(text))
     section.retry_selected()
     assert warnings and "already processed" in warnings[0]
+
+
+@pytest.mark.parametrize("language", ["en", "nl"])
+def test_every_kind_of_write_has_a_name_not_its_code(qapp, language):
+    from haydigo_desk.ui.i18n import install_translator, remove_translators
+
+    install_translator(qapp, language)
+    try:
+        names = {kind: kind_label(kind) for kind in OutboxKind}
+        assert all(name != kind.value for kind, name in names.items()), names
+        assert len(set(names.values())) == len(names)
+    finally:
+        remove_translators(qapp)
