@@ -6,7 +6,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
-from urllib.parse import quote
 
 MAX_SHIPMENT_ITEMS = 100
 
@@ -64,20 +63,6 @@ def order_items_body(lines: Sequence[ShipmentLine | str], what: str) -> list[dic
             item["quantity"] = line.quantity
         order_items.append(item)
     return order_items
-
-
-def fill_path(template: str, values: Sequence[str]) -> str:
-    """Replace the ``{...}`` placeholders of ``template`` in order, each value URL-quoted."""
-    parts = template.split("{")
-    if len(parts) - 1 != len(values):
-        raise ValueError(f"{template} needs {len(parts) - 1} path value(s)")
-    filled = parts[0]
-    for part, value in zip(parts[1:], values, strict=True):
-        text = str(value)
-        if not text:
-            raise ValueError(f"empty path value for {template}")
-        filled += quote(text, safe="") + part.split("}", 1)[1]
-    return filled
 
 
 def iso_date(value: date | str) -> str:
