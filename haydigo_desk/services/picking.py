@@ -165,6 +165,25 @@ class PickingService:
         line = views[decision.line_key]
         return ScanOutcome(decision, replace(line, picked=line.picked + decision.quantity))
 
+    def predict(self, lines: Sequence[LineView], text: str, quantity: int | None = None
+                ) -> ScanOutcome:
+        """What ``scan_order`` / ``scan_batch`` will answer for ``lines`` as the station shows
+        them, decided by the same rules without the database (so it answers at once).
+
+        The station shows this answer while the scan is written behind it; the written outcome
+        differs only when something changed the lines meanwhile (a cancellation, another desk
+        taking the order, a locked database), and then the station corrects what it said.
+        A product not in the work is answered without its name (that takes a read); the
+        written outcome brings it.
+        """
+        code = self.classify(text)
+        decision = evaluate([v.scan_line() for v in lines], code, quantity)
+        views = {v.key: v for v in lines}
+        line = views.get(decision.line_key) if decision.line_key is not None else None
+        if decision.accepted and line is not None:
+            line = replace(line, picked=line.picked + decision.quantity)
+        return ScanOutcome(decision, line)
+
     def scan_batch(self, pick_list_id: int, text: str, quantity: int | None = None
                    ) -> ScanOutcome:
         """Count units taken from the shelf for a whole pick list (product totals)."""

@@ -150,6 +150,12 @@ class ScanOutcome:
     def accepted(self) -> bool:
         return self.decision.accepted
 
+    def agrees_with(self, other: ScanOutcome) -> bool:
+        """The same answer: result, line and units (the running totals may differ)."""
+        mine, theirs = self.decision, other.decision
+        return (mine.result, mine.line_key, mine.quantity) == (
+            theirs.result, theirs.line_key, theirs.quantity)
+
 
 @dataclass(frozen=True)
 class PutBack:

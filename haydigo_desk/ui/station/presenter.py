@@ -10,6 +10,13 @@ applied when it comes back, to the work it was made for. A database that stays l
 the station's short lock wait answers "Database busy, scan again": that step changed nothing,
 and the scans after it still go in, in order.
 
+A product scan is answered at once, from the lines on screen by the same rules the write
+applies (``PickingService.predict``): the picker never waits for the sync's write lock. The
+written outcome follows on the lane; when it differs (the sync cancelled the line meanwhile,
+another desk took the order, the database stayed locked) the station says so, in the class of
+what really happened, and reloads the work. What follows a scan in the database (the shipment
+of a complete order, a pick list's next step) waits for the written outcome.
+
 The view (``StationView``) shows what the presenter decides; tests drive the presenter with a
 recording view and no widgets at all.
 """
@@ -81,6 +88,7 @@ class StationPresenter(ShipmentSteps):
         self.pick_list: PickListWork | None = None
         self.pending_put_back = False
         self.in_flight = 0  # queued database steps not answered yet
+        self._answer_on_screen: ScanOutcome | None = None  # the refusal the feedback shows
         self._posting: asyncio.Future | None = None
         self._order_mode_before_shipment = Mode.ORDER
 
@@ -95,7 +103,9 @@ class StationPresenter(ShipmentSteps):
         return self._posting is not None
 
     def _run(self, call: Callable[[], Any], on_result: Callable[[Any], None], *,
-             code: str | None = None) -> None:
+             code: str | None = None, undo: Callable[[], None] | None = None) -> None:
+        """Queue ``call`` on the ordered lane; ``undo`` takes back what was shown ahead of a
+        step that then failed."""
         self.in_flight += 1
 
         def done(result: Any) -> None:
@@ -105,6 +115,8 @@ class StationPresenter(ShipmentSteps):
         def failed(error: Exception) -> None:
             self.in_flight -= 1
             self._failed(error, code)
+            if undo is not None:
+                undo()
 
         self.queue.run_ordered(lambda: retry_when_busy(call), done, failed)
 
@@ -117,6 +129,7 @@ class StationPresenter(ShipmentSteps):
             self.say(messages.database_failed(describe_error(error)))
 
     def say(self, message: Message) -> None:
+        self._answer_on_screen = None  # set again by _show_scan when it is a scan's answer
         self.view.show_message(message)
 
     def _set_mode(self, mode: Mode) -> None:
@@ -147,23 +160,64 @@ class StationPresenter(ShipmentSteps):
         picking = self.jobs.picking
         if self.mode in ORDER_MODES and self.order is not None:
             order_id = self.order.order_id
+            predicted = picking.predict(self.order.lines, text, quantity)
+            self._show_scan(predicted, order_id=order_id)
             self._run(lambda: picking.scan_order(order_id, text, quantity),
-                      lambda outcome: self._scanned(outcome, order_id=order_id), code=text)
+                      lambda outcome: self._scanned(outcome, predicted, order_id=order_id),
+                      code=text, undo=self._undo(predicted))
         elif self.mode is Mode.BATCH and self.pick_list is not None:
             list_id = self.pick_list.pick_list_id
+            predicted = picking.predict(self.pick_list.lines, text, quantity)
+            self._show_scan(predicted, pick_list_id=list_id)
             self._run(lambda: picking.scan_batch(list_id, text, quantity),
-                      lambda outcome: self._scanned(outcome, pick_list_id=list_id), code=text)
+                      lambda outcome: self._scanned(outcome, predicted, pick_list_id=list_id),
+                      code=text, undo=self._undo(predicted))
         else:
             self._run(lambda: picking.log_event(text, "no_work"), lambda _none: None)
             self.say(messages.no_work())
 
-    def _scanned(self, outcome: ScanOutcome, *, order_id: int | None = None,
-                 pick_list_id: int | None = None) -> None:
-        current = (self.order is not None and self.order.order_id == order_id) or (
+    def _undo(self, predicted: ScanOutcome) -> Callable[[], None] | None:
+        """After a written scan failed, the units counted on screen ahead of it come off again
+        (on screen only: the database never had them)."""
+        if not predicted.accepted or predicted.line is None:
+            return None
+        key, units = predicted.line.key, predicted.decision.quantity
+
+        def take_back() -> None:
+            line = next((old for old in self.lines() if old.key == key), None)
+            if line is not None:
+                line = replace(line, picked=max(0, line.picked - units))
+                self._replace_line(line)
+                self.view.show_line(line)
+                self.view.state_changed()
+        return take_back
+
+    def _is_current(self, order_id: int | None, pick_list_id: int | None) -> bool:
+        return (self.order is not None and self.order.order_id == order_id) or (
             self.mode is Mode.BATCH and self.pick_list is not None
             and self.pick_list.pick_list_id == pick_list_id)
+
+    def _scanned(self, outcome: ScanOutcome, predicted: ScanOutcome, *,
+                 order_id: int | None = None, pick_list_id: int | None = None) -> None:
+        """The written outcome of a scan: confirms what was shown, or corrects it."""
+        current = self._is_current(order_id, pick_list_id)
+        if not predicted.agrees_with(outcome):
+            self._show_scan(outcome, order_id=order_id, pick_list_id=pick_list_id)
+            if current:
+                self.refresh()  # said ahead and wrong: the work as the database has it
+        elif outcome.product_title and self._answer_on_screen is predicted:
+            # Still the last answer on screen: name the product it was (the read brought it).
+            self.say(messages.refused(outcome, batch=pick_list_id is not None))
+        if outcome.accepted and current:
+            self._after_scan()
+
+    def _show_scan(self, outcome: ScanOutcome, *, order_id: int | None = None,
+                   pick_list_id: int | None = None) -> None:
+        """Say what a scan did and show its line; nothing here touches the database."""
+        current = self._is_current(order_id, pick_list_id)
         if not outcome.accepted:
             self.say(messages.refused(outcome, batch=pick_list_id is not None))
+            self._answer_on_screen = outcome
             if outcome.result.value == "claim_lost" and current:
                 self.view.show_stopped(messages.claim_lost(outcome.holder).text)
                 self._back_from_order(release=False)
@@ -175,17 +229,24 @@ class StationPresenter(ShipmentSteps):
             return
         self._replace_line(line)
         self.view.show_line(line)
+        if not self._work_complete():
+            self.say(messages.counted(line))
+        elif self.mode in ORDER_MODES:
+            self.say(messages.counted(line, Feedback.DONE))
+        else:
+            self.say(messages.list_picked())
+
+    def _after_scan(self) -> None:
+        """What follows a written scan in the database: the order's status line, its shipment,
+        the pick list's next step."""
         if self.order is not None and self.order.status == "new":
             self._reload_order()  # the first unit makes it "picking": the status line follows
-        if self._work_complete():
-            if self.mode in ORDER_MODES:
-                self.say(messages.counted(line, Feedback.DONE))
-                self.ship()
-            else:
-                self.say(messages.list_picked())
-                self._reload_pick_list()
-        else:
-            self.say(messages.counted(line))
+        if not self._work_complete():
+            return
+        if self.mode in ORDER_MODES:
+            self.ship()
+        elif self.mode is Mode.BATCH:
+            self._reload_pick_list()
 
     def _replace_line(self, line: LineView) -> None:
         if self.mode in ORDER_MODES and self.order is not None:
