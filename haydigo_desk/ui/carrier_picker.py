@@ -28,7 +28,7 @@ from haydigo_desk.domain.transporters import (
     shipped_transporters,
     transporter_by_code,
 )
-from haydigo_desk.ui.field_error import ERROR_COLOUR
+from haydigo_desk.ui.palette import hex_of
 
 _SHORTCUT_MODIFIERS = (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
                        | Qt.KeyboardModifier.MetaModifier)
@@ -96,8 +96,9 @@ class CarrierPicker(QWidget):
         self.chosen_label.setObjectName("carrierChosen")
         self.chosen_label.setWordWrap(True)
         self.chosen_label.setTextFormat(Qt.TextFormat.RichText)
+        problem_colour = hex_of("field_error")
         self.chosen_label.setStyleSheet(
-            f'QLabel[problem="true"] {{ color: {ERROR_COLOUR}; font-weight: 600; }}')
+            f'QLabel[problem="true"] {{ color: {problem_colour}; font-weight: 600; }}')
         layout = QGridLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setHorizontalSpacing(8)

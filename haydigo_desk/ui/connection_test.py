@@ -25,12 +25,9 @@ from haydigo_desk.bol.errors import (
 from haydigo_desk.services.redaction import scrub
 from haydigo_desk.sync import connection_check
 from haydigo_desk.ui.async_call import run_bol_call
-from haydigo_desk.ui.field_error import ERROR_COLOUR
+from haydigo_desk.ui.palette import hex_of
 
 log = logging.getLogger(__name__)
-
-# Green that reads on the light and the dark window colour.
-CONNECTED_COLOUR = "#43A047"
 
 # (client id, secret typed in the dialog or None, environment key, base URL, token URL)
 ConnectionInputs = tuple[str, SecretStr | None, str, str, str]
@@ -114,7 +111,7 @@ class ConnectionTester(QWidget):
         call.failed.connect(lambda error: self._done(generation, error))
 
     def _fail_now(self, text: str) -> None:
-        self._show(text, ERROR_COLOUR)
+        self._show(text, hex_of("field_error"))
         self.finished.emit(False)
 
     def _done(self, generation: int, error: BaseException | None,
@@ -126,10 +123,10 @@ class ConnectionTester(QWidget):
         self.button.setEnabled(True)
         if error is None:
             self._show(self.tr("Connected: bol.com accepted the client ID and secret."),
-                       CONNECTED_COLOUR)
+                       hex_of("connected"))
             self.finished.emit(True)
             return
-        self._show(self.describe(error), ERROR_COLOUR)
+        self._show(self.describe(error), hex_of("field_error"))
         self.finished.emit(False)
 
     def describe(self, error: BaseException) -> str:

@@ -4,10 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-# Reads on both the light (#F5F7FA) and the dark (#1B2127) window colour.
-ERROR_COLOUR = "#E53935"
-OK_COLOUR = "#2E7D32"
-OK_COLOUR_DARK = "#66BB6A"
+from haydigo_desk.ui.palette import hex_of
 
 
 class FieldWithError(QWidget):
@@ -23,7 +20,7 @@ class FieldWithError(QWidget):
         self.error_label = QLabel()
         self.error_label.setObjectName("fieldError")
         self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet(f"color: {ERROR_COLOUR}; font-weight: 600;")
+        self.error_label.setStyleSheet(f"color: {hex_of('field_error')}; font-weight: 600;")
         self.error_label.hide()
         layout.addWidget(self.error_label)
         self.setFocusProxy(field)
@@ -31,7 +28,7 @@ class FieldWithError(QWidget):
     def show_error(self, text: str) -> None:
         self.error_label.setText(text)
         self.error_label.show()
-        self.field.setStyleSheet(f"border-color: {ERROR_COLOUR}; border-width: 2px;")
+        self.field.setStyleSheet(f"border-color: {hex_of('field_error')}; border-width: 2px;")
         self.field.setFocus()
 
     def clear_error(self) -> None:

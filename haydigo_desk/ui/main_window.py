@@ -26,6 +26,7 @@ from haydigo_desk.services.sync_log import list_runs
 from haydigo_desk.ui.db_tasks import DbTasks
 from haydigo_desk.ui.demo_banner import DemoBanner
 from haydigo_desk.ui.login_dialog import log_in
+from haydigo_desk.ui.palette import icon
 from haydigo_desk.ui.permissions import ensure_manager
 from haydigo_desk.ui.sections import SECTIONS
 from haydigo_desk.ui.settings_dialog import SettingsDialog
@@ -103,7 +104,7 @@ class MainWindow(QMainWindow):
             section = load_section_class(spec)(context, controller, self)
             self.sections[section.section_id] = section
             item = QListWidgetItem(
-                QIcon(str(resource("icons", "actions", f"{section.icon_name}.svg"))),
+                icon(section.icon_name),
                 section.title(),
             )
             item.setData(Qt.ItemDataRole.UserRole, section.section_id)

@@ -18,8 +18,8 @@ from haydigo_desk.domain.clock import format_local
 from haydigo_desk.domain.states import OutboxState, ShipmentState
 from haydigo_desk.domain.transporters import tracking_url, transporter_by_code
 from haydigo_desk.services.order_queries import ShipmentDetail
-from haydigo_desk.ui.field_error import ERROR_COLOUR, OK_COLOUR
 from haydigo_desk.ui.i18n import current_language
+from haydigo_desk.ui.palette import hex_of
 
 COLUMNS = 5  # carrier, track & trace, units, state, the correction button
 
@@ -151,7 +151,7 @@ class OrderShipmentsPanel(QWidget):
         label = self._label(self.tr("bol.com: %1").replace(
             "%1", shipment.error or self.tr("no reason given")))
         label.setWordWrap(True)
-        label.setStyleSheet(f"color: {ERROR_COLOUR};")
+        label.setStyleSheet(f"color: {hex_of('field_error')};")
         return label
 
     def _correction_label(self, shipment: ShipmentDetail) -> QLabel:
@@ -171,7 +171,7 @@ class OrderShipmentsPanel(QWidget):
         label.setObjectName("correctionStatus")
         label.setWordWrap(True)
         if correction.state == OutboxState.FAILED:
-            label.setStyleSheet(f"color: {ERROR_COLOUR};")
+            label.setStyleSheet(f"color: {hex_of('field_error')};")
         else:
             label.setProperty("role", "muted")
         return label
@@ -190,7 +190,8 @@ class OrderShipmentsPanel(QWidget):
         # Short on purpose and unwrapped (a wrapped label in a grid gets one line's height);
         # bol's long message has its own full-width line. Fits beside the summary at 1366 px.
         label = self._label(texts.get(shipment.state, shipment.state))
-        colours = {ShipmentState.CONFIRMED: OK_COLOUR, ShipmentState.FAILED: ERROR_COLOUR}
+        colours = {ShipmentState.CONFIRMED: hex_of("good_text"),
+                   ShipmentState.FAILED: hex_of("field_error")}
         if shipment.state in colours:
             label.setStyleSheet(f"color: {colours[shipment.state]}; font-weight: 600;")
         else:

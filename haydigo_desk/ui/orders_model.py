@@ -20,10 +20,8 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QIcon
 
 from haydigo_desk.domain.clock import format_local
-from haydigo_desk.resources_path import resource
 from haydigo_desk.services.order_queries import (
     OrderQuery,
     OrderRow,
@@ -32,6 +30,7 @@ from haydigo_desk.services.order_queries import (
     list_orders,
 )
 from haydigo_desk.ui.db_tasks import DbTasks
+from haydigo_desk.ui.palette import icon
 from haydigo_desk.ui.status_style import STATUS_ROLE, status_label
 
 COL_STATUS, COL_ORDER, COL_PLACED, COL_CUSTOMER, COL_CITY, COL_DELIVER_BY, COL_LINES, COL_UNITS = (
@@ -94,7 +93,7 @@ class OrdersTableModel(QAbstractTableModel):
         self._fetching = False
         self._loading = False
         self._headers = _headers()
-        self._warning_icon = QIcon(str(resource("icons", "actions", "warning.svg")))
+        self._warning_icon = icon("warning")
 
     # --- querying ------------------------------------------------------------------------
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QIcon, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
 
 from haydigo_desk.context import DeskContext
 from haydigo_desk.domain.states import OrderStatus
-from haydigo_desk.resources_path import resource
 from haydigo_desk.services import order_queries, picklists
 from haydigo_desk.services.order_queries import ALL_STATUSES, OrderQuery
 from haydigo_desk.ui.db_tasks import DbTasks
@@ -35,6 +34,7 @@ from haydigo_desk.ui.orders_model import (
     OrdersTableModel,
     column_for_sort_key,
 )
+from haydigo_desk.ui.palette import icon
 from haydigo_desk.ui.printing import PrintController, make_print_packing_slip_action
 from haydigo_desk.ui.status_style import StatusPillDelegate, status_label
 from haydigo_desk.ui.sync_controller import SyncController
@@ -43,12 +43,6 @@ SEARCH_DELAY_MS = 120  # wait for the typing (or the scanner) to stop; the index
 CREATE_PICK_LIST_SHORTCUT = "Ctrl+L"
 FILTERS = (OrderStatus.NEW, OrderStatus.PICKING, OrderStatus.PACKED, OrderStatus.PROBLEM,
            OrderStatus.SHIPPED, OrderStatus.CANCELLED, ALL_STATUSES)
-
-
-# The themes have no checked-button look; a filled button shows the active filter on both.
-FILTER_CHECKED_STYLE = (
-    "QPushButton:checked { background-color: #1565C0; color: #FFFFFF; border-color: #0D47A1; }"
-)
 
 
 def _repolish(widget: QWidget) -> None:
@@ -97,7 +91,7 @@ class OrdersSection(QWidget):
         self.search.setClearButtonEnabled(True)
         self.search.setMinimumWidth(340)
         self.create_button = QPushButton(
-            QIcon(str(resource("icons", "actions", "list.svg"))),
+            icon("list"),
             self.tr("Create pick list (%1)").replace("%1", CREATE_PICK_LIST_SHORTCUT))
         self.create_button.setProperty("role", "primary")
         self.create_button.setEnabled(False)
@@ -110,7 +104,7 @@ class OrdersSection(QWidget):
             self.printing, lambda: self._selected_order_id)
         self.addAction(self.print_action)
         self.print_button = QPushButton(
-            QIcon(str(resource("icons", "actions", "print.svg"))), self.print_action.text())
+            icon("print"), self.print_action.text())
         self.print_button.setToolTip(self.print_action.shortcut().toString())
         self.print_button.clicked.connect(self.print_action.trigger)
         header.addWidget(self.print_button)
@@ -125,7 +119,6 @@ class OrdersSection(QWidget):
         for status in FILTERS:
             button = QPushButton(status_label(str(status)))
             button.setCheckable(True)
-            button.setStyleSheet(FILTER_CHECKED_STYLE)
             button.setProperty("status", str(status))
             self.filter_group.addButton(button)
             self.filter_buttons[str(status)] = button

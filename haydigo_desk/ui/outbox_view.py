@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QColor, QIcon, QKeySequence
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -22,9 +22,9 @@ from PySide6.QtWidgets import (
 from haydigo_desk.context import DeskContext
 from haydigo_desk.domain.clock import format_local
 from haydigo_desk.domain.states import OutboxKind, OutboxState
-from haydigo_desk.resources_path import resource
 from haydigo_desk.services import outbox_queries
 from haydigo_desk.services.outbox_queries import OutboxError, OutboxRow
+from haydigo_desk.ui.palette import colour, icon
 from haydigo_desk.ui.sync_controller import SyncController
 
 COLUMNS = 7
@@ -90,7 +90,7 @@ class OutboxSection(QWidget):
         self.count_label = QLabel()
         self.count_label.setProperty("role", "muted")
         self.retry_button = QPushButton(
-            QIcon(str(resource("icons", "actions", "sync.svg"))), self.tr("Retry now")
+            icon("sync"), self.tr("Retry now")
         )
         self.retry_button.setShortcut(QKeySequence("Ctrl+R"))
         self.retry_button.setToolTip(self.tr("Send the selected post again (Ctrl+R)"))
@@ -158,7 +158,7 @@ class OutboxSection(QWidget):
         with self.context.database.unit_of_work() as uow:
             self.rows = outbox_queries.list_outbox(uow.session)
         self.table.setRowCount(len(self.rows))
-        failed_colour = QColor("#C62828")
+        failed_colour = colour("bad_text")
         for number, row in enumerate(self.rows):
             values = [
                 state_label(row.state),

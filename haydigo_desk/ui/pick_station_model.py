@@ -6,16 +6,13 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QBrush, QColor, QFont, QPixmap
 
 from haydigo_desk.services.picking import LineView
+from haydigo_desk.ui.palette import colour
 
 _Index = QModelIndex | QPersistentModelIndex
 THUMB = 40  # small enough for 8 lines on a 768-pixel screen
 
 COL_IMAGE, COL_LOCATION, COL_TITLE, COL_EAN, COL_SKU, COL_COUNT = range(6)
 
-_DONE = QColor("#C8E6C9")
-_PUT_BACK = QColor("#FFCDD2")
-_CANCELLED = QColor("#E0E0E0")
-_LAST = QColor("#FFF59D")
 
 
 class StationLinesModel(QAbstractTableModel):
@@ -99,6 +96,8 @@ class StationLinesModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.BackgroundRole:
             color = self._color(line)
             return QBrush(color) if color is not None else None
+        if role == Qt.ItemDataRole.ForegroundRole and self._tint(line):
+            return QBrush(colour("on_row"))  # the tints are light in one theme, dark in the other
         if role == Qt.ItemDataRole.FontRole and column in (COL_COUNT, COL_LOCATION):
             return self._bold
         if role == Qt.ItemDataRole.TextAlignmentRole and column == COL_COUNT:
@@ -126,12 +125,17 @@ class StationLinesModel(QAbstractTableModel):
         return None
 
     def _color(self, line: LineView) -> QColor | None:
+        tint = self._tint(line)
+        return colour(tint) if tint else None
+
+    def _tint(self, line: LineView) -> str | None:
+        """The palette's name of the line's tint (put back, cancelled, last scanned, done)."""
         if line.put_back:
-            return _PUT_BACK
+            return "row_put_back"
         if line.cancelled:
-            return _CANCELLED
+            return "row_cancelled"
         if line.key == self.last_key:
-            return _LAST if not line.done else _DONE
+            return "row_last" if not line.done else "row_done"
         if line.done or (line.shipped and line.needed == 0):
-            return _DONE
+            return "row_done"
         return None

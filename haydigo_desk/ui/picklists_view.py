@@ -4,7 +4,7 @@ and its lines in walking order; "Open in pick station" hands the list to the sta
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QIcon, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -24,11 +24,10 @@ from PySide6.QtWidgets import (
 from haydigo_desk.context import DeskContext
 from haydigo_desk.domain.lifecycle import LinePhase
 from haydigo_desk.domain.states import PickListStatus
-from haydigo_desk.resources_path import resource
 from haydigo_desk.services import picklists
 from haydigo_desk.services.picklists import PickListDetail
 from haydigo_desk.ui.db_tasks import DbTasks
-from haydigo_desk.ui.orders_view import FILTER_CHECKED_STYLE
+from haydigo_desk.ui.palette import icon
 from haydigo_desk.ui.picklists_model import (
     COL_PROGRESS,
     COL_STATUS,
@@ -79,7 +78,7 @@ class PickListsSection(QWidget):
         header.addWidget(heading)
         header.addStretch(1)
         self.open_button = QPushButton(
-            QIcon(str(resource("icons", "actions", "scan.svg"))),
+            icon("scan"),
             self.tr("Open in pick station (%1)").replace("%1", OPEN_SHORTCUT))
         self.open_button.setProperty("role", "primary")
         self.open_button.setEnabled(False)
@@ -88,7 +87,7 @@ class PickListsSection(QWidget):
         self.print_action = make_print_pick_list_action(self.printing, lambda: self._selected_id)
         self.addAction(self.print_action)
         self.print_button = QPushButton(
-            QIcon(str(resource("icons", "actions", "print.svg"))), self.print_action.text())
+            icon("print"), self.print_action.text())
         self.print_button.setToolTip(self.print_action.shortcut().toString())
         self.print_button.clicked.connect(self.print_action.trigger)
         header.addWidget(self.print_button)
@@ -101,7 +100,6 @@ class PickListsSection(QWidget):
         for status in FILTERS:
             button = QPushButton(status_label(status))
             button.setCheckable(True)
-            button.setStyleSheet(FILTER_CHECKED_STYLE)
             button.setProperty("status", status)
             self.filter_group.addButton(button)
             self.filter_buttons[status] = button

@@ -6,10 +6,10 @@ import re
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSize, Qt
-from PySide6.QtGui import QBrush, QColor, QIcon, QPixmap
+from PySide6.QtGui import QBrush, QIcon, QPixmap
 
-from haydigo_desk.resources_path import resource
 from haydigo_desk.services.product_queries import ProductRow
+from haydigo_desk.ui.palette import colour, icon
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -135,10 +135,10 @@ class ProductsModel(QAbstractTableModel):
 
     def _warning_colour(self, row: ProductRow, column: int) -> QBrush | None:
         if column == COL_AVAILABLE and row.available < 0:
-            return QBrush(QColor("#C62828"))  # oversold: readable on light and dark themes
+            return QBrush(colour("bad_text"))  # oversold
         if (column == COL_BOL_STOCK and row.bol_stock_amount is not None
                 and row.bol_stock_amount != max(row.available, 0)):
-            return QBrush(QColor("#EF6C00"))  # bol.com not yet equal: a push is on its way
+            return QBrush(colour("pending_text"))  # bol.com not yet equal: a push is on its way
         return None
 
     def _tooltip(self, row: ProductRow, column: int) -> str | None:
@@ -157,10 +157,10 @@ class ProductsModel(QAbstractTableModel):
                 return cached
             pixmap = QPixmap(row.image_path)
             if not pixmap.isNull():
-                icon = QIcon(pixmap.scaled(THUMBNAIL, Qt.AspectRatioMode.KeepAspectRatio,
-                                           Qt.TransformationMode.SmoothTransformation))
-                self._thumbnails[row.image_path] = icon
-                return icon
+                thumbnail = QIcon(pixmap.scaled(THUMBNAIL, Qt.AspectRatioMode.KeepAspectRatio,
+                                                Qt.TransformationMode.SmoothTransformation))
+                self._thumbnails[row.image_path] = thumbnail
+                return thumbnail
         if self._placeholder is None:
-            self._placeholder = QIcon(str(resource("icons", "actions", "box.svg")))
+            self._placeholder = icon("box")
         return self._placeholder

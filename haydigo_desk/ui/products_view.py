@@ -19,10 +19,10 @@ from PySide6.QtWidgets import (
 )
 
 from haydigo_desk.context import DeskContext
-from haydigo_desk.resources_path import resource
 from haydigo_desk.services import product_queries
 from haydigo_desk.services.product_queries import ProductPage, ProductRow
 from haydigo_desk.ui import stock_tools as tools
+from haydigo_desk.ui.palette import icon
 from haydigo_desk.ui.permissions import ensure_manager, is_manager
 from haydigo_desk.ui.product_dialogs import AdjustStockDialog, LocationDialog
 from haydigo_desk.ui.products_model import (
@@ -41,7 +41,7 @@ PAGE_SIZE = 200
 
 
 def _icon(name: str) -> QIcon:
-    return QIcon(str(resource("icons", "actions", f"{name}.svg")))
+    return icon(name)
 
 
 class ProductsSection(QWidget):

@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QIcon, QKeySequence, QPalette, QShortcut
+from PySide6.QtGui import QColor, QKeySequence, QPalette, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -33,10 +33,10 @@ from haydigo_desk.domain import returns as rules
 from haydigo_desk.domain.clock import format_local
 from haydigo_desk.domain.returns import ReturnLineState, ReturnRuleError
 from haydigo_desk.persistence.models import utcnow
-from haydigo_desk.resources_path import resource
 from haydigo_desk.services import return_queries, returns
 from haydigo_desk.services.return_queries import ReturnItemRow
 from haydigo_desk.ui.db_tasks import DbTasks
+from haydigo_desk.ui.palette import icon
 from haydigo_desk.ui.permissions import is_manager
 from haydigo_desk.ui.return_handling import HandlingForm, RegisterReturnDialog
 from haydigo_desk.ui.returns_texts import (
@@ -156,7 +156,7 @@ class ReturnsSection(QWidget):
         self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.form = HandlingForm()
         self.send_button = QPushButton(
-            QIcon(str(resource("icons", "actions", "check.svg"))),
+            icon("check"),
             self.tr("Handle at bol.com ({key})").format(key="Ctrl+Enter"))
         self.send_button.setObjectName("handleReturn")
         self.send_button.setProperty("role", "primary")

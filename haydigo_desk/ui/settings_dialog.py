@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import QEvent, Signal
-from PySide6.QtGui import QIcon, QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -18,7 +18,6 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from haydigo_desk.config import DeskSettings
 from haydigo_desk.context import DeskContext
-from haydigo_desk.resources_path import resource
 from haydigo_desk.services.account_settings import (
     DraftError,
     SaveOutcome,
@@ -26,7 +25,7 @@ from haydigo_desk.services.account_settings import (
     save_account_drafts,
     validate_draft,
 )
-from haydigo_desk.ui.field_error import ERROR_COLOUR
+from haydigo_desk.ui.palette import hex_of, icon
 from haydigo_desk.ui.settings_accounts import AccountsPage
 from haydigo_desk.ui.settings_workstation import WorkstationPage
 
@@ -48,7 +47,7 @@ class SettingsDialog(QDialog):
         super().__init__(parent)
         self.context = context
         self.setObjectName("settingsDialog")
-        self.setWindowIcon(QIcon(str(resource("icons", "actions", "settings.svg"))))
+        self.setWindowIcon(icon("settings"))
         self.setMinimumSize(960, 740)
         self.resize(1240, 820)  # both account columns side by side without scrolling
         controller = controller if controller is not None else context.sync
@@ -65,7 +64,7 @@ class SettingsDialog(QDialog):
         self.message = QLabel()
         self.message.setObjectName("settingsMessage")
         self.message.setWordWrap(True)
-        self.message.setStyleSheet(f"color: {ERROR_COLOUR}; font-weight: 600;")
+        self.message.setStyleSheet(f"color: {hex_of('field_error')}; font-weight: 600;")
         self.message.hide()
 
         self.buttons = QDialogButtonBox(

@@ -10,13 +10,13 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from PySide6.QtCore import QCoreApplication, QTimer
-from PySide6.QtGui import QAction, QIcon, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel, QProgressBar, QPushButton, QStatusBar, QWidget
 
 from haydigo_desk.domain.clock import format_local
-from haydigo_desk.resources_path import resource
 from haydigo_desk.services.sync_log import SyncRunRow
 from haydigo_desk.sync.events import SyncReport
+from haydigo_desk.ui.palette import hex_of, icon
 from haydigo_desk.ui.sync_controller import SyncController
 
 SYNC_NOW_SHORTCUT = "F5"
@@ -68,7 +68,7 @@ class SyncStatusBar(QStatusBar):
         self.progress.setFixedWidth(180)
         self.progress.setTextVisible(True)
         self.sync_button = QPushButton(
-            QIcon(str(resource("icons", "actions", "sync.svg"))),
+            icon("sync"),
             self.tr("Sync now (%1)").replace("%1", SYNC_NOW_SHORTCUT),
         )
         self.sync_button.clicked.connect(self.sync_now)
@@ -193,7 +193,7 @@ class SyncStatusBar(QStatusBar):
 
     def _set_state(self, state: str) -> None:
         self.last_label.setProperty("state", state)
-        colour = "#C62828" if state == "failed" else ""
+        colour = hex_of("bad_text") if state == "failed" else ""
         self.last_label.setStyleSheet(f"color: {colour}; font-weight: 700;" if colour else "")
 
     def _update_account(self) -> None:

@@ -7,17 +7,13 @@ from PySide6.QtCore import QCoreApplication, QModelIndex, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
-# status -> (background, text)
-_COLOURS: dict[str, tuple[str, str]] = {
-    "new": ("#1565C0", "#FFFFFF"),
-    "picking": ("#6A1B9A", "#FFFFFF"),
-    "packed": ("#00838F", "#FFFFFF"),
-    "shipped": ("#2E7D32", "#FFFFFF"),
-    "cancelled": ("#757575", "#FFFFFF"),
-    "problem": ("#C62828", "#FFFFFF"),
-    "open": ("#1565C0", "#FFFFFF"),
-    "in_progress": ("#EF6C00", "#FFFFFF"),
-    "done": ("#2E7D32", "#FFFFFF"),
+from haydigo_desk.ui.palette import colour
+
+# status -> the palette's pill colour (the text on every pill is "on_accent", white)
+_PILLS: dict[str, str] = {
+    "new": "status_new", "picking": "status_picking", "packed": "status_packed",
+    "shipped": "status_shipped", "cancelled": "status_cancelled", "problem": "status_problem",
+    "open": "status_new", "in_progress": "status_in_progress", "done": "status_shipped",
 }
 
 STATUS_ROLE = Qt.ItemDataRole.UserRole + 20  # the raw status string, read by the delegate
@@ -40,8 +36,7 @@ def status_label(status: str) -> str:
 
 
 def status_colours(status: str) -> tuple[QColor, QColor]:
-    background, text = _COLOURS.get(status, ("#546E7A", "#FFFFFF"))
-    return QColor(background), QColor(text)
+    return colour(_PILLS.get(status, "status_other")), colour("on_accent")
 
 
 class StatusPillDelegate(QStyledItemDelegate):

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -23,14 +22,16 @@ from haydigo_desk.domain.clock import format_local
 from haydigo_desk.domain.states import SyncOutcome
 from haydigo_desk.services import sync_log
 from haydigo_desk.services.sync_log import SyncRunRow
+from haydigo_desk.ui.palette import colour
 from haydigo_desk.ui.sync_controller import SyncController
 
+# The palette's text colour of each outcome.
 _OUTCOME_COLOURS = {
-    SyncOutcome.OK: "#2E7D32",
-    SyncOutcome.FAILED: "#C62828",
-    SyncOutcome.SKIPPED: "#757575",
-    SyncOutcome.RUNNING: "#1565C0",
-    SyncOutcome.INTERRUPTED: "#EF6C00",
+    SyncOutcome.OK: "good_text",
+    SyncOutcome.FAILED: "bad_text",
+    SyncOutcome.SKIPPED: "neutral_text",
+    SyncOutcome.RUNNING: "running_text",
+    SyncOutcome.INTERRUPTED: "interrupted_text",
 }
 
 
@@ -156,7 +157,7 @@ class SyncLogSection(QWidget):
             for column, value in enumerate(values):
                 item = QTableWidgetItem(value)
                 if column == 2:
-                    item.setForeground(QColor(_OUTCOME_COLOURS.get(run.outcome, "#757575")))
+                    item.setForeground(colour(_OUTCOME_COLOURS.get(run.outcome, "neutral_text")))
                 if 3 <= column <= 10:
                     item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
                 self.table.setItem(number, column, item)

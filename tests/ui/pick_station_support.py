@@ -22,9 +22,9 @@ from haydigo_desk.config import AppPaths, DeskSettings, SettingsStore
 from haydigo_desk.context import DeskContext, StaffIdentity
 from haydigo_desk.persistence.database import open_database
 from haydigo_desk.persistence.models import OutboxEntry, Shipment
-from haydigo_desk.resources_path import resource
 from haydigo_desk.services import lifecycle
 from haydigo_desk.ui.sync_controller import SyncController
+from haydigo_desk.ui.theme import style_sheet
 
 
 @dataclass
@@ -94,8 +94,7 @@ class Desk:
 
 
 def apply_theme(app) -> None:
-    app.setStyleSheet(resource("themes", "common.qss").read_text("utf-8")
-                      + resource("themes", "light.qss").read_text("utf-8"))
+    app.setStyleSheet(style_sheet("light"))
 
 
 @pytest.fixture

@@ -30,7 +30,7 @@ ACTIONS = (
     "sync", "print", "scan", "settings", "ship", "warning", "check", "box", "list", "log",
     "outbox", "user",
 )  # fmt: skip
-THEMES = ("common.qss", "light.qss", "dark.qss")
+THEMES = ("common.qss", "colours.qss")
 ROLE_SELECTORS = (
     'QLabel[role="scan-ok"]',
     'QLabel[role="scan-error"]',
@@ -208,12 +208,11 @@ def _stylesheet_warnings(qapp, qtlog, sheet: str) -> list[str]:
     return [record.message for record in qtlog.records[before:]]
 
 
-@pytest.mark.parametrize("theme", ["light.qss", "dark.qss"])
+@pytest.mark.parametrize("theme", ["light", "dark"])
 def test_theme_applies_in_qt_without_warnings(qapp, qtlog, theme: str) -> None:
-    sheet = "\n".join(
-        resource("themes", name).read_text(encoding="utf-8") for name in ("common.qss", theme)
-    )
-    assert _stylesheet_warnings(qapp, qtlog, sheet) == []
+    from haydigo_desk.ui.theme import style_sheet
+
+    assert _stylesheet_warnings(qapp, qtlog, style_sheet(theme)) == []
 
 
 @pytest.mark.qt_log_ignore("Could not parse")  # expected here: the suite fails on Qt warnings

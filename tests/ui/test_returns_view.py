@@ -74,7 +74,7 @@ def test_the_list_shows_deadlines_and_colours_the_close_one_through_the_theme(qt
     section = section_of(qtbot, context)
     assert [section.table.item(r, 2).text() for r in range(2)] == ["C000RET0", "C000RET1"]
     urgent = theme_colour("scan-error", section)
-    assert urgent.name().upper() == "#C62828"  # light.qss: QLabel[role="scan-error"]
+    assert urgent.name().upper() == "#C62828"  # the light theme's feedback_error
     assert section.table.item(0, 0).foreground().color() == urgent  # half a day left
     assert section.table.item(1, 0).foreground().color() != urgent  # six days left
     assert section.table.item(0, 6).text() == "Verkeerd besteld / Dubbel besteld"

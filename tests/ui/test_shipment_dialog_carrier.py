@@ -10,13 +10,14 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPalette
 
-from haydigo_desk.ui.field_error import ERROR_COLOUR
+from haydigo_desk.ui.palette import hex_of
 from haydigo_desk.ui.shipment_dialog import ShipmentDialog
 
 
 def shown_red(dialog: ShipmentDialog) -> bool:
     label = dialog.carrier.chosen_label
-    return label.palette().color(QPalette.ColorRole.WindowText).name().upper() == ERROR_COLOUR
+    shown = label.palette().color(QPalette.ColorRole.WindowText).name().upper()
+    return shown == hex_of("field_error")
 
 
 @pytest.fixture
