@@ -30,6 +30,9 @@ from haydigo_desk.persistence.db import create_db_engine, make_session_factory
 LOCK_WAIT_S = 0.3
 BUSY_ATTEMPTS = 3
 BUSY_PAUSE_S = 0.02  # lets the other writer's next commit through before we try again
+# A scan already answered on screen keeps trying this long behind a busy writer before the
+# picker is told to scan it again (a sync batch on a loaded machine can hold the lock ~1 s).
+SCAN_PATIENCE_S = 10.0
 # PostgreSQL: lock_not_available (lock_timeout) and query_canceled (statement_timeout).
 _POSTGRES_BUSY = {"55P03", "57014"}
 T = TypeVar("T")
@@ -72,13 +75,19 @@ def is_database_busy(error: BaseException) -> bool:
 
 
 def retry_when_busy(call: Callable[[], T], attempts: int = BUSY_ATTEMPTS,
-                    pause_s: float = BUSY_PAUSE_S) -> T:
-    """``call()``, tried again while the database is busy; the last busy error is raised."""
-    for attempt in range(1, attempts + 1):
+                    pause_s: float = BUSY_PAUSE_S, *, patience_s: float | None = None) -> T:
+    """``call()``, tried again while the database is busy; the last busy error is raised.
+
+    ``attempts`` tries, or with ``patience_s`` as many as fit in that many seconds."""
+    deadline = time.monotonic() + patience_s if patience_s is not None else None
+    attempt = 0
+    while True:
+        attempt += 1
         try:
             return call()
         except Exception as exc:
-            if attempt == attempts or not is_database_busy(exc):
+            out_of_time = (time.monotonic() >= deadline) if deadline is not None \
+                else attempt >= attempts
+            if out_of_time or not is_database_busy(exc):
                 raise
-            time.sleep(pause_s * attempt)
-    raise AssertionError("unreachable")  # pragma: no cover
+            time.sleep(min(pause_s * attempt, 0.2))

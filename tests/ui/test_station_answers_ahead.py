@@ -8,6 +8,7 @@ through the lifecycle, as the sync applies them.
 
 from __future__ import annotations
 
+import shutil
 import sqlite3
 
 import pytest
@@ -47,24 +48,33 @@ class HeldQueue:
                 on_result(result)
 
 
-@pytest.fixture
-def desk(tmp_path):
-    url = f"sqlite:///{tmp_path / 'desk.db'}"
-    database = open_database(url)
+@pytest.fixture(scope="module")
+def seeded(tmp_path_factory):
+    """One migrated, seeded database file; each test works on a copy of it."""
+    path = tmp_path_factory.mktemp("ahead") / "seed.db"
+    database = open_database(f"sqlite:///{path}")
     with database.unit_of_work() as uow:
         account = make_account(uow.session)
         products = make_products(uow.session, account, 4)
         order = make_order(uow.session, account, "C000AHEAD1",
                            [(products[0], 2), (products[1], 1)])
         uow.commit()
-        order_id, eans = order.id, [p.ean for p in products]
-        titles = [p.title for p in products]
+        seed = (order.id, [p.ean for p in products], [p.title for p in products])
     database.dispose()
+    return path, seed
+
+
+@pytest.fixture
+def desk(seeded, tmp_path):
+    seed_path, (order_id, eans, titles) = seeded
+    shutil.copy(seed_path, tmp_path / "desk.db")
+    url = f"sqlite:///{tmp_path / 'desk.db'}"
     station_db = station_database(open_database(url, upgrade=False))
     identity = StationIdentity("desk-3", "Sem")
     queue, view = HeldQueue(), RecordingView()
     presenter = StationPresenter(StationJobs(station_db, identity,
-                                             PickingService(station_db, identity)), queue, view)
+                                             PickingService(station_db, identity)), queue, view,
+                                 scan_patience_s=0.5)  # the lock below outlasts it
     presenter.open_order(order_id)
     queue.release()
     assert presenter.mode is Mode.ORDER

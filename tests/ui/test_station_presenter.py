@@ -62,7 +62,7 @@ def station(seeded):
     identity = StationIdentity("desk-9", "Noor")
     view = RecordingView()
     jobs = StationJobs(database, identity, PickingService(database, identity))
-    presenter = StationPresenter(jobs, InlineQueue(), view)
+    presenter = StationPresenter(jobs, InlineQueue(), view, scan_patience_s=0.5)
     yield presenter, view, eans, database
     presenter.leave()
     presenter.leave()

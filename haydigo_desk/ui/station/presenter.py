@@ -39,7 +39,7 @@ from haydigo_desk.services.picking import (
     ScanOutcome,
 )
 from haydigo_desk.services.redaction import describe_error
-from haydigo_desk.services.station_db import is_database_busy, retry_when_busy
+from haydigo_desk.services.station_db import SCAN_PATIENCE_S, is_database_busy, retry_when_busy
 from haydigo_desk.services.station_jobs import Opened, StationJobs
 from haydigo_desk.ui.station import messages
 from haydigo_desk.ui.station.feedback import Feedback, Message
@@ -75,7 +75,8 @@ class StationPresenter(ShipmentSteps):
     def __init__(self, jobs: StationJobs, queue: Queue, view: StationView, *,
                  controller: Any = None, last_transporter: Callable[[], str | None] = lambda: None,
                  remember_transporter: Callable[[str], None] = lambda _code: None,
-                 language: Callable[[], str] = lambda: "en") -> None:
+                 language: Callable[[], str] = lambda: "en",
+                 scan_patience_s: float = SCAN_PATIENCE_S) -> None:
         self.jobs = jobs
         self.queue = queue
         self.view = view
@@ -83,6 +84,7 @@ class StationPresenter(ShipmentSteps):
         self._last_transporter = last_transporter
         self._remember_transporter = remember_transporter
         self._language = language
+        self.scan_patience_s = scan_patience_s  # a written scan's wait behind a busy writer
         self.mode = Mode.IDLE
         self.order: OrderWork | None = None
         self.pick_list: PickListWork | None = None
@@ -103,9 +105,11 @@ class StationPresenter(ShipmentSteps):
         return self._posting is not None
 
     def _run(self, call: Callable[[], Any], on_result: Callable[[Any], None], *,
-             code: str | None = None, undo: Callable[[], None] | None = None) -> None:
+             code: str | None = None, undo: Callable[[], None] | None = None,
+             patience_s: float | None = None) -> None:
         """Queue ``call`` on the ordered lane; ``undo`` takes back what was shown ahead of a
-        step that then failed."""
+        step that then failed; ``patience_s``: how long a busy database is tried (else a few
+        short tries, so a picker waiting for the step hears "busy" within a second)."""
         self.in_flight += 1
 
         def done(result: Any) -> None:
@@ -118,7 +122,8 @@ class StationPresenter(ShipmentSteps):
             if undo is not None:
                 undo()
 
-        self.queue.run_ordered(lambda: retry_when_busy(call), done, failed)
+        self.queue.run_ordered(lambda: retry_when_busy(call, patience_s=patience_s), done,
+                               failed)
 
     def _failed(self, error: Exception, code: str | None) -> None:
         if is_database_busy(error):
@@ -164,14 +169,14 @@ class StationPresenter(ShipmentSteps):
             self._show_scan(predicted, order_id=order_id)
             self._run(lambda: picking.scan_order(order_id, text, quantity),
                       lambda outcome: self._scanned(outcome, predicted, order_id=order_id),
-                      code=text, undo=self._undo(predicted))
+                      code=text, undo=self._undo(predicted), patience_s=self.scan_patience_s)
         elif self.mode is Mode.BATCH and self.pick_list is not None:
             list_id = self.pick_list.pick_list_id
             predicted = picking.predict(self.pick_list.lines, text, quantity)
             self._show_scan(predicted, pick_list_id=list_id)
             self._run(lambda: picking.scan_batch(list_id, text, quantity),
                       lambda outcome: self._scanned(outcome, predicted, pick_list_id=list_id),
-                      code=text, undo=self._undo(predicted))
+                      code=text, undo=self._undo(predicted), patience_s=self.scan_patience_s)
         else:
             self._run(lambda: picking.log_event(text, "no_work"), lambda _none: None)
             self.say(messages.no_work())
