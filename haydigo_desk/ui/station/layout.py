@@ -207,10 +207,14 @@ class StationLayout(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(ROW_HEIGHT)
         self.table.setIconSize(QSize(THUMB, THUMB))
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # Columns fit their contents once per loaded work (modelReset), not at every scan: a
+        # ResizeToContents header measures every cell again on each dataChanged, which costs
+        # the picker milliseconds per scan on a busy machine.
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(COL_TITLE, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(COL_IMAGE, QHeaderView.ResizeMode.Fixed)
         header.resizeSection(COL_IMAGE, THUMB + 8)
+        self.model.modelReset.connect(self._fit_columns)
         font = self.table.font()
         font.setPointSize(LIST_FONT_PT + 1)
         self.table.setFont(font)
@@ -229,6 +233,11 @@ class StationLayout(QWidget):
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 1)
         return splitter
+
+    def _fit_columns(self) -> None:
+        for column in range(self.model.columnCount()):
+            if column not in (COL_TITLE, COL_IMAGE):
+                self.table.resizeColumnToContents(column)
 
     def scroll_to_next(self, changed_row: int | None = None) -> None:
         """Keep the next location to walk to in view (else the row just scanned)."""
