@@ -115,6 +115,7 @@ def desk_process(url: str, target: int, home: str) -> int:
     from PySide6.QtCore import QEvent, QObject, Qt, QTimer
     from PySide6.QtWidgets import QApplication
 
+    from haydigo_desk.app import favour_the_window
     from haydigo_desk.config import AppPaths, DeskSettings, SettingsStore
     from haydigo_desk.context import DeskContext, StaffIdentity
     from haydigo_desk.ui.main_window import MainWindow
@@ -123,6 +124,7 @@ def desk_process(url: str, target: int, home: str) -> int:
 
     os.environ["HAYDIGO_HOME"] = home
     app = QApplication(sys.argv[:1])
+    favour_the_window()  # as the desk does at start
     apply_theme(app, "light")
     database = open_database(url, upgrade=False)
     settings = DeskSettings(workstation="bench", sounds_enabled=False)

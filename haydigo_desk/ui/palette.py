@@ -8,6 +8,7 @@ recoloured icons all come from here; ``ui/`` modules name colours, they never sp
 
 from __future__ import annotations
 
+import atexit
 import tempfile
 from functools import cache
 from pathlib import Path
@@ -138,7 +139,9 @@ def _icon(name: str, theme: str) -> QIcon:
 
 @cache
 def _icon_folder() -> tempfile.TemporaryDirectory:
-    return tempfile.TemporaryDirectory(prefix="haydigo-icons-")  # removed when the desk quits
+    folder = tempfile.TemporaryDirectory(prefix="haydigo-icons-")
+    atexit.register(folder.cleanup)  # removed when the desk quits
+    return folder
 
 
 def contrast_ratio(first: QColor, second: QColor) -> float:
