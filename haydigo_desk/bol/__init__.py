@@ -40,14 +40,14 @@ from haydigo_desk.bol.errors import (
 )
 from haydigo_desk.bol.models import (
     CancellationReason,
-    Offer,
     Order,
     ProcessState,
     ProcessStatus,
-    ProductAsset,
     ReducedOrder,
     ReducedShipment,
 )
+from haydigo_desk.bol.models_content import ProductAsset
+from haydigo_desk.bol.models_offers import Offer
 from haydigo_desk.bol.retry import RetryPolicy
 from haydigo_desk.bol.stats import ApiStats, EndpointStats
 

@@ -11,7 +11,7 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from haydigo_desk.bol import BolClient
-from haydigo_desk.bol.models import Offer
+from haydigo_desk.bol.models_offers import Offer
 from haydigo_desk.domain.barcodes import normalise_gtin
 from haydigo_desk.persistence.database import Database
 from haydigo_desk.persistence.models import MarketplaceAccount, Product, utcnow

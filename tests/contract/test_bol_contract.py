@@ -24,17 +24,9 @@ from openapi_schema_validator import OAS30Validator
 from support.bol_mock import FakeBol, FakeClock, json_response, make_client
 
 from haydigo_desk.bol import BolClient, ShipmentLine
-from haydigo_desk.bol.models import (
-    CatalogProduct,
-    Offer,
-    OfferPage,
-    Order,
-    Problem,
-    ProcessStatus,
-    ProductAsset,
-    ReducedOrder,
-    ReducedShipment,
-)
+from haydigo_desk.bol.models import Order, Problem, ProcessStatus, ReducedOrder, ReducedShipment
+from haydigo_desk.bol.models_content import CatalogProduct, ProductAsset
+from haydigo_desk.bol.models_offers import Offer, OfferPage
 
 SPEC_DIR = Path(__file__).resolve().parents[2] / ".." / "shared" / "bol-openapi"
 SPEC_FILES = {

@@ -6,7 +6,7 @@ import pytest
 from support.bol_mock import V10, FakeBol, FakeClock, json_response, make_client, problem
 
 from haydigo_desk.bol import BolNotFoundError, BolUnexpectedResponseError
-from haydigo_desk.bol.models import CatalogProduct
+from haydigo_desk.bol.models_content import CatalogProduct
 
 EAN = "8712345678906"
 PATH = f"/retailer/content/catalog-products/{EAN}"

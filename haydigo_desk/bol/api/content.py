@@ -9,7 +9,7 @@ import httpx
 
 from haydigo_desk.bol import media
 from haydigo_desk.bol.errors import BolUnexpectedResponseError
-from haydigo_desk.bol.models import AssetUsage, CatalogProduct, ProductAsset
+from haydigo_desk.bol.models_content import AssetUsage, CatalogProduct, ProductAsset
 from haydigo_desk.bol.reading import malformed_answer, model, model_list
 from haydigo_desk.bol.transport import BolTransport
 

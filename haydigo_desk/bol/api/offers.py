@@ -10,7 +10,7 @@ from typing import Any
 from haydigo_desk.bol import media
 from haydigo_desk.bol.bodies import iso_utc
 from haydigo_desk.bol.errors import BolUnexpectedResponseError
-from haydigo_desk.bol.models import Offer, OfferPage
+from haydigo_desk.bol.models_offers import Offer, OfferPage
 from haydigo_desk.bol.reading import model
 from haydigo_desk.bol.transport import BolTransport
 
