@@ -17,7 +17,7 @@ from datetime import date, datetime, timedelta
 from haydigo_desk.sandbox.auth import TokenStore
 from haydigo_desk.sandbox.catalogue import Offer, build_catalogue
 from haydigo_desk.sandbox.clock import bol_local, local_date, utcnow
-from haydigo_desk.sandbox.config import FaultConfig, SandboxConfig
+from haydigo_desk.sandbox.config import SandboxConfig
 from haydigo_desk.sandbox.ids import make_numeric_id, make_uuid
 from haydigo_desk.sandbox.labels import LabelDocument, ShippingLabels
 from haydigo_desk.sandbox.orders import HANDLED_VISIBLE, Order, OrderFactory, OrderItem
@@ -28,11 +28,13 @@ from haydigo_desk.sandbox.process import (
 )
 from haydigo_desk.sandbox.ratelimit import RateLimiter
 from haydigo_desk.sandbox.returns import ReturnsBook
+from haydigo_desk.sandbox.state_inspection import InspectionState
+from haydigo_desk.sandbox.state_offers import OffersState
 
 PAGE_SIZE = 50
 
 
-class SandboxState:
+class SandboxState(OffersState, InspectionState):
     def __init__(self, config: SandboxConfig, now: datetime | None = None) -> None:
         config.validate()
         self.config = config
@@ -398,154 +400,6 @@ class SandboxState:
             chosen = [s for s in reversed(self._shipments) if order_id in (None, s["orderId"])]
             return [_reduced_shipment(s) for s in chosen[(page - 1) * PAGE_SIZE:page * PAGE_SIZE]]
 
-    # ----- offers (v11, synchronous) -----------------------------------------------------------
-    def list_offers(
-        self,
-        start: int,
-        size: int,
-        *,
-        modified_since: datetime | None = None,
-        eans: set[str] | None = None,
-        offer_ids: set[str] | None = None,
-        reference: str | None = None,
-        for_sale: bool | None = None,
-    ) -> tuple[list[dict], int | None]:
-        """Offers from position ``start``; returns (bodies, next position or None)."""
-        with self._lock:
-            page: list[dict] = []
-            position = start
-            while position < len(self.offers) and len(page) < size:
-                offer = self.offers[position]
-                position += 1
-                if (
-                    (modified_since is None or offer.last_modified >= modified_since)
-                    and (eans is None or offer.ean in eans)
-                    and (offer_ids is None or offer.offer_id in offer_ids)
-                    and (reference is None or offer.reference == reference)
-                    and (for_sale is None or offer.for_sale == for_sale)
-                ):
-                    page.append(offer.to_v11())
-            return page, (position if position < len(self.offers) else None)
-
-    def offer(self, offer_id: str) -> dict | None:
-        with self._lock:
-            offer = self._offers_by_id.get(offer_id)
-            return offer.to_v11() if offer else None
-
-    def offer_by_ean(self, ean: str) -> Offer | None:
-        with self._lock:
-            return self._offers_by_ean.get(ean)
-
-    def set_offer_stock(self, offer_id: str, amount: int, managed_by_retailer: bool | None) -> bool:
-        with self._lock:
-            offer = self._offers_by_id.get(offer_id)
-            if offer is None:
-                return False
-            now = utcnow()
-            offer.stock_amount = amount
-            if managed_by_retailer is not None:
-                offer.managed_by_retailer = managed_by_retailer
-            offer.ordered_since_stock_update = 0
-            offer.last_modified = now
-            offer.stock_updates.append({"amount": amount, "managedByRetailer":
-                                        offer.managed_by_retailer, "at": bol_local(now)})
-            return True
-
-    def update_offer(self, offer_id: str, on_hold: bool | None, reference: str | None) -> None:
-        with self._lock:
-            offer = self._offers_by_id[offer_id]
-            if on_hold is not None:
-                offer.on_hold = bool(on_hold)
-            if reference is not None:
-                offer.reference = str(reference)[:100]
-            offer.last_modified = utcnow()
-
-    # ----- inspection --------------------------------------------------------------------------
-    def count_request(self, key: str) -> None:
-        with self._lock:
-            self.request_counts[key] += 1
-
-    def shipments(self) -> list[dict]:
-        with self._lock:
-            self._settle(utcnow())
-            return [dict(s, items=[dict(i) for i in s["items"]]) for s in self._shipments]
-
-    def cancellations(self) -> list[dict]:
-        with self._lock:
-            self._settle(utcnow())
-            return [dict(c) for c in self._cancellations]
-
-    def offer_stock(self) -> dict[str, dict]:
-        """Offers whose stock was set through the API, keyed by offer id, with the last value."""
-        with self._lock:
-            return {
-                offer.offer_id: {
-                    "ean": offer.ean,
-                    "reference": offer.reference,
-                    "amount": offer.stock_amount,
-                    "managedByRetailer": offer.managed_by_retailer,
-                    "correctedStock": offer.corrected_stock,
-                    "updates": len(offer.stock_updates),
-                }
-                for offer in self.offers
-                if offer.stock_updates
-            }
-
-    def order_summary(self, order_id: str) -> dict | None:
-        with self._lock:
-            self._settle(utcnow())
-            order = self._orders.get(order_id)
-            return _order_summary(order) if order else None
-
-    def open_order_ids(self) -> list[str]:
-        with self._lock:
-            self._settle(utcnow())
-            return [o.order_id for o in self._newest_first if any(i.is_open for i in o.items)]
-
-    def process_counts(self) -> dict[str, int]:
-        with self._lock:
-            self._settle(utcnow())
-            return dict(Counter(record.status for record in self._processes.values()))
-
-    def rate_limited_count(self) -> int:
-        """How many 429 answers were served."""
-        return self.rate_limiter.rejected
-
-    def expire_tokens_now(self) -> int:
-        return self.tokens.expire_all()
-
-    def set_faults(self, **changes) -> FaultConfig:
-        """Changes faults at runtime, e.g. ``set_faults(error_rate=0.2)``."""
-        with self._lock:
-            updated = replace(self.faults, **changes)
-            updated.validate()
-            self.faults = updated
-            return replace(updated)
-
-    def snapshot(self, include_orders: bool = True) -> dict:
-        with self._lock:
-            self._settle(utcnow())
-            body = {
-                "orderCount": len(self._orders),
-                "openOrderCount": sum(
-                    1 for o in self._orders.values() if any(i.is_open for i in o.items)
-                ),
-                "shipments": self.shipments(),
-                "cancellations": self.cancellations(),
-                "offerStock": self.offer_stock(),
-                "requestCounts": dict(self.request_counts),
-                "rateLimited": self.rate_limiter.rejected,
-                "rateScale": self.rate_limiter.scale,
-                "tokensIssued": self.tokens.issued,
-                "processStatuses": self.process_counts(),
-                "returns": self.returns.inspect(),
-                "shippingLabels": self.shipping_labels(),
-                "faults": self.faults.to_json(),
-            }
-            if include_orders:
-                body["orders"] = [_order_summary(o) for o in self._newest_first]
-            return body
-
 
 def _status_matches(item: OrderItem, status: str, handled_since: datetime) -> bool:
     if item.is_open:
@@ -555,28 +409,6 @@ def _status_matches(item: OrderItem, status: str, handled_since: datetime) -> bo
     if status == "SHIPPED":
         return item.quantity_shipped > 0
     return status == "ALL"
-
-
-def _order_summary(order: Order) -> dict:
-    return {
-        "orderId": order.order_id,
-        "orderPlacedDateTime": bol_local(order.placed_at),
-        "countryCode": order.country,
-        "status": "OPEN" if any(i.is_open for i in order.items) else "HANDLED",
-        "items": [
-            {
-                "orderItemId": item.order_item_id,
-                "ean": item.offer.ean,
-                "reference": item.offer.reference,
-                "quantity": item.quantity,
-                "quantityShipped": item.quantity_shipped,
-                "quantityCancelled": item.quantity_cancelled,
-                "cancellationRequest": item.cancellation_request,
-                "status": item.status,
-            }
-            for item in order.items
-        ],
-    }
 
 
 def _reduced_shipment(shipment: dict) -> dict:
