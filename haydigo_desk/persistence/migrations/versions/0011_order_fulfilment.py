@@ -32,21 +32,21 @@ _lines = sa.table(
 
 
 def upgrade() -> None:
-    with op.batch_alter_table("order_lines", schema=None) as batch_op:
-        batch_op.add_column(sa.Column("exact_delivery_date", sa.Date(), nullable=True))
-        batch_op.add_column(sa.Column("time_frame_type", sa.String(length=20), nullable=True))
-        batch_op.add_column(sa.Column("distribution_party", sa.String(length=20),
-                                      nullable=True))
-    with op.batch_alter_table("orders", schema=None) as batch_op:
-        batch_op.add_column(sa.Column("deadline_date", sa.Date(), nullable=True))
-        batch_op.add_column(sa.Column("via_bol", sa.Boolean(), nullable=False,
+    # Plain ADD COLUMN, never a batch copy: recreating ``orders`` or ``order_lines`` on SQLite
+    # would drop the search triggers of 0007.
+    op.add_column("order_lines", sa.Column("exact_delivery_date", sa.Date(), nullable=True))
+    op.add_column("order_lines", sa.Column("time_frame_type", sa.String(length=20),
+                                           nullable=True))
+    op.add_column("order_lines", sa.Column("distribution_party", sa.String(length=20),
+                                           nullable=True))
+    op.add_column("orders", sa.Column("deadline_date", sa.Date(), nullable=True))
+    op.add_column("orders", sa.Column("via_bol", sa.Boolean(), nullable=False,
                                       server_default=sa.false()))
-        batch_op.add_column(sa.Column("pickup_point", sa.Boolean(), nullable=False,
+    op.add_column("orders", sa.Column("pickup_point", sa.Boolean(), nullable=False,
                                       server_default=sa.false()))
-        batch_op.add_column(sa.Column("pickup_point_name", sa.String(length=200),
+    op.add_column("orders", sa.Column("pickup_point_name", sa.String(length=200),
                                       nullable=True))
-    with op.batch_alter_table("marketplace_accounts", schema=None) as batch_op:
-        batch_op.add_column(sa.Column("cutoff_time", sa.Time(), nullable=True))
+    op.add_column("marketplace_accounts", sa.Column("cutoff_time", sa.Time(), nullable=True))
     _fill_from_raw_json()
     op.create_index("ix_orders_deadline_date", "orders", ["deadline_date"])
     op.create_index("ix_orders_status_deadline", "orders", ["status", "deadline_date"])
@@ -103,13 +103,11 @@ def _fill_from_raw_json() -> None:
 
 
 def downgrade() -> None:
+    # DROP COLUMN in place (SQLite 3.35+), for the same reason as above.
     op.drop_index("ix_orders_status_deadline", table_name="orders")
     op.drop_index("ix_orders_deadline_date", table_name="orders")
-    with op.batch_alter_table("marketplace_accounts", schema=None) as batch_op:
-        batch_op.drop_column("cutoff_time")
-    with op.batch_alter_table("orders", schema=None) as batch_op:
-        for column in ("pickup_point_name", "pickup_point", "via_bol", "deadline_date"):
-            batch_op.drop_column(column)
-    with op.batch_alter_table("order_lines", schema=None) as batch_op:
-        for column in ("distribution_party", "time_frame_type", "exact_delivery_date"):
-            batch_op.drop_column(column)
+    op.drop_column("marketplace_accounts", "cutoff_time")
+    for column in ("pickup_point_name", "pickup_point", "via_bol", "deadline_date"):
+        op.drop_column("orders", column)
+    for column in ("distribution_party", "time_frame_type", "exact_delivery_date"):
+        op.drop_column("order_lines", column)
