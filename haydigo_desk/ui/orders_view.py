@@ -378,13 +378,14 @@ class OrdersSection(QWidget):
         self._making_today_lists = False
         self.today_progress_bar.hide()
         if result.codes:
-            text = self.tr("%n pick list(s) made for today with %1 order(s): %2.", "",
-                           len(result.codes)).replace("%1", str(result.orders)).replace(
-                "%2", ", ".join(result.codes))
+            text = " ".join((
+                self.tr("%n pick list(s) made for today: %1.", "", len(result.codes))
+                .replace("%1", ", ".join(result.codes)),
+                self.tr("%n order(s) on them, by deadline.", "", result.orders)))
             role = "scan-ok"
         elif result.already_on_lists:
-            text = self.tr("Everything due today is on a pick list already (%1 order(s)).")\
-                .replace("%1", str(result.already_on_lists))
+            text = self.tr("Everything due today is on a pick list already (%n order(s)).", "",
+                           result.already_on_lists)
             role = "scan-ok"
         else:
             text = self.tr("Nothing is due today that can be picked.")
