@@ -16,6 +16,7 @@ from haydigo_desk.domain.deadlines import Badge, BadgeKind
 BADGES_ROLE = Qt.ItemDataRole.UserRole + 21  # list of (kind, text) pills, read by the delegate
 VIA_BOL = "via_bol"
 DATE_FORMAT = "%d-%m-%Y"
+SHORT_DATE_FORMAT = "%d-%m"  # in a list cell: deadlines are days away, the pills need room
 
 # kind -> (background, text); strong enough to read on the light and the dark theme.
 _COLOURS: dict[str, tuple[str, str]] = {
@@ -58,14 +59,25 @@ def badges(deadline: date | None, expiry: date | None, via_bol: bool, cutoff: ti
     return pills
 
 
-def format_day(day: date | None) -> str:
-    return day.strftime(DATE_FORMAT) if day else ""
+def format_day(day: date | None, pattern: str = DATE_FORMAT) -> str:
+    return day.strftime(pattern) if day else ""
+
+
+def short_day(day: date | None) -> str:
+    return format_day(day, SHORT_DATE_FORMAT)
+
+
+def tooltip(day: date | None, pills: list[tuple[str, str]]) -> str | None:
+    """The cell's full date and every pill's words (also those the cell had no room for)."""
+    return "\n".join(part for part in (format_day(day), *(text for _k, text in pills))
+                     if part) or None
 
 
 class BadgesDelegate(QStyledItemDelegate):
     """The cell's text, then its BADGES_ROLE pills (rounded, bold, coloured)."""
 
     GAP = 6
+    PADDING = 14  # a pill's text to its ends, both sides together
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
         pills = index.data(BADGES_ROLE) or []
@@ -98,7 +110,7 @@ class BadgesDelegate(QStyledItemDelegate):
         bold = painter.fontMetrics()
         height = min(bold.height() + 6, option.rect.height() - 4)
         for kind, label in pills:
-            width = bold.horizontalAdvance(label) + 16
+            width = bold.horizontalAdvance(label) + self.PADDING
             if x + width > option.rect.right():
                 break  # no room: the tooltip still says it
             rect = QRectF(x, option.rect.center().y() - height / 2 + 1, width, height)
@@ -114,6 +126,6 @@ class BadgesDelegate(QStyledItemDelegate):
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
         hint = super().sizeHint(option, index)
         pills = index.data(BADGES_ROLE) or []
-        extra = sum(option.fontMetrics.horizontalAdvance(label) + 16 + self.GAP + 4
+        extra = sum(option.fontMetrics.horizontalAdvance(label) + self.PADDING + self.GAP + 4
                     for _kind, label in pills)
         return QSize(hint.width() + extra, hint.height())

@@ -37,6 +37,7 @@ from haydigo_desk.ui.status_style import status_colours, status_label
 from haydigo_desk.ui.transport_correction_dialog import TransportCorrectionDialog
 
 LINE_COLUMNS = 7  # location, EAN, title, ordered, picked, shipped, cancelled
+DELIVERY_SEPARATOR = " · "
 
 
 def _label(text: str = "", role: str | None = None, wrap: bool = False) -> QLabel:
@@ -82,9 +83,9 @@ class OrderDetailPane(QFrame):
         layout.addLayout(heading)
         self.dates_label = _label(role="muted", wrap=True)
         layout.addWidget(self.dates_label)
-        self.delivery_label = _label(wrap=True)  # what bol.com says about delivery, in words
+        # What bol.com says about delivery, in words: beside the lines, where there is width.
+        self.delivery_label = _label(wrap=True)
         self.delivery_label.setObjectName("orderDelivery")
-        layout.addWidget(self.delivery_label)
         self.address_caption = _label(self.tr("Delivery address"), role="muted")
         layout.addWidget(self.address_caption)
         self.address_label = _label(wrap=True)
@@ -97,6 +98,7 @@ class OrderDetailPane(QFrame):
 
         right = QVBoxLayout()
         right.setSpacing(8)
+        right.addWidget(self.delivery_label)
         self.warning_label = _label(role="scan-warning", wrap=True)
         right.addWidget(self.warning_label)
         self.lines = QTableWidget(0, LINE_COLUMNS)
@@ -148,7 +150,7 @@ class OrderDetailPane(QFrame):
             "font-size: 13pt; border-radius: 12px; padding: 4px 14px;")
         self.dates_label.setText(self.tr("Placed %1").replace("%1",
                                                                format_local(detail.placed_at)))
-        self.delivery_label.setText("\n".join(self.delivery_facts(detail)))
+        self.delivery_label.setText(DELIVERY_SEPARATOR.join(self.delivery_facts(detail)))
         self.address_label.setText("\n".join(detail.address_lines))
         self.pick_lists_label.setText(
             self.tr("On pick list: %1").replace("%1", ", ".join(detail.pick_list_codes)))

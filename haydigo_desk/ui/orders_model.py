@@ -35,7 +35,7 @@ from haydigo_desk.services.order_queries import (
     list_orders,
 )
 from haydigo_desk.ui.db_tasks import DbTasks
-from haydigo_desk.ui.deadline_badges import BADGES_ROLE, badges, format_day
+from haydigo_desk.ui.deadline_badges import BADGES_ROLE, badges, short_day, tooltip
 from haydigo_desk.ui.status_style import STATUS_ROLE, status_label
 
 COL_STATUS, COL_ORDER, COL_PLACED, COL_CUSTOMER, COL_CITY, COL_DEADLINE, COL_LINES, COL_UNITS = (
@@ -234,7 +234,7 @@ class OrdersTableModel(QAbstractTableModel):
         if role == BADGES_ROLE and column == COL_DEADLINE:
             return self.badges_of(row)
         if role == Qt.ItemDataRole.ToolTipRole and column == COL_DEADLINE:
-            return "\n".join(text for _kind, text in self.badges_of(row)) or None
+            return tooltip(row.deadline_date, self.badges_of(row))
         return None
 
     def badges_of(self, row: OrderRow) -> list[tuple[str, str]]:
@@ -254,7 +254,7 @@ class OrdersTableModel(QAbstractTableModel):
         if column == COL_CITY:
             return f"{row.city} ({row.country_code})" if row.country_code else row.city
         if column == COL_DEADLINE:
-            return format_day(row.deadline_date)
+            return short_day(row.deadline_date)
         if column == COL_LINES:
             return str(row.line_count)
         return str(row.units)

@@ -62,6 +62,10 @@ FILTER_CHECKED_STYLE = (
 )
 
 
+# Eight filters (Today too) must fit 1366 pixels in Dutch: a little less padding than the theme.
+ORDER_FILTER_STYLE = FILTER_CHECKED_STYLE + " QPushButton { padding: 4px 10px; }"
+
+
 def _repolish(widget: QWidget) -> None:
     widget.style().unpolish(widget)
     widget.style().polish(widget)
@@ -140,7 +144,7 @@ class OrdersSection(QWidget):
         for status in FILTERS:
             button = QPushButton(self._filter_label(str(status)))
             button.setCheckable(True)
-            button.setStyleSheet(FILTER_CHECKED_STYLE)
+            button.setStyleSheet(ORDER_FILTER_STYLE)
             button.setProperty("status", str(status))
             self.filter_group.addButton(button)
             self.filter_buttons[str(status)] = button
@@ -178,7 +182,7 @@ class OrdersSection(QWidget):
         header_view = self.table.horizontalHeader()
         header_view.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header_view.setSectionResizeMode(COL_CUSTOMER, QHeaderView.ResizeMode.Stretch)
-        for column, width in enumerate((130, 150, 160, 200, 170, 250, 70, 70)):
+        for column, width in enumerate((130, 150, 160, 200, 170, 210, 70, 70)):
             self.table.setColumnWidth(column, width)
         # Indicator first: enabling sorting asks the model to sort by the indicator's column.
         header_view.setSortIndicator(column_for_sort_key(self.model.query.sort),

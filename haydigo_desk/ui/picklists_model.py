@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 from haydigo_desk.domain.clock import format_local
 from haydigo_desk.domain.states import PickListStatus
 from haydigo_desk.services.picklists import PickListSummary
-from haydigo_desk.ui.deadline_badges import BADGES_ROLE, badges, format_day
+from haydigo_desk.ui.deadline_badges import BADGES_ROLE, badges, short_day, tooltip
 from haydigo_desk.ui.status_style import STATUS_ROLE, status_colours, status_label
 
 (
@@ -117,7 +117,7 @@ class PickListsTableModel(QAbstractTableModel):
         if role == BADGES_ROLE and column == COL_DEADLINE:
             return self.badges_of(row)
         if role == Qt.ItemDataRole.ToolTipRole and column == COL_DEADLINE:
-            return "\n".join(text for _kind, text in self.badges_of(row)) or None
+            return tooltip(row.deadline_date, self.badges_of(row))
         if role == PICK_LIST_ID_ROLE:
             return row.id
         if role == PROGRESS_ROLE and column == COL_PROGRESS:
@@ -154,7 +154,7 @@ class PickListsTableModel(QAbstractTableModel):
         if column == COL_STATUS:
             return status_label(row.status)
         if column == COL_DEADLINE:
-            return format_day(row.deadline_date)
+            return short_day(row.deadline_date)
         if column == COL_ORDERS:
             return str(row.orders)
         if column == COL_LINES:

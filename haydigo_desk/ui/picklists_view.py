@@ -125,7 +125,7 @@ class PickListsSection(QWidget):
         self.table.setItemDelegateForColumn(COL_PROGRESS, ProgressDelegate(self.table))
         self.table.setItemDelegateForColumn(COL_DEADLINE, BadgesDelegate(self.table))
         header_view = self.table.horizontalHeader()
-        for column, width in enumerate((130, 140, 250, 80, 80, 80, 170, 160, 120)):
+        for column, width in enumerate((130, 140, 210, 80, 80, 80, 170, 160, 120)):
             self.table.setColumnWidth(column, width)
         # Sorted in memory on a header click; until then newest first, as listed.
         header_view.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)

@@ -100,8 +100,9 @@ def test_orders_show_the_deadline_badge_and_via_bol_and_sort_by_deadline(qtbot, 
     assert [_badges(model, r) for r in range(6)] == [
         ["late"], ["ship_today", "via_bol"], ["expires"], ["tomorrow"], [], []]
     assert model.index(2, COL_DEADLINE).data(BADGES_ROLE)[0][1] == "Expires in 14 h"
-    assert model.index(1, COL_DEADLINE).data() == "03-12-2026"
-    assert "via bol" in model.index(1, COL_DEADLINE).data(Qt.ItemDataRole.ToolTipRole)
+    assert model.index(1, COL_DEADLINE).data() == "03-12"  # the year is in the tooltip
+    assert model.index(1, COL_DEADLINE).data(Qt.ItemDataRole.ToolTipRole) == (
+        "03-12-2026\nShip today\nvia bol")
     header.setSortIndicator(COL_DEADLINE, Qt.SortOrder.DescendingOrder)
     qtbot.waitUntil(lambda: _shown(section)[:1] == ["LATER-1"], timeout=5000)
     assert _shown(section)[-1] == "NODATE-1"  # no date stays last the other way round too
@@ -185,7 +186,7 @@ def test_ctrl_t_makes_pick_lists_of_everything_due_today_once(qtbot, context, la
     qtbot.waitUntil(lambda: picklists.model.rowCount() == 1, timeout=5000)
     cell = picklists.model.index(0, PL_DEADLINE)
     assert picklists.model.index(0, COL_CODE).data() == "PL-000001"
-    assert cell.data() == "02-12-2026"  # its most urgent order
+    assert cell.data() == "02-12"  # its most urgent order
     # The list's badge follows the real clock here: what it says is the rule's, not fixed.
     picklists.model.clock = lambda: MORNING
     assert [kind for kind, _ in cell.data(BADGES_ROLE)] == ["late", "via_bol"]
@@ -242,3 +243,37 @@ def test_the_day_speaks_dutch(qtbot, context, language):
     assert section.today_note_text(day) == (
         "bol NL: na de sluittijd van vandaag (15:00): door naar morgen, 03-12-2026. "
         "U ziet wat morgen weggaat.")
+
+
+@pytest.mark.parametrize("language", ["en"], indirect=True)
+def test_the_detail_pane_says_the_fulfilment_in_words(qtbot, context, language):
+    from haydigo_desk.persistence.models import OrderLine
+    from haydigo_desk.services.order_queries import order_detail
+    from haydigo_desk.ui.order_detail_pane import OrderDetailPane
+
+    with context.database.unit_of_work() as uow:
+        order = uow.session.scalars(select(Order).where(Order.bol_order_id == "TODAY-BOL")).one()
+        order.pickup_point, order.pickup_point_name = True, "Albert Heijn: UTRECHT"
+        line = uow.session.scalars(select(OrderLine).where(OrderLine.order_id == order.id)).one()
+        line.exact_delivery_date, line.latest_delivery_date = date(2026, 12, 3), None
+        line.time_frame_type, line.distribution_party = "EVENING", "BOL"
+        order.expiry_date = date(2026, 12, 6)
+        uow.commit()
+        order_id = order.id
+    with context.database.unit_of_work() as uow:
+        detail = order_detail(uow.session, order_id)
+    pane = OrderDetailPane()
+    qtbot.addWidget(pane)
+    pane.clock = lambda: MORNING
+    pane.show_detail(detail)
+    assert pane.delivery_label.text().split(" · ") == [
+        "Delivery on 03-12-2026, the day the customer chose. Ship today.",
+        "bol.com cancels items not shipped by 06-12-2026.",
+        "Evening delivery.",
+        "Ships via bol: bol.com chooses the carrier and its label is used.",
+        "To a pick-up point: Albert Heijn: UTRECHT",
+    ]
+    with context.database.unit_of_work() as uow:
+        other = uow.session.scalars(select(Order.id).where(Order.bol_order_id == "NODATE-1")).one()
+        pane.show_detail(order_detail(uow.session, other))
+    assert pane.delivery_label.text() == "bol.com gave no delivery date."
