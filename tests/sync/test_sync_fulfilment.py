@@ -9,38 +9,21 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-import pytest_asyncio
 from sqlalchemy import select, update
 from support.sync_setup import sync_setup
 
-from haydigo_desk.bol.retry import RetryPolicy
-from haydigo_desk.persistence.models import MarketplaceAccount, Order, OrderLine, utcnow
+from haydigo_desk.persistence.models import Order, OrderLine, utcnow
 from haydigo_desk.services.picklists import add_to_open_pick_list
 from haydigo_desk.sync import orders as order_step
-from haydigo_desk.sync.client_factory import AccountConnection, build_client
-from haydigo_desk.sync.cycle import CycleRunner
 from haydigo_desk.sync.events import SyncReport
 
 
 @pytest.fixture
-def setup(database_url):
+def setup(database_url):  # the conftest's ``runner`` syncs this set-up once
     s = sync_setup(database_url, open_orders=70)
     yield s
     s.sandbox.stop()
     s.database.dispose()
-
-
-@pytest_asyncio.fixture
-async def runner(setup):
-    with setup.database.unit_of_work() as uow:
-        connection = AccountConnection.of(uow.session.get(MarketplaceAccount, setup.account_id))
-    runner = CycleRunner(setup.database, build_client(
-        connection, retry=RetryPolicy(max_attempts=2, backoff_base=0.01, backoff_cap=0.05)),
-        setup.account_id)
-    report = await runner.run()
-    assert report.outcome == "ok", report.message
-    yield runner
-    await runner.client.aclose()
 
 
 def _date(text: str | None) -> date | None:
