@@ -30,14 +30,20 @@ from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from sqlalchemy import insert, text
+from sqlalchemy import Engine, MetaData, Table, insert, inspect, text
 
 from haydigo_desk.domain.barcodes import gtin_check_digit
 from haydigo_desk.persistence import migrate
 from haydigo_desk.persistence.database import open_database
 from haydigo_desk.persistence.db import create_db_engine
-from haydigo_desk.persistence.models import Order, OrderLine, Product
-from haydigo_desk.services.accounts import AccountSpec, save_account
+from haydigo_desk.persistence.models import (
+    MarketplaceAccount,
+    Order,
+    OrderLine,
+    Product,
+    ProductList,
+    Store,
+)
 from haydigo_desk.services.order_queries import OrderQuery, count_orders, list_orders
 
 TARGET_MS = 100.0
@@ -73,24 +79,41 @@ def order_id(rng: random.Random) -> str:
     return "".join(rng.choices(string.digits + string.ascii_uppercase, k=10))
 
 
+def tables_at(engine: Engine, *models: type) -> list[Table]:
+    """The models' tables as the database has them now: only the columns it has, with the
+    models' defaults (rows written at an old revision need no column added since)."""
+    present = inspect(engine)
+    metadata = MetaData()
+    return [Table(model.__tablename__, metadata,
+                  *(column._copy() for column in model.__table__.c
+                    if column.name in {c["name"] for c in present.get_columns(
+                        model.__tablename__)}))
+            for model in models]
+
+
 def build(url: str, orders: int, lines_per_order: int, seed: int) -> list[str]:
     """The data set at schema 0006, then the upgrade; returns the order ids."""
     rng = random.Random(seed)
     engine = create_db_engine(url)
     migrate.upgrade(engine, "0006")
+    lists, stores, accounts, products, order_table, line_table = tables_at(
+        engine, ProductList, Store, MarketplaceAccount, Product, Order, OrderLine)
     engine.dispose()
     database = open_database(url, upgrade=False)
-    with database.unit_of_work() as uow:
-        account = save_account(uow.session, AccountSpec(name="bol NL", client_id="bench",
-                                                        store_name="Bench Shop"))
-        uow.commit()
-        account_id, product_list_id = account.id, account.product_list_id
+    account_id, product_list_id = 1, 1
+    with database.engine.begin() as connection:
+        connection.execute(insert(lists), [{"id": product_list_id, "name": "Bench Shop"}])
+        connection.execute(insert(stores), [{"id": 1, "name": "Bench Shop",
+                                             "product_list_id": product_list_id}])
+        connection.execute(insert(accounts), [{
+            "id": account_id, "name": "bol NL", "client_id": "bench", "store_id": 1,
+            "product_list_id": product_list_id, "excluded_countries": []}])
     start = datetime(2026, 1, 1, tzinfo=UTC)
     ids: list[str] = []
     seen: set[str] = set()
     began = time.perf_counter()
     with database.engine.begin() as connection:
-        connection.execute(insert(Product), [
+        connection.execute(insert(products), [
             {"id": i, "product_list_id": product_list_id, "ean": ean13(i), "sku": sku(i),
              "title": f"Product {i}", "on_hand": 1000, "reserved": 0}
             for i in range(1, PRODUCTS + 1)])
@@ -108,7 +131,7 @@ def build(url: str, orders: int, lines_per_order: int, seed: int) -> list[str]:
                              "placed_at": start + timedelta(seconds=i * 60),
                              "customer_name": f"{rng.choice(FIRST_NAMES)} "
                                               f"{rng.choice(LAST_NAMES)}"})
-            connection.execute(insert(Order), rows)
+            connection.execute(insert(order_table), rows)
             lines = []
             for i in chunk:
                 for item in range(lines_per_order):
@@ -118,7 +141,7 @@ def build(url: str, orders: int, lines_per_order: int, seed: int) -> list[str]:
                                   "product_id": product, "ean": ean13(product),
                                   "sku": sku(product), "title": f"Product {product}",
                                   "quantity": 1})
-            connection.execute(insert(OrderLine), lines)
+            connection.execute(insert(line_table), lines)
     print(f"  data set: {orders:,} orders / {orders * lines_per_order:,} lines in "
           f"{time.perf_counter() - began:.1f} s")
     database.dispose()

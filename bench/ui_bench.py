@@ -107,6 +107,10 @@ def build_database(url: str, orders: int, seed: int = 6) -> BenchDatabase:
                     "house_number_extension": "", "extra_address_information": "",
                     "zip_code": "1234AB", "city": city, "country_code": country, "email": "",
                     "language": "nl", "problem": "", "created_at": base, "updated_at": base,
+                    # bol's deadline: a few days after placing, none for a few (as bol sends)
+                    "deadline_date": None if n % 50 == 0 else (
+                        base + timedelta(minutes=n * 3, days=rng.randint(1, 8))).date(),
+                    "via_bol": n % 5 == 0,
                 })
                 if n % 5 == 0:
                     rng.shuffle(sizes)  # every 5 orders hold 15 lines, in a random mix
@@ -336,8 +340,46 @@ def measure_stall_during_import(bench: BenchDatabase, orders: int = 2000,
             Result(f"p99 event-loop gap, {label}", _p99(all_gaps) * 1000, 20.0)]
 
 
+def measure_deadline_pages(bench: BenchDatabase, repeats: int = 5) -> list[Result]:
+    """The Orders screen sorted by deadline (every status, and "new"), and the Today view:
+    count and first page, as the model asks for them."""
+    from haydigo_desk.services.order_queries import (
+        OrderQuery,
+        OrderSortKey,
+        count_orders,
+        list_orders,
+    )
+
+    # "Now" inside the data's span, so Today holds a realistic day's work.
+    with bench.database.unit_of_work() as uow:
+        middle = list_orders(uow.session, OrderQuery(descending=False),
+                             offset=bench.orders // 2, limit=1)[0].placed_at
+    queries = {
+        "deadline sort, all orders": OrderQuery(sort=OrderSortKey.DEADLINE, descending=False),
+        "deadline sort, new orders": OrderQuery(status="new", sort=OrderSortKey.DEADLINE,
+                                                descending=False),
+        "Today view": OrderQuery(sort=OrderSortKey.DEADLINE, descending=False,
+                                 today_at=middle),
+    }
+    results = []
+    for name, query in queries.items():
+        timings = []
+        for attempt in range(repeats + 1):
+            started = time.perf_counter()
+            with bench.database.unit_of_work() as uow:
+                count_orders(uow.session, query)
+                list_orders(uow.session, query, 0, 200)
+            if attempt:  # the first run warms the caches: not counted
+                timings.append((time.perf_counter() - started) * 1000)
+        timings.sort()
+        results.append(Result(f"{name}: count + first page of {bench.orders:,} orders "
+                              f"(median of {repeats})", timings[len(timings) // 2], 300.0))
+    return results
+
+
 MEASUREMENTS: list[Callable[[BenchDatabase], Result | list[Result]]] = [
     measure_open_orders,
+    measure_deadline_pages,
     measure_stall_during_import,
 ]
 
@@ -347,7 +389,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--orders", type=int, default=100_000)
     parser.add_argument("--keep", type=Path, help="build the database in this folder and keep it")
     parser.add_argument("--stall-runs", type=int, default=STALL_RUNS)
-    parser.add_argument("--only", choices=["open", "stall"], help="run one measurement only")
+    parser.add_argument("--only", choices=["open", "deadline", "stall"],
+                        help="run one measurement only")
     parser.add_argument("--stall-child", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.stall_child:
@@ -356,7 +399,8 @@ def main(argv: list[str] | None = None) -> int:
         gaps, seconds, collector = stall_once(args.stall_child)
         print(json.dumps({"gaps": gaps, "seconds": seconds, "collector": collector}))
         return 0
-    names = {measure_open_orders: "open", measure_stall_during_import: "stall"}
+    names = {measure_open_orders: "open", measure_deadline_pages: "deadline",
+             measure_stall_during_import: "stall"}
     measurements = [
         functools.partial(m, runs=args.stall_runs) if m is measure_stall_during_import else m
         for m in MEASUREMENTS if args.only in (None, names.get(m))]

@@ -7,7 +7,7 @@ in haydigo_desk.domain.states) so that a new value never needs a schema change.
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, time
 from decimal import Decimal
 
 from sqlalchemy import (
@@ -21,7 +21,9 @@ from sqlalchemy import (
     Numeric,
     String,
     Text,
+    Time,
     UniqueConstraint,
+    false,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -158,6 +160,8 @@ class MarketplaceAccount(Base):
     harvest_products: Mapped[bool] = mapped_column(Boolean, default=True)
     harvest_orders: Mapped[bool] = mapped_column(Boolean, default=False)
     sync_interval_minutes: Mapped[int] = mapped_column(Integer, default=10)
+    # The local time of day after which nothing more leaves today (None: no cut-off).
+    cutoff_time: Mapped[time | None] = mapped_column(Time)
     default_transporter: Mapped[str] = mapped_column(String(40), default="TNT")
     enabled: Mapped[bool] = mapped_column(Boolean, default=True)
     offers_synced_until: Mapped[datetime | None]
@@ -175,6 +179,8 @@ class Order(Base):
         Index("ix_orders_status_placed", "status", "placed_at"),
         Index("ix_orders_placed_at", "placed_at"),  # the "all orders" view, newest first
         Index("ix_orders_bol_order_id", "bol_order_id"),  # search: order ids by their start
+        Index("ix_orders_deadline_date", "deadline_date"),  # the deadline sort, all statuses
+        Index("ix_orders_status_deadline", "status", "deadline_date"),  # one status, Today
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -195,6 +201,13 @@ class Order(Base):
     language: Mapped[str] = mapped_column(String(10), default="")
     latest_delivery_date: Mapped[date | None] = mapped_column(Date)
     expiry_date: Mapped[date | None] = mapped_column(Date)
+    # Summaries of the lines for the list (domain.deadlines owns the rule): the earliest
+    # deadline (exact delivery date, else latest), and whether bol.com delivers any line.
+    deadline_date: Mapped[date | None] = mapped_column(Date)
+    via_bol: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    # bol.com's pickupPoint flag and shipmentDetails.pickupPointName.
+    pickup_point: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    pickup_point_name: Mapped[str | None] = mapped_column(String(200))
     problem: Mapped[str] = mapped_column(String(500), default="")
     raw_json: Mapped[dict | None] = mapped_column(JSON)
     # Which desk works on the order right now (multi-workstation claims).
@@ -236,6 +249,10 @@ class OrderLine(Base):
     unmatched: Mapped[bool] = mapped_column(Boolean, default=False)
     fulfilment_method: Mapped[str] = mapped_column(String(10), default="FBR")
     latest_delivery_date: Mapped[date | None] = mapped_column(Date)
+    # bol.com sends an exact delivery date instead of a latest one when the customer chose it.
+    exact_delivery_date: Mapped[date | None] = mapped_column(Date)
+    time_frame_type: Mapped[str | None] = mapped_column(String(20))  # REGULAR, EVENING...
+    distribution_party: Mapped[str | None] = mapped_column(String(20))  # RETAILER or BOL
     expiry_date: Mapped[date | None] = mapped_column(Date)
     bol_changed_at: Mapped[datetime | None]
 

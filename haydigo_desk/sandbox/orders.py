@@ -14,6 +14,15 @@ from haydigo_desk.sandbox.ids import make_order_id
 # bol keeps shipped and cancelled items in the order list for 48 hours.
 HANDLED_VISIBLE = timedelta(hours=48)
 COMMISSION_RATE = 0.15
+# Shares of orders whose customer chose a delivery day, that bol.com delivers (Verzenden via
+# bol), and that go to a pick-up point (NL and BE only).
+EXACT_DATE_SHARE = 0.15
+VIA_BOL_SHARE = 0.2
+PICKUP_POINT_SHARE = 0.1
+# Time frames a customer who chose a day may have picked (SUNDAY only on a Sunday).
+CHOSEN_FRAMES = ("REGULAR", "EVENING", "APPOINTMENT")
+PICKUP_POINT_CHAINS = ("PostNL-punt: Primera", "Albert Heijn", "DHL ServicePoint: Bruna",
+                       "bpost-punt: Press Shop")
 
 
 @dataclass
@@ -27,6 +36,10 @@ class OrderItem:
     quantity_shipped: int = 0
     quantity_cancelled: int = 0
     cancellation_request: bool = False
+    # The customer chose the day: ``latest_delivery`` is that exact day, sent as such.
+    exact_delivery: bool = False
+    time_frame_type: str = "REGULAR"
+    distribution_party: str = "RETAILER"
 
     @property
     def open_quantity(self) -> int:
@@ -62,10 +75,12 @@ class OrderItem:
             "cancellationRequest": self.cancellation_request,
             "fulfilment": {
                 "method": "FBR",
-                "distributionParty": "RETAILER",
-                "latestDeliveryDate": self.latest_delivery.date().isoformat(),
+                "distributionParty": self.distribution_party,
+                # bol.com sends one of the two, never both.
+                ("exactDeliveryDate" if self.exact_delivery else "latestDeliveryDate"):
+                    self.latest_delivery.date().isoformat(),
                 "expiryDate": (self.latest_delivery + timedelta(days=3)).date().isoformat(),
-                "timeFrameType": "REGULAR",
+                "timeFrameType": self.time_frame_type,
             },
             "offer": {"offerId": self.offer.offer_id, "reference": self.offer.reference},
             "product": {"ean": self.offer.ean, "title": self.offer.title_nl},
@@ -87,6 +102,7 @@ class Order:
     placed_at: datetime
     address: dict
     items: list[OrderItem] = field(default_factory=list)
+    pickup_point: bool = False
 
     @property
     def country(self) -> str:
@@ -103,7 +119,7 @@ class Order:
         billing = {key: value for key, value in self.address.items() if key not in _SHIPMENT_ONLY}
         return {
             "orderId": self.order_id,
-            "pickupPoint": False,
+            "pickupPoint": self.pickup_point,
             "orderPlacedDateTime": bol_local(self.placed_at),
             "shipmentDetails": dict(self.address),
             "billingDetails": billing,
@@ -140,6 +156,18 @@ class OrderFactory:
             raise ValueError(f"the sandbox delivers to NL, BE or DE, not {country!r}")
         offers = self._pick_offers(lines, eans)
         order = Order(self._new_order_id(), placed_at, self._address(country))
+        # Delivery choices come from the order's own stream, so adding them changed no other
+        # random value (seeded scenarios keep their orders).
+        choice = random.Random(f"fulfilment:{order.order_id}")
+        exact_extra = choice.randrange(1, 4) if choice.random() < EXACT_DATE_SHARE else None
+        party = "BOL" if choice.random() < VIA_BOL_SHARE else "RETAILER"
+        frame = choice.choice(CHOSEN_FRAMES) if exact_extra is not None else "REGULAR"
+        if country in ("NL", "BE") and exact_extra is None and choice.random() < PICKUP_POINT_SHARE:
+            order.pickup_point = True
+            chain = choice.choice(PICKUP_POINT_CHAINS)
+            order.address["pickupPointName"] = f"{chain}: {order.address['city'].upper()}"
+        if frame == "APPOINTMENT":
+            order.address["deliveryPhoneNumber"] = f"06{choice.randrange(10**8):08d}"
         for offer in offers:
             _, max_days, _ = DELIVERY_CODES[offer.delivery_code]
             self._next_item_id += rng.randrange(1, 40)
@@ -149,11 +177,21 @@ class OrderFactory:
                     offer=offer,
                     quantity=rng.choices((1, 2, 3, 4), (80, 14, 4, 2))[0],
                     unit_price=offer.unit_price,
-                    latest_delivery=placed_at + timedelta(days=max_days),
+                    latest_delivery=placed_at + timedelta(days=max_days + (exact_extra or 0)),
                     changed_at=placed_at,
+                    exact_delivery=exact_extra is not None,
+                    time_frame_type=self._frame_on(frame, placed_at, max_days + (exact_extra or 0)),
+                    distribution_party=party,
                 )
             )
         return order
+
+    @staticmethod
+    def _frame_on(frame: str, placed_at: datetime, days: int) -> str:
+        """A chosen day on a Sunday is a Sunday delivery."""
+        if frame == "REGULAR" or (placed_at + timedelta(days=days)).weekday() != 6:
+            return frame
+        return "SUNDAY"
 
     def _pick_offers(self, lines: int | None, eans: list[str] | None) -> list[Offer]:
         if eans:

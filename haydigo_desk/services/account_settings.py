@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field, replace
+from datetime import time
 
 import keyring
 from keyring.backends import fail, null
@@ -55,6 +56,8 @@ class AccountDraft:
     harvest_orders: bool = False
     sync_interval_minutes: int = 10
     default_transporter: str = "TNT"
+    # The local time after which nothing more leaves today (None: no cut-off).
+    cutoff_time: time | None = None
     id: int | None = None
     has_secret: bool = False
     new_secret: SecretStr | None = field(default=None, repr=False)
@@ -124,6 +127,8 @@ def validate_draft(draft: AccountDraft, others: list[AccountDraft] = ()) -> None
         # Never save a default the shipment dialog could not preselect (or a silent "TNT").
         raise DraftError("The default transporter must be a bol.com transporter code",
                          "transporter", "transporter_unknown")
+    if draft.cutoff_time is not None and not isinstance(draft.cutoff_time, time):
+        raise DraftError("The cut-off is a time of day", "cutoff", "cutoff_invalid")
     try:
         draft.to_spec().validate()
     except AccountError as exc:
@@ -160,6 +165,7 @@ def _draft_of(row: MarketplaceAccount) -> AccountDraft:
         harvest_orders=row.harvest_orders,
         sync_interval_minutes=row.sync_interval_minutes,
         default_transporter=row.default_transporter,
+        cutoff_time=row.cutoff_time,
     )
 
 
@@ -188,6 +194,8 @@ def save_account_drafts(
             if draft.id is not None:
                 _rename(session, draft.id, draft.name.strip())
             account = save_account(session, draft.to_spec())
+            account.cutoff_time = draft.cutoff_time.replace(second=0, microsecond=0) \
+                if draft.cutoff_time else None
             account.enabled = True  # saving a name that was removed earlier brings it back
             draft.id = account.id
             outcome.saved.append(account.name)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import weakref
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, time
 from decimal import Decimal
 from enum import StrEnum
 
@@ -33,10 +33,12 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Session
 
+from haydigo_desk.domain import deadlines
 from haydigo_desk.domain.lifecycle import Cancellation
 from haydigo_desk.domain.states import OrderStatus, PickListStatus
 from haydigo_desk.persistence.models import (
     Location,
+    MarketplaceAccount,
     Order,
     OrderLine,
     OutboxEntry,
@@ -63,7 +65,7 @@ class OrderSortKey(StrEnum):
     CITY = "city"
     COUNTRY = "country"
     STATUS = "status"
-    DELIVER_BY = "deliver_by"
+    DEADLINE = "deadline"  # domain.deadlines: the exact delivery day, else the latest one
 
 
 _SORT_COLUMNS = {
@@ -73,8 +75,12 @@ _SORT_COLUMNS = {
     OrderSortKey.CITY: Order.city,
     OrderSortKey.COUNTRY: Order.country_code,
     OrderSortKey.STATUS: Order.status,
-    OrderSortKey.DELIVER_BY: Order.latest_delivery_date,
+    OrderSortKey.DEADLINE: Order.deadline_date,
 }
+# Orders without a deadline come after those with one, in both directions.
+_NULLS_LAST = frozenset({OrderSortKey.DEADLINE})
+# What still has to leave the warehouse (the Today view lists these only).
+OPEN_STATUSES = (OrderStatus.NEW, OrderStatus.PICKING, OrderStatus.PACKED, OrderStatus.PROBLEM)
 
 
 @dataclass(frozen=True)
@@ -86,6 +92,9 @@ class OrderQuery:
     sort: OrderSortKey = OrderSortKey.PLACED
     descending: bool = True
     account_id: int | None = None
+    # The Today view at this moment: open orders that must leave on each account's working
+    # day (its cut-off decides whether that is today or tomorrow), the late ones included.
+    today_at: datetime | None = None
 
     def __post_init__(self) -> None:
         if self.status != ALL_STATUSES and self.status not in set(OrderStatus):
@@ -108,6 +117,10 @@ class OrderRow:
     problem: str
     has_cancellation_request: bool
     has_unmatched: bool
+    deadline_date: date | None = None
+    expiry_date: date | None = None
+    via_bol: bool = False
+    cutoff_time: time | None = None  # the account's, for the deadline badge
 
 
 @dataclass(frozen=True)
@@ -125,6 +138,11 @@ class OrderLineDetail:
     cancellation_requested: bool
     unmatched: bool
     location: str
+    latest_delivery_date: date | None = None
+    exact_delivery_date: date | None = None
+    expiry_date: date | None = None
+    time_frame_type: str | None = None
+    distribution_party: str | None = None
 
     @property
     def quantity_open(self) -> int:
@@ -167,6 +185,12 @@ class OrderDetail:
     latest_delivery_date: date | None
     problem: str
     lines: tuple[OrderLineDetail, ...] = field(default_factory=tuple)
+    deadline_date: date | None = None
+    expiry_date: date | None = None
+    via_bol: bool = False
+    pickup_point: bool = False
+    pickup_point_name: str | None = None
+    cutoff_time: time | None = None
     pick_list_codes: tuple[str, ...] = field(default_factory=tuple)
     shipments: tuple[ShipmentDetail, ...] = field(default_factory=tuple)
 
@@ -307,13 +331,67 @@ def _filtered(query: Select, spec: OrderQuery, session: Session, *,
     term = spec.search.strip()
     if term:
         query = query.where(search_condition(session, term, for_page=for_page))
+    if spec.today_at is not None:
+        query = query.where(today_condition(session, spec.today_at, spec.account_id))
     return query
+
+
+def account_cutoffs(session: Session, account_ids=None) -> dict[int, time | None]:
+    """Each account's daily cut-off (None: it has none)."""
+    query = select(MarketplaceAccount.id, MarketplaceAccount.cutoff_time)
+    if account_ids is not None:
+        query = query.where(MarketplaceAccount.id.in_(list(account_ids)))
+    return {account: cutoff for account, cutoff in session.execute(query)}
+
+
+@dataclass(frozen=True)
+class AccountDay:
+    """One account's working day at a moment: what the Today view says about its cut-off."""
+
+    account_id: int
+    name: str
+    cutoff: time | None
+    after_cutoff: bool  # today's cut-off has passed: the working day is tomorrow
+    working_day: date
+
+
+def account_days(session: Session, now: datetime) -> list[AccountDay]:
+    """Every enabled account's working day at ``now``, by name."""
+    rows = session.execute(
+        select(MarketplaceAccount.id, MarketplaceAccount.name, MarketplaceAccount.cutoff_time)
+        .where(MarketplaceAccount.enabled.is_(True)).order_by(MarketplaceAccount.name))
+    return [AccountDay(account_id, name, cutoff, deadlines.after_cutoff(now, cutoff),
+                       deadlines.working_day(now, cutoff))
+            for account_id, name, cutoff in rows]
+
+
+def due_dates(session: Session, now: datetime,
+              account_id: int | None = None) -> dict[int, date]:
+    """Per account, the latest deadline of what must leave on its working day at ``now``."""
+    cutoffs = account_cutoffs(session, None if account_id is None else [account_id])
+    return {account: deadlines.due_by(now, cutoff) for account, cutoff in cutoffs.items()}
+
+
+def today_condition(session: Session, now: datetime,
+                    account_id: int | None = None) -> ColumnElement[bool]:
+    """Open orders due on their account's working day at ``now`` (ix_orders_status_deadline
+    serves each status's range); accounts sharing a cut-off share one range."""
+    by_date: dict[date, list[int]] = {}
+    for account, due in due_dates(session, now, account_id).items():
+        by_date.setdefault(due, []).append(account)
+    if not by_date:
+        return Order.id.is_(None)  # no account: nothing is due
+    ranges = [Order.deadline_date <= due if len(by_date) == 1
+              else and_(Order.account_id.in_(accounts), Order.deadline_date <= due)
+              for due, accounts in by_date.items()]
+    return and_(Order.status.in_([s.value for s in OPEN_STATUSES]), or_(*ranges))
 
 
 def count_orders(session: Session, spec: OrderQuery) -> int:
     term = spec.search.strip()
     if (term and spec.status == ALL_STATUSES and spec.account_id is None
-            and _uses_sqlite_index(session, term)):  # one row per order: count the index alone
+            and spec.today_at is None and _uses_sqlite_index(session, term)):
+        # one row per order: count the index alone
         ids, _ = _sqlite_trigram_ids(term)
         return session.scalar(select(func.count()).select_from(ids.subquery())) or 0
     return session.scalar(_filtered(select(func.count(Order.id)), spec, session)) or 0
@@ -325,10 +403,13 @@ def list_orders(session: Session, spec: OrderQuery, offset: int = 0,
     column = _SORT_COLUMNS[spec.sort]
     ordering = [column.desc(), Order.id.desc()] if spec.descending else [column.asc(),
                                                                          Order.id.asc()]
+    if spec.sort in _NULLS_LAST:
+        ordering[0] = ordering[0].nulls_last()
     page_query = _filtered(
         select(Order.id, Order.account_id, Order.bol_order_id, Order.status, Order.placed_at,
                Order.customer_name, Order.city, Order.country_code,
-               Order.latest_delivery_date, Order.problem),
+               Order.latest_delivery_date, Order.problem, Order.deadline_date,
+               Order.expiry_date, Order.via_bol),
         spec, session, for_page=True,
     ).order_by(*ordering).offset(offset).limit(limit)
     orders = session.execute(page_query).all()
@@ -349,6 +430,7 @@ def list_orders(session: Session, spec: OrderQuery, offset: int = 0,
             .group_by(OrderLine.order_id)
         )
     }
+    cutoffs = account_cutoffs(session, {o.account_id for o in orders})
     rows = []
     for o in orders:
         t = totals.get(o.id)
@@ -358,6 +440,8 @@ def list_orders(session: Session, spec: OrderQuery, offset: int = 0,
             country_code=o.country_code, latest_delivery_date=o.latest_delivery_date,
             line_count=t.lines if t else 0, units=int(t.units) if t else 0, problem=o.problem,
             has_cancellation_request=bool(t and t.cancel), has_unmatched=bool(t and t.unmatched),
+            deadline_date=o.deadline_date, expiry_date=o.expiry_date, via_bol=bool(o.via_bol),
+            cutoff_time=cutoffs.get(o.account_id),
         ))
     return rows
 
@@ -421,7 +505,9 @@ def order_detail(session: Session, order_id: int) -> OrderDetail | None:
             quantity_picked=line.quantity_picked, quantity_shipped=line.quantity_shipped,
             quantity_cancelled=line.quantity_cancelled,
             cancellation_requested=line.cancellation_requested, unmatched=line.unmatched,
-            location=code or "",
+            location=code or "", latest_delivery_date=line.latest_delivery_date,
+            exact_delivery_date=line.exact_delivery_date, expiry_date=line.expiry_date,
+            time_frame_type=line.time_frame_type, distribution_party=line.distribution_party,
         )
         for line, code in line_rows
     )
@@ -443,4 +529,8 @@ def order_detail(session: Session, order_id: int) -> OrderDetail | None:
         latest_delivery_date=order.latest_delivery_date, problem=order.problem,
         lines=lines, pick_list_codes=tuple(codes),
         shipments=_order_shipments(session, order_id),
+        deadline_date=order.deadline_date, expiry_date=order.expiry_date,
+        via_bol=order.via_bol, pickup_point=order.pickup_point,
+        pickup_point_name=order.pickup_point_name,
+        cutoff_time=account_cutoffs(session, [order.account_id]).get(order.account_id),
     )

@@ -14,9 +14,9 @@ Rules kept here (one place for the desk and the sync engine):
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime, time
 
 from sqlalchemy import case, func, select
 from sqlalchemy.exc import IntegrityError
@@ -27,6 +27,7 @@ from haydigo_desk.domain.sorting import natural_key
 from haydigo_desk.domain.states import OrderStatus, PickListStatus
 from haydigo_desk.persistence.models import (
     Location,
+    MarketplaceAccount,
     Order,
     OrderLine,
     PickList,
@@ -35,11 +36,13 @@ from haydigo_desk.persistence.models import (
     Product,
 )
 from haydigo_desk.services import lifecycle
+from haydigo_desk.services.order_queries import OPEN_STATUSES, today_condition
 
 CODE_PREFIX = "PL-"
 _CODE_RE = re.compile(r"^PL-(\d{6})$")
 ACTIVE_STATUSES = (PickListStatus.OPEN.value, PickListStatus.IN_PROGRESS.value)
 PICKABLE_ORDER_STATUSES = (OrderStatus.NEW.value, OrderStatus.PICKING.value)
+OPEN_ORDER_STATUSES = tuple(status.value for status in OPEN_STATUSES)
 
 
 class PickListError(ValueError):
@@ -59,6 +62,12 @@ class PickListSummary:
     lines: int
     units: int
     units_picked: int
+    # Of its orders still to leave: the earliest deadline and expiry; whether bol.com
+    # delivers any of its orders; the account's cut-off (for the badge).
+    deadline_date: date | None = None
+    expiry_date: date | None = None
+    via_bol: bool = False
+    cutoff_time: time | None = None
 
     @property
     def progress(self) -> float:
@@ -135,11 +144,24 @@ def _summaries(session: Session, where) -> list[PickListSummary]:
         .join(OrderLine, OrderLine.id == PickListLine.order_line_id)
         .group_by(PickListLine.pick_list_id).subquery()
     )
+    due = (
+        select(PickListOrder.pick_list_id,
+               func.min(case((Order.status.in_(OPEN_ORDER_STATUSES), Order.deadline_date)))
+               .label("deadline"),
+               func.min(case((Order.status.in_(OPEN_ORDER_STATUSES), Order.expiry_date)))
+               .label("expiry"),
+               func.max(case((Order.via_bol, 1), else_=0)).label("via_bol"))
+        .join(Order, Order.id == PickListOrder.order_id)
+        .group_by(PickListOrder.pick_list_id).subquery()
+    )
     query = (
         select(PickList, order_counts.c.orders, line_counts.c.lines, line_counts.c.units,
-               line_counts.c.picked)
+               line_counts.c.picked, due.c.deadline, due.c.expiry, due.c.via_bol,
+               MarketplaceAccount.cutoff_time)
         .outerjoin(order_counts, order_counts.c.pick_list_id == PickList.id)
         .outerjoin(line_counts, line_counts.c.pick_list_id == PickList.id)
+        .outerjoin(due, due.c.pick_list_id == PickList.id)
+        .outerjoin(MarketplaceAccount, MarketplaceAccount.id == PickList.account_id)
         .order_by(PickList.created_at.desc(), PickList.id.desc())
     )
     if where is not None:
@@ -149,10 +171,19 @@ def _summaries(session: Session, where) -> list[PickListSummary]:
             id=p.id, code=p.code, status=p.status, account_id=p.account_id,
             created_by=p.created_by, created_at=p.created_at, completed_at=p.completed_at,
             orders=orders or 0, lines=lines or 0, units=int(units or 0),
-            units_picked=int(picked or 0),
+            units_picked=int(picked or 0), deadline_date=_as_date(deadline),
+            expiry_date=_as_date(expiry), via_bol=bool(via_bol), cutoff_time=cutoff,
         )
-        for p, orders, lines, units, picked in session.execute(query)
+        for p, orders, lines, units, picked, deadline, expiry, via_bol, cutoff
+        in session.execute(query)
     ]
+
+
+def _as_date(value: object) -> date | None:
+    """An aggregate of a date column (SQLite hands it back as text)."""
+    if value is None or isinstance(value, date):
+        return value
+    return date.fromisoformat(str(value)[:10])
 
 
 def list_pick_lists(session: Session, status: str | None = None) -> list[PickListSummary]:
@@ -326,3 +357,51 @@ def add_to_open_pick_list(session: Session, account_id: int, order_ids: Sequence
         touched.append(current.id)
         current = None if remaining else current
     return touched
+
+
+@dataclass(frozen=True)
+class TodayPickLists:
+    """What "pick lists for today" made: the new lists' codes, the orders put on them, and
+    the orders due today that were on a list already (a second press makes no new lists)."""
+
+    codes: tuple[str, ...]
+    orders: int
+    already_on_lists: int
+
+
+def due_today_order_ids(session: Session, now: datetime) -> tuple[list[int], int]:
+    """Orders due on their account's working day that may go on a list, by deadline (the
+    earliest first); and how many due orders are on an open or in-progress list already."""
+    rows = session.execute(
+        select(Order.id, Order.account_id)
+        .where(today_condition(session, now), Order.status.in_(PICKABLE_ORDER_STATUSES))
+        .order_by(Order.deadline_date, Order.id)).all()
+    on_lists = _orders_on_active_lists(session, [row.id for row in rows])
+    return [row.id for row in rows if row.id not in on_lists], len(on_lists)
+
+
+def make_today_pick_lists(session: Session, now: datetime, created_by: str = "",
+                          max_orders: int = 50,
+                          progress: Callable[[int, int], None] | None = None
+                          ) -> TodayPickLists:
+    """New lists of everything due today that is on no list yet: per account, in deadline
+    order, at most ``max_orders`` orders a list. ``progress(done, total)`` hears of every
+    order placed. The caller commits."""
+    if max_orders < 1:
+        raise ValueError("max_orders must be at least 1")
+    order_ids, already = due_today_order_ids(session, now)
+    eligible, _skipped = _eligible(session, order_ids)  # the same rule as every list
+    per_account: dict[int, list[Order]] = {}
+    for order in eligible:
+        per_account.setdefault(order.account_id, []).append(order)
+    codes, done = [], 0
+    for account_id, orders in per_account.items():
+        for start in range(0, len(orders), max_orders):
+            batch = orders[start:start + max_orders]
+            pick_list = _new_pick_list(session, account_id, created_by)
+            lifecycle.add_to_pick_list(session, pick_list, batch)
+            codes.append(pick_list.code)
+            done += len(batch)
+            if progress is not None:
+                progress(done, len(eligible))
+    return TodayPickLists(tuple(codes), done, already)

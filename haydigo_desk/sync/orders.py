@@ -60,7 +60,8 @@ class OrderListing:
 def _header(detail: BolOrder) -> dict[str, object]:
     """The order's header columns: when it was placed, where it goes, bol's own answer."""
     header: dict[str, object] = {"placed_at": detail.order_placed_date_time,
-                                 "raw_json": detail.raw}
+                                 "raw_json": detail.raw,
+                                 "pickup_point": bool(detail.pickup_point)}
     d = detail.shipment_details
     if d is None:
         return header
@@ -72,7 +73,7 @@ def _header(detail: BolOrder) -> dict[str, object]:
         extra_address_information=d.extra_address_information or "",
         zip_code=d.zip_code or "", city=d.city or "",
         country_code=(d.country_code or "").upper()[:2], email=d.email or "",
-        language=d.language or "")
+        language=d.language or "", pickup_point_name=(d.pickup_point_name or "")[:200] or None)
     return header
 
 
@@ -124,10 +125,18 @@ def _new_lines(products: ProductMatch, detail: BolOrder) -> list[lifecycle.NewLi
             cancellation_request=bool(item.cancellation_request),
             fulfilment_method=str(fulfilment.method) if fulfilment and fulfilment.method else "FBR",
             latest_delivery_date=fulfilment.latest_delivery_date if fulfilment else None,
+            exact_delivery_date=fulfilment.exact_delivery_date if fulfilment else None,
             expiry_date=fulfilment.expiry_date if fulfilment else None,
+            time_frame_type=_text(fulfilment.time_frame_type) if fulfilment else None,
+            distribution_party=_text(fulfilment.distribution_party) if fulfilment else None,
             bol_changed_at=item.latest_changed_date_time,
         ))
     return lines
+
+
+def _text(value: object) -> str | None:
+    """An enum bol.com sent (a lenient one may be text it added later) as stored text."""
+    return str(value)[:20] if value else None
 
 
 def write_new_orders(session: Session, account: MarketplaceAccount,
@@ -145,6 +154,22 @@ def write_new_orders(session: Session, account: MarketplaceAccount,
     tally.orders_new += len(outcome.imported)
     tally.cancellations += sum(o.cancellations_queued for o in outcome.imported)
     return outcome.imported
+
+
+def refresh_known_orders(session: Session, account: MarketplaceAccount,
+                         details: Sequence[BolOrder], tally: BatchTally) -> None:
+    """Orders the desk has, read again: bol's delivery facts replace the stored ones."""
+    if not details:
+        return
+    products = ProductMatch.of(session, account.product_list_id, details)
+    try:
+        changed = lifecycle.refresh_fulfilment(session, account.id, [
+            lifecycle.NewOrder(account.id, d.order_id, _new_lines(products, d), _header(d))
+            for d in details])
+    except ValueError as exc:  # a value no column holds: the rest of the batch still goes in
+        tally.errors.append(f"delivery details not refreshed: {exc}"[:1000])
+        return
+    tally.orders_updated += changed
 
 
 # --- cancellations and bol-side changes ----------------------------------------------------------
@@ -311,6 +336,8 @@ def write_orders(
                     continue
                 new.append(detail)
             written = write_new_orders(session, account, new, tally)
+            refresh_known_orders(session, account, [d for d in batch
+                                                    if d.order_id in existing], tally)
             new_ids = [order.order_id for order in written]
             tally.imported.extend(order.bol_order_id for order in written)
             pickable = [order.order_id for order in written if order.open_lines

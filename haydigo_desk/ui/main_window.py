@@ -45,6 +45,7 @@ PREFERRED_SIZE = (1280, 800)
 # rather than widen the window past the screen edge.
 STACK_MINIMUM = (560, 360)
 SWITCH_USER = QKeySequence("Ctrl+U")
+TODAY_PICK_LISTS = "Ctrl+T"  # pick lists of everything due today
 
 
 class WindowKeysFirst(QObject):
@@ -164,7 +165,11 @@ class MainWindow(QMainWindow):
         quit_action = QAction(self.tr("&Quit"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
-        for action in (settings, switch_user, quit_action):
+        today = QAction(self.tr("Pick lists for &today"), self)
+        today.setShortcut(QKeySequence(TODAY_PICK_LISTS))
+        today.triggered.connect(self.make_today_pick_lists)
+        self.today_action = today
+        for action in (today, settings, switch_user, quit_action):
             menu.addAction(action)
             self.addAction(action)
         self.settings_action = settings
@@ -172,6 +177,11 @@ class MainWindow(QMainWindow):
         self.user_label.setProperty("role", "muted")
         self.menuBar().setCornerWidget(self.user_label)
         self._show_user()
+
+    def make_today_pick_lists(self) -> None:
+        """Ctrl+T from every section: the Orders section's Today view makes the lists."""
+        if "orders" in self.sections:
+            self.show_section("orders").make_today_pick_lists()
 
     def _show_user(self) -> None:
         user = self.context.user

@@ -7,6 +7,8 @@ the order while bol.com has not answered yet, so the new code (or bol's refusal)
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -27,6 +29,7 @@ from haydigo_desk.services import order_queries, transport_corrections
 from haydigo_desk.services.order_queries import OrderDetail, ShipmentDetail
 from haydigo_desk.services.transport_corrections import CorrectionRefused, Refusal
 from haydigo_desk.ui.db_tasks import DbTasks
+from haydigo_desk.ui.deadline_badges import badges, format_day
 from haydigo_desk.ui.i18n import current_language
 from haydigo_desk.ui.order_shipments import OrderShipmentsPanel
 from haydigo_desk.ui.permissions import ensure_manager, is_manager
@@ -34,6 +37,7 @@ from haydigo_desk.ui.status_style import status_colours, status_label
 from haydigo_desk.ui.transport_correction_dialog import TransportCorrectionDialog
 
 LINE_COLUMNS = 7  # location, EAN, title, ordered, picked, shipped, cancelled
+DELIVERY_SEPARATOR = " · "
 
 
 def _label(text: str = "", role: str | None = None, wrap: bool = False) -> QLabel:
@@ -50,6 +54,7 @@ class OrderDetailPane(QFrame):
                  tasks: DbTasks | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
+        self.clock = lambda: datetime.now(UTC)  # "now" for the deadline's badge
         self._detail: OrderDetail | None = None
         self.correction_dialog: TransportCorrectionDialog | None = None
         self._tasks = tasks or (DbTasks(context.database, self) if context is not None else None)
@@ -78,6 +83,9 @@ class OrderDetailPane(QFrame):
         layout.addLayout(heading)
         self.dates_label = _label(role="muted", wrap=True)
         layout.addWidget(self.dates_label)
+        # What bol.com says about delivery, in words: beside the lines, where there is width.
+        self.delivery_label = _label(wrap=True)
+        self.delivery_label.setObjectName("orderDelivery")
         self.address_caption = _label(self.tr("Delivery address"), role="muted")
         layout.addWidget(self.address_caption)
         self.address_label = _label(wrap=True)
@@ -90,6 +98,7 @@ class OrderDetailPane(QFrame):
 
         right = QVBoxLayout()
         right.setSpacing(8)
+        right.addWidget(self.delivery_label)
         self.warning_label = _label(role="scan-warning", wrap=True)
         right.addWidget(self.warning_label)
         self.lines = QTableWidget(0, LINE_COLUMNS)
@@ -123,7 +132,7 @@ class OrderDetailPane(QFrame):
                                                and is_manager(self.context))
         has = detail is not None
         for widget in (self.order_label, self.status_badge, self.dates_label,
-                       self.address_caption, self.address_label, self.lines):
+                       self.delivery_label, self.address_caption, self.address_label, self.lines):
             widget.setVisible(has)
         self.empty_label.setVisible(not has)
         self.pick_lists_label.setVisible(has and bool(detail.pick_list_codes))
@@ -139,11 +148,9 @@ class OrderDetailPane(QFrame):
         self.status_badge.setStyleSheet(
             f"background: {background.name()}; color: {foreground.name()}; font-weight: 700;"
             "font-size: 13pt; border-radius: 12px; padding: 4px 14px;")
-        dates = [self.tr("Placed %1").replace("%1", format_local(detail.placed_at))]
-        if detail.latest_delivery_date:
-            dates.append(self.tr("deliver by %1").replace(
-                "%1", detail.latest_delivery_date.strftime("%d-%m-%Y")))
-        self.dates_label.setText(" · ".join(dates))
+        self.dates_label.setText(self.tr("Placed %1").replace("%1",
+                                                               format_local(detail.placed_at)))
+        self.delivery_label.setText(DELIVERY_SEPARATOR.join(self.delivery_facts(detail)))
         self.address_label.setText("\n".join(detail.address_lines))
         self.pick_lists_label.setText(
             self.tr("On pick list: %1").replace("%1", ", ".join(detail.pick_list_codes)))
@@ -153,6 +160,49 @@ class OrderDetailPane(QFrame):
         self._fill_lines(detail)
         self.shipments.show_shipments(detail.shipments, postal_code=detail.zip_code,
                                       country_code=detail.country_code)
+
+    def delivery_facts(self, detail: OrderDetail) -> list[str]:
+        """The order's deadline, expiry, time frame, who delivers and pick-up point, in
+        words."""
+        facts = []
+        exact = any(line.exact_delivery_date == detail.deadline_date and detail.deadline_date
+                    for line in detail.lines)
+        if detail.deadline_date is None:
+            facts.append(self.tr("bol.com gave no delivery date."))
+        elif exact:
+            facts.append(self.tr("Delivery on %1, the day the customer chose.").replace(
+                "%1", format_day(detail.deadline_date)))
+        else:
+            facts.append(self.tr("Deliver by %1 at the latest.").replace(
+                "%1", format_day(detail.deadline_date)))
+        pills = badges(detail.deadline_date, detail.expiry_date, False, detail.cutoff_time,
+                       self.clock(), still_to_leave=detail.status in order_queries.OPEN_STATUSES)
+        if pills:
+            facts[-1] += f" {pills[0][1]}."
+        if detail.expiry_date:
+            facts.append(self.tr("bol.com cancels items not shipped by %1.").replace(
+                "%1", format_day(detail.expiry_date)))
+        frames = sorted({line.time_frame_type for line in detail.lines if line.time_frame_type})
+        facts.extend(self._time_frame_text(frame) for frame in frames)
+        if detail.via_bol:
+            facts.append(self.tr("Ships via bol: bol.com chooses the carrier and its label "
+                                 "is used."))
+        elif any(line.distribution_party for line in detail.lines):
+            facts.append(self.tr("You deliver it with your own carrier."))
+        if detail.pickup_point:
+            facts.append(self.tr("To a pick-up point: %1").replace(
+                "%1", detail.pickup_point_name or self.tr("(bol.com gave no name)")))
+        return facts
+
+    def _time_frame_text(self, frame: str) -> str:
+        texts = {
+            "REGULAR": self.tr("Regular delivery."),
+            "EVENING": self.tr("Evening delivery."),
+            "APPOINTMENT": self.tr("Delivery by appointment."),
+            "SAMEDAY": self.tr("Same-day delivery."),
+            "SUNDAY": self.tr("Sunday delivery."),
+        }
+        return texts.get(frame, self.tr("Delivery time frame: %1").replace("%1", frame))
 
     def _warnings(self, detail: OrderDetail) -> list[str]:
         warnings = []

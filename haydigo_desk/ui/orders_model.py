@@ -10,7 +10,9 @@ after a newer query started is dropped (generation counter).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
+from datetime import UTC, datetime
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -23,6 +25,7 @@ from PySide6.QtCore import (
 
 from haydigo_desk.domain.clock import format_local
 from haydigo_desk.services.order_queries import (
+    OPEN_STATUSES,
     OrderQuery,
     OrderRow,
     OrderSortKey,
@@ -30,10 +33,11 @@ from haydigo_desk.services.order_queries import (
     list_orders,
 )
 from haydigo_desk.ui.db_tasks import DbTasks
+from haydigo_desk.ui.deadline_badges import BADGES_ROLE, badges, short_day, tooltip
 from haydigo_desk.ui.palette import icon
 from haydigo_desk.ui.status_style import STATUS_ROLE, status_label
 
-COL_STATUS, COL_ORDER, COL_PLACED, COL_CUSTOMER, COL_CITY, COL_DELIVER_BY, COL_LINES, COL_UNITS = (
+COL_STATUS, COL_ORDER, COL_PLACED, COL_CUSTOMER, COL_CITY, COL_DEADLINE, COL_LINES, COL_UNITS = (
     range(8)
 )
 COLUMN_COUNT = 8
@@ -49,9 +53,10 @@ _SORT_KEYS = {
     COL_PLACED: OrderSortKey.PLACED,
     COL_CUSTOMER: OrderSortKey.CUSTOMER,
     COL_CITY: OrderSortKey.CITY,
-    COL_DELIVER_BY: OrderSortKey.DELIVER_BY,
+    COL_DEADLINE: OrderSortKey.DEADLINE,
 }
 _RIGHT_ALIGNED = {COL_LINES, COL_UNITS}
+_STILL_TO_LEAVE = frozenset(OPEN_STATUSES)
 
 Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()  # the invalid index: the table's only parent
@@ -64,7 +69,7 @@ def _headers() -> list[str]:
         QCoreApplication.translate("OrdersModel", "Placed"),
         QCoreApplication.translate("OrdersModel", "Customer"),
         QCoreApplication.translate("OrdersModel", "City"),
-        QCoreApplication.translate("OrdersModel", "Deliver by"),
+        QCoreApplication.translate("OrdersModel", "Deadline"),
         QCoreApplication.translate("OrdersModel", "Lines"),
         QCoreApplication.translate("OrdersModel", "Units"),
     ]
@@ -82,9 +87,11 @@ class OrdersTableModel(QAbstractTableModel):
     loaded = Signal(int)  # total number of orders matching the query (after each reset)
     load_failed = Signal(str)
 
-    def __init__(self, tasks: DbTasks, parent=None, page_size: int = PAGE_SIZE) -> None:
+    def __init__(self, tasks: DbTasks, parent=None, page_size: int = PAGE_SIZE,
+                 clock: Callable[[], datetime] = lambda: datetime.now(UTC)) -> None:
         super().__init__(parent)
         self._tasks = tasks
+        self.clock = clock  # "now" for the deadline badges
         self._page_size = page_size
         self._query = OrderQuery()
         self._rows: list[OrderRow] = []
@@ -223,7 +230,16 @@ class OrdersTableModel(QAbstractTableModel):
             return self._warning_icon
         if role == Qt.ItemDataRole.ToolTipRole and column in (COL_STATUS, COL_ORDER):
             return self._warning_text(row) or None
+        if role == BADGES_ROLE and column == COL_DEADLINE:
+            return self.badges_of(row)
+        if role == Qt.ItemDataRole.ToolTipRole and column == COL_DEADLINE:
+            return tooltip(row.deadline_date, self.badges_of(row))
         return None
+
+    def badges_of(self, row: OrderRow) -> list[tuple[str, str]]:
+        """The row's deadline badge (while it has to leave) and "via bol"."""
+        return badges(row.deadline_date, row.expiry_date, row.via_bol, row.cutoff_time,
+                      self.clock(), still_to_leave=row.status in _STILL_TO_LEAVE)
 
     def _display(self, row: OrderRow, column: int) -> str:
         if column == COL_STATUS:
@@ -236,8 +252,8 @@ class OrdersTableModel(QAbstractTableModel):
             return row.customer_name
         if column == COL_CITY:
             return f"{row.city} ({row.country_code})" if row.country_code else row.city
-        if column == COL_DELIVER_BY:
-            return row.latest_delivery_date.strftime("%d-%m-%Y") if row.latest_delivery_date else ""
+        if column == COL_DEADLINE:
+            return short_day(row.deadline_date)
         if column == COL_LINES:
             return str(row.line_count)
         return str(row.units)
@@ -250,7 +266,7 @@ class OrdersTableModel(QAbstractTableModel):
             row.placed_at,
             row.customer_name.casefold(),
             row.city.casefold(),
-            row.latest_delivery_date,
+            row.deadline_date,
             row.line_count,
             row.units,
         )

@@ -56,6 +56,9 @@ _LIGHT = {
     "status_new": "#1565C0", "status_picking": "#6A1B9A", "status_packed": "#00838F",
     "status_shipped": "#2E7D32", "status_cancelled": "#616161", "status_problem": "#C62828",
     "status_in_progress": "#BF360C", "status_other": "#546E7A",
+    # deadline and "via bol" pills in the lists (white text)
+    "badge_late": "#C62828", "badge_expires": "#BF360C", "badge_ship_today": "#1565C0",
+    "badge_tomorrow": "#546E7A", "badge_via_bol": "#0000A4",  # bol.com's own blue
 }
 
 _DARK = {
@@ -87,6 +90,9 @@ _DARK = {
     "status_new": "#1565C0", "status_picking": "#6A1B9A", "status_packed": "#00838F",
     "status_shipped": "#2E7D32", "status_cancelled": "#616161", "status_problem": "#C62828",
     "status_in_progress": "#BF360C", "status_other": "#546E7A",
+    # deadline and "via bol" pills in the lists (white text)
+    "badge_late": "#C62828", "badge_expires": "#BF360C", "badge_ship_today": "#1565C0",
+    "badge_tomorrow": "#546E7A", "badge_via_bol": "#0000A4",  # bol.com's own blue
 }
 
 COLOURS: dict[str, dict[str, str]] = {"light": _LIGHT, "dark": _DARK}

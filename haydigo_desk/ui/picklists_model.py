@@ -3,6 +3,9 @@ data) and the delegate that draws the picking progress as a bar."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from datetime import UTC, datetime
+
 from PySide6.QtCore import (
     QAbstractTableModel,
     QCoreApplication,
@@ -15,20 +18,23 @@ from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from haydigo_desk.domain.clock import format_local
+from haydigo_desk.domain.states import PickListStatus
 from haydigo_desk.services.picklists import PickListSummary
+from haydigo_desk.ui.deadline_badges import BADGES_ROLE, badges, short_day, tooltip
 from haydigo_desk.ui.status_style import STATUS_ROLE, status_colours, status_label
 
 (
     COL_CODE,
     COL_STATUS,
+    COL_DEADLINE,
     COL_ORDERS,
     COL_LINES,
     COL_UNITS,
     COL_PROGRESS,
     COL_CREATED,
     COL_CREATED_BY,
-) = range(8)
-COLUMN_COUNT = 8
+) = range(9)
+COLUMN_COUNT = 9
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 PICK_LIST_ID_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -40,12 +46,16 @@ _NUMBERS = {COL_ORDERS, COL_LINES, COL_UNITS}
 
 
 class PickListsTableModel(QAbstractTableModel):
-    def __init__(self, parent=None) -> None:
+    def __init__(self, parent=None,
+                 clock: Callable[[], datetime] = lambda: datetime.now(UTC)) -> None:
         super().__init__(parent)
+        self.clock = clock  # "now" for the deadline badges
         self._rows: list[PickListSummary] = []
+        self._sort: tuple[int, Qt.SortOrder] | None = None
         self._headers = [
             QCoreApplication.translate("PickListsModel", "Pick list"),
             QCoreApplication.translate("PickListsModel", "Status"),
+            QCoreApplication.translate("PickListsModel", "Deadline"),
             QCoreApplication.translate("PickListsModel", "Orders"),
             QCoreApplication.translate("PickListsModel", "Lines"),
             QCoreApplication.translate("PickListsModel", "Units"),
@@ -57,7 +67,21 @@ class PickListsTableModel(QAbstractTableModel):
     def set_rows(self, rows: list[PickListSummary]) -> None:
         self.beginResetModel()
         self._rows = list(rows)
+        if self._sort is not None:
+            column, order = self._sort
+            valued = [r for r in self._rows if self._sort_value(r, column) is not None]
+            valued.sort(key=lambda r: self._sort_value(r, column),
+                        reverse=order == Qt.SortOrder.DescendingOrder)
+            self._rows = valued + [r for r in self._rows
+                                   if self._sort_value(r, column) is None]
         self.endResetModel()
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """In memory (a few hundred lists); lists without a deadline go last."""
+        if not 0 <= column < COLUMN_COUNT:
+            return
+        self._sort = (column, order)
+        self.set_rows(self._rows)
 
     def row_at(self, row: int) -> PickListSummary:
         return self._rows[row]
@@ -89,16 +113,11 @@ class PickListsTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(row, column)
         if role == SORT_ROLE:
-            return (
-                row.code,
-                row.status,
-                row.orders,
-                row.lines,
-                row.units,
-                row.progress,
-                row.created_at,
-                row.created_by.casefold(),
-            )[column]
+            return self._sort_value(row, column)
+        if role == BADGES_ROLE and column == COL_DEADLINE:
+            return self.badges_of(row)
+        if role == Qt.ItemDataRole.ToolTipRole and column == COL_DEADLINE:
+            return tooltip(row.deadline_date, self.badges_of(row))
         if role == PICK_LIST_ID_ROLE:
             return row.id
         if role == PROGRESS_ROLE and column == COL_PROGRESS:
@@ -110,11 +129,32 @@ class PickListsTableModel(QAbstractTableModel):
         return None
 
     @staticmethod
+    def _sort_value(row: PickListSummary, column: int):
+        return (
+            row.code,
+            row.status,
+            row.deadline_date,
+            row.orders,
+            row.lines,
+            row.units,
+            row.progress,
+            row.created_at,
+            row.created_by.casefold(),
+        )[column]
+
+    def badges_of(self, row: PickListSummary) -> list[tuple[str, str]]:
+        """The badge of the list's most urgent order still to leave, and "via bol"."""
+        return badges(row.deadline_date, row.expiry_date, row.via_bol, row.cutoff_time,
+                      self.clock(), still_to_leave=row.status != PickListStatus.DONE)
+
+    @staticmethod
     def _display(row: PickListSummary, column: int) -> str:
         if column == COL_CODE:
             return row.code
         if column == COL_STATUS:
             return status_label(row.status)
+        if column == COL_DEADLINE:
+            return short_day(row.deadline_date)
         if column == COL_ORDERS:
             return str(row.orders)
         if column == COL_LINES:

@@ -27,8 +27,10 @@ from haydigo_desk.domain.states import PickListStatus
 from haydigo_desk.services import picklists
 from haydigo_desk.services.picklists import PickListDetail
 from haydigo_desk.ui.db_tasks import DbTasks
+from haydigo_desk.ui.deadline_badges import BadgesDelegate
 from haydigo_desk.ui.palette import icon
 from haydigo_desk.ui.picklists_model import (
+    COL_DEADLINE,
     COL_PROGRESS,
     COL_STATUS,
     PICK_LIST_ID_ROLE,
@@ -119,9 +121,15 @@ class PickListsSection(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(38)
         self.table.setItemDelegateForColumn(COL_STATUS, StatusPillDelegate(self.table))
         self.table.setItemDelegateForColumn(COL_PROGRESS, ProgressDelegate(self.table))
+        self.table.setItemDelegateForColumn(COL_DEADLINE, BadgesDelegate(self.table))
         header_view = self.table.horizontalHeader()
-        for column, width in enumerate((130, 140, 80, 80, 80, 170, 160, 120)):
+        for column, width in enumerate((130, 140, 210, 80, 80, 80, 170, 160, 120)):
             self.table.setColumnWidth(column, width)
+        # Sorted in memory on a header click; until then newest first, as listed.
+        header_view.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        header_view.setSortIndicatorShown(True)
+        header_view.setSectionsClickable(True)
+        header_view.sortIndicatorChanged.connect(self.model.sort)
         header_view.setStretchLastSection(True)
         self.table.selectionModel().selectionChanged.connect(self._on_selection_changed)
         self.table.doubleClicked.connect(lambda _i: self.open_selected())

@@ -35,6 +35,7 @@ from haydigo_desk.ui.carrier_picker import CarrierPicker
 from haydigo_desk.ui.connection_test import ConnectionTester
 from haydigo_desk.ui.field_error import FieldWithError
 from haydigo_desk.ui.i18n import current_language
+from haydigo_desk.ui.settings_day import CutoffField
 
 ENVIRONMENT_KEYS = ("production", "demo", "custom")
 
@@ -102,6 +103,7 @@ class AccountEditor(QWidget):
         # The same picker as the shipment dialog: typing never jumps to a carrier by prefix.
         self.transporter_picker = CarrierPicker(current_language())
         self.transporter_combo = self.transporter_picker.combo
+        self.cutoff_field = CutoffField()  # ui/settings_day.py: the daily cut-off
 
         self.fields = {
             "name": FieldWithError(self.name_edit),
@@ -113,6 +115,7 @@ class AccountEditor(QWidget):
             "sync_interval": FieldWithError(self.interval_spin),
             "excluded_countries": FieldWithError(countries),
             "transporter": FieldWithError(self.transporter_picker),
+            "cutoff": FieldWithError(self.cutoff_field),
         }
         # Labels above their fields, in three groups: account and sync behaviour on the left,
         # the bol.com connection on the right, delivery countries across the bottom.
@@ -129,6 +132,7 @@ class AccountEditor(QWidget):
             (self.sync_form, "harvest",
              self._pair(self.harvest_products_box, self.harvest_orders_box)),
             (self.sync_form, "transporter", self.fields["transporter"]),
+            (self.sync_form, "cutoff", self.fields["cutoff"]),
             (self.connection_form, "environment", self.environment_combo),
             (self.connection_form, "base_url", self.fields["base_url"]),
             (self.connection_form, "token_url", self.fields["token_url"]),
@@ -184,6 +188,7 @@ class AccountEditor(QWidget):
             self.name_edit, self.store_edit, self.product_list_edit, self.interval_spin,
             self.harvest_products_box, self.harvest_orders_box,
             self.transporter_picker.search, self.transporter_combo,
+            self.cutoff_field.enabled_box, self.cutoff_field.time_edit,
             self.environment_combo, self.base_url_edit, self.token_url_edit,
             self.client_id_edit, self.secret_edit, self.show_secret, self.tester.button,
             *self.country_boxes.values(),
@@ -222,6 +227,7 @@ class AccountEditor(QWidget):
             "sync_interval": self.tr("Sync e&very"),
             "harvest": self.tr("Import"),
             "transporter": self.tr("Default &transporter"),
+            "cutoff": self.tr("Daily c&ut-off"),
         }
         for key, label in self.labels.items():
             label.setText(labels[key])
@@ -331,6 +337,7 @@ class AccountEditor(QWidget):
         self.harvest_orders_box.setChecked(draft.harvest_orders)
         # A stored code that is no longer a bol.com code shows as "none chosen", never as TNT.
         self.transporter_picker.set_code(draft.default_transporter)
+        self.cutoff_field.set_cutoff(draft.cutoff_time)
         self._update_secret_placeholder()
 
     def store(self) -> None:
@@ -355,6 +362,7 @@ class AccountEditor(QWidget):
         draft.harvest_orders = self.harvest_orders_box.isChecked()
         chosen = self.transporter_picker.selected()
         draft.default_transporter = chosen.code if chosen else ""
+        draft.cutoff_time = self.cutoff_field.cutoff()
 
     def clear_errors(self) -> None:
         for field in self.fields.values():
@@ -373,6 +381,7 @@ class AccountEditor(QWidget):
             "country_invalid": self.tr("Country codes have two letters."),
             "transporter_unknown": self.tr(
                 "Choose the default transporter: type its bol.com code or name."),
+            "cutoff_invalid": self.tr("Choose the cut-off as a time of day."),
         }
         field = self.fields.get(error.field, self.fields["name"])
         field.show_error(messages.get(error.code, str(error)))

@@ -48,6 +48,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Daily c&amp;ut-off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>e.g. bol.com NL</source>
         <translation type="unfinished"></translation>
     </message>
@@ -193,6 +197,10 @@
     </message>
     <message>
         <source>Choose the default transporter: type its bol.com code or name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the cut-off as a time of day.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -391,6 +399,51 @@
     </message>
     <message>
         <source>Copied</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CutoffField</name>
+    <message>
+        <source>No cut-off: Today shows what must leave today until the day ends.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Today&apos;s cut-off (%1) has passed: what is due now leaves tomorrow, and Today shows tomorrow&apos;s work.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Until %1 Today shows what leaves today; after %1, what leaves tomorrow.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing leaves after</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DeadlineBadge</name>
+    <message>
+        <source>Late</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Expires in %n h</source>
+        <translation>
+            <numerusform>Expires in %n h</numerusform>
+            <numerusform>Expires in %n h</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Ship today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tomorrow</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>via bol</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -602,6 +655,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Pick lists for &amp;today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>%1 (%2)  </source>
         <translation type="unfinished"></translation>
     </message>
@@ -649,11 +706,63 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>deliver by %1</source>
+        <source>On pick list: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>On pick list: %1</source>
+        <source>bol.com gave no delivery date.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delivery on %1, the day the customer chose.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deliver by %1 at the latest.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bol.com cancels items not shipped by %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ships via bol: bol.com chooses the carrier and its label is used.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You deliver it with your own carrier.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To a pick-up point: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(bol.com gave no name)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Regular delivery.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Evening delivery.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delivery by appointment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Same-day delivery.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sunday delivery.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delivery time frame: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -786,7 +895,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Deliver by</source>
+        <source>Deadline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -821,11 +930,31 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Pick lists for today: %v of %m orders</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Create pick list</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Search orders</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: no cut-off set; showing what leaves today.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: after today&apos;s cut-off (%2): due tomorrow, %3. Showing what leaves tomorrow.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: cut-off today at %2; showing what leaves today.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
@@ -845,6 +974,42 @@
     </message>
     <message>
         <source>Left off: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Making pick lists of everything due today…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pick list(s) made for today: %1.</source>
+        <translation>
+            <numerusform>%n pick list made for today: %1.</numerusform>
+            <numerusform>%n pick lists made for today: %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n order(s) on them, by deadline.</source>
+        <translation>
+            <numerusform>%n order on them, by deadline.</numerusform>
+            <numerusform>%n orders on them, by deadline.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Everything due today is on a pick list already (%n order(s)).</source>
+        <translation>
+            <numerusform>Everything due today is on a pick list already (%n order).</numerusform>
+            <numerusform>Everything due today is on a pick list already (%n orders).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pick list(s) made for today with %1 order(s): %2.</source>
+        <translation type="vanished">
+            <numerusform>%n pick list made for today with %1 order: %2.</numerusform>
+            <numerusform>%n pick lists made for today with %1 orders: %2.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing is due today that can be picked.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1017,6 +1182,10 @@
     </message>
     <message>
         <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deadline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -106,6 +106,10 @@
         <translation>Standaard&amp;vervoerder</translation>
     </message>
     <message>
+        <source>Daily c&amp;ut-off</source>
+        <translation>Dagelijkse sl&amp;uittijd</translation>
+    </message>
+    <message>
         <source>e.g. bol.com NL</source>
         <translation>bijv. bol.com NL</translation>
     </message>
@@ -252,6 +256,10 @@
     <message>
         <source>Choose the default transporter: type its bol.com code or name.</source>
         <translation>Kies de standaardvervoerder: typ de bol.com-code of de naam.</translation>
+    </message>
+    <message>
+        <source>Choose the cut-off as a time of day.</source>
+        <translation>Kies de sluittijd als tijdstip van de dag.</translation>
     </message>
 </context>
 <context>
@@ -450,6 +458,51 @@
     <message>
         <source>Copied</source>
         <translation>Gekopieerd</translation>
+    </message>
+</context>
+<context>
+    <name>CutoffField</name>
+    <message>
+        <source>No cut-off: Today shows what must leave today until the day ends.</source>
+        <translation>Geen sluittijd: Vandaag toont wat vandaag weg moet, tot het einde van de dag.</translation>
+    </message>
+    <message>
+        <source>Today&apos;s cut-off (%1) has passed: what is due now leaves tomorrow, and Today shows tomorrow&apos;s work.</source>
+        <translation>De sluittijd van vandaag (%1) is voorbij: wat nu moet, gaat morgen weg, en Vandaag toont het werk van morgen.</translation>
+    </message>
+    <message>
+        <source>Until %1 Today shows what leaves today; after %1, what leaves tomorrow.</source>
+        <translation>Tot %1 toont Vandaag wat vandaag weggaat; na %1 wat morgen weggaat.</translation>
+    </message>
+    <message>
+        <source>Nothing leaves after</source>
+        <translation>Niets gaat meer weg na</translation>
+    </message>
+</context>
+<context>
+    <name>DeadlineBadge</name>
+    <message>
+        <source>Late</source>
+        <translation>Te laat</translation>
+    </message>
+    <message numerus="yes">
+        <source>Expires in %n h</source>
+        <translation>
+            <numerusform>Verloopt over %n u</numerusform>
+            <numerusform>Verloopt over %n u</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Ship today</source>
+        <translation>Vandaag versturen</translation>
+    </message>
+    <message>
+        <source>Tomorrow</source>
+        <translation>Morgen</translation>
+    </message>
+    <message>
+        <source>via bol</source>
+        <translation>via bol</translation>
     </message>
 </context>
 <context>
@@ -660,6 +713,10 @@
         <translation>&amp;Afsluiten</translation>
     </message>
     <message>
+        <source>Pick lists for &amp;today</source>
+        <translation>Picklijsten voor &amp;vandaag</translation>
+    </message>
+    <message>
         <source>%1 (%2)  </source>
         <translation>%1 (%2)  </translation>
     </message>
@@ -708,11 +765,67 @@
     </message>
     <message>
         <source>deliver by %1</source>
-        <translation>bezorgen vóór %1</translation>
+        <translation type="vanished">bezorgen vóór %1</translation>
     </message>
     <message>
         <source>On pick list: %1</source>
         <translation>Op picklijst: %1</translation>
+    </message>
+    <message>
+        <source>bol.com gave no delivery date.</source>
+        <translation>bol.com gaf geen leverdatum.</translation>
+    </message>
+    <message>
+        <source>Delivery on %1, the day the customer chose.</source>
+        <translation>Levering op %1, de dag die de klant koos.</translation>
+    </message>
+    <message>
+        <source>Deliver by %1 at the latest.</source>
+        <translation>Uiterlijk %1 leveren.</translation>
+    </message>
+    <message>
+        <source>bol.com cancels items not shipped by %1.</source>
+        <translation>bol.com annuleert wat op %1 niet verstuurd is.</translation>
+    </message>
+    <message>
+        <source>Ships via bol: bol.com chooses the carrier and its label is used.</source>
+        <translation>Verzenden via bol: bol.com kiest de vervoerder en het label van bol wordt gebruikt.</translation>
+    </message>
+    <message>
+        <source>You deliver it with your own carrier.</source>
+        <translation>U levert zelf, met uw eigen vervoerder.</translation>
+    </message>
+    <message>
+        <source>To a pick-up point: %1</source>
+        <translation>Naar een afhaalpunt: %1</translation>
+    </message>
+    <message>
+        <source>(bol.com gave no name)</source>
+        <translation>(bol.com gaf geen naam)</translation>
+    </message>
+    <message>
+        <source>Regular delivery.</source>
+        <translation>Gewone levering.</translation>
+    </message>
+    <message>
+        <source>Evening delivery.</source>
+        <translation>Avondlevering.</translation>
+    </message>
+    <message>
+        <source>Delivery by appointment.</source>
+        <translation>Levering op afspraak.</translation>
+    </message>
+    <message>
+        <source>Same-day delivery.</source>
+        <translation>Levering op dezelfde dag.</translation>
+    </message>
+    <message>
+        <source>Sunday delivery.</source>
+        <translation>Zondaglevering.</translation>
+    </message>
+    <message>
+        <source>Delivery time frame: %1</source>
+        <translation>Levermoment: %1</translation>
     </message>
     <message>
         <source>The customer asked to cancel a line of this order.</source>
@@ -844,8 +957,12 @@
         <translation>Plaats</translation>
     </message>
     <message>
+        <source>Deadline</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
         <source>Deliver by</source>
-        <translation>Bezorgen vóór</translation>
+        <translation type="vanished">Bezorgen vóór</translation>
     </message>
     <message>
         <source>Lines</source>
@@ -883,12 +1000,32 @@
         <translation>Picklijst maken (%1)</translation>
     </message>
     <message>
+        <source>Pick lists for today: %v of %m orders</source>
+        <translation>Picklijsten voor vandaag: %v van %m orders</translation>
+    </message>
+    <message>
         <source>Create pick list</source>
         <translation>Picklijst maken</translation>
     </message>
     <message>
         <source>Search orders</source>
         <translation>Orders zoeken</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Vandaag</translation>
+    </message>
+    <message>
+        <source>%1: no cut-off set; showing what leaves today.</source>
+        <translation>%1: geen sluittijd ingesteld; u ziet wat vandaag weggaat.</translation>
+    </message>
+    <message>
+        <source>%1: after today&apos;s cut-off (%2): due tomorrow, %3. Showing what leaves tomorrow.</source>
+        <translation>%1: na de sluittijd van vandaag (%2): door naar morgen, %3. U ziet wat morgen weggaat.</translation>
+    </message>
+    <message>
+        <source>%1: cut-off today at %2; showing what leaves today.</source>
+        <translation>%1: sluittijd vandaag om %2; u ziet wat vandaag weggaat.</translation>
     </message>
     <message numerus="yes">
         <source>%n order(s)</source>
@@ -908,6 +1045,35 @@
     <message>
         <source>Left off: %1</source>
         <translation>Weggelaten: %1</translation>
+    </message>
+    <message>
+        <source>Making pick lists of everything due today…</source>
+        <translation>Picklijsten maken van alles wat vandaag weg moet…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pick list(s) made for today: %1.</source>
+        <translation>
+            <numerusform>%n picklijst gemaakt voor vandaag: %1.</numerusform>
+            <numerusform>%n picklijsten gemaakt voor vandaag: %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n order(s) on them, by deadline.</source>
+        <translation>
+            <numerusform>%n order erop, op deadline.</numerusform>
+            <numerusform>%n orders erop, op deadline.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Everything due today is on a pick list already (%n order(s)).</source>
+        <translation>
+            <numerusform>Alles wat vandaag weg moet, staat al op een picklijst (%n order).</numerusform>
+            <numerusform>Alles wat vandaag weg moet, staat al op een picklijst (%n orders).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing is due today that can be picked.</source>
+        <translation>Er moet vandaag niets weg dat gepickt kan worden.</translation>
     </message>
 </context>
 <context>
@@ -1080,6 +1246,10 @@
     <message>
         <source>Status</source>
         <translation>Status</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>Deadline</translation>
     </message>
     <message>
         <source>Orders</source>

@@ -154,7 +154,7 @@ def test_sort_by_placed_ascending_and_delivery(seeded):
     with database.unit_of_work() as uow:
         oldest = list_orders(uow.session, OrderQuery(descending=False), limit=2)
         by_delivery = list_orders(
-            uow.session, OrderQuery(sort=OrderSortKey.DELIVER_BY, descending=False), limit=3)
+            uow.session, OrderQuery(sort=OrderSortKey.DEADLINE, descending=False), limit=3)
     assert _ids(oldest) == ["ZZ-UNMATCHED", "C00000000X"]
     assert len(by_delivery) == 3
     assert oldest[1].placed_at - oldest[0].placed_at > timedelta(days=300)

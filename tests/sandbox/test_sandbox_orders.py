@@ -56,7 +56,12 @@ def test_order_detail_has_what_the_desk_needs(api: Api) -> None:
         assert item["quantityShipped"] == item["quantityCancelled"] == 0
         assert item["cancellationRequest"] is False and item["unitPrice"] > 0
         assert item["fulfilment"]["method"] == "FBR"
-        assert item["fulfilment"]["latestDeliveryDate"] <= item["fulfilment"]["expiryDate"]
+        fulfilment = item["fulfilment"]
+        # One of the two dates, never both (an exact one when the customer chose the day).
+        (deadline,) = [fulfilment[k] for k in ("latestDeliveryDate", "exactDeliveryDate")
+                       if k in fulfilment]
+        assert deadline <= fulfilment["expiryDate"]
+        assert fulfilment["distributionParty"] in ("RETAILER", "BOL")
     missing = api.get("/retailer/orders/C000NOTHERE")
     assert missing.status_code == 404 and missing.json()["status"] == 404
 
@@ -83,3 +88,28 @@ def test_initial_orders_carry_cancellation_requests_at_the_rate() -> None:
         flagged = sum(any(i["cancellationRequest"] for i in o["orderItems"]) for o in orders)
         assert 60 <= flagged <= 140  # about a quarter of 400
         api.close()
+
+
+def test_orders_come_with_bols_delivery_choices(api: Api) -> None:
+    """Exact delivery days, Verzenden via bol and pick-up points, shaped as bol's spec has them
+    (so the desk's deadline and "via bol" rules meet them in the sandbox)."""
+    details = [api.get(f"/retailer/orders/{order_id}").json()
+               for order_id in api.sandbox.state.add_orders(80, country="NL")]
+    exact = [d for d in details if "exactDeliveryDate" in d["orderItems"][0]["fulfilment"]]
+    via_bol = [d for d in details
+               if d["orderItems"][0]["fulfilment"]["distributionParty"] == "BOL"]
+    pickup = [d for d in details if d["pickupPoint"]]
+    assert exact and via_bol and pickup and len(exact) + len(pickup) < len(details)
+    for detail in exact:
+        for item in detail["orderItems"]:
+            assert "latestDeliveryDate" not in item["fulfilment"]
+            assert item["fulfilment"]["timeFrameType"] in (
+                "REGULAR", "EVENING", "APPOINTMENT", "SUNDAY")
+        if detail["orderItems"][0]["fulfilment"]["timeFrameType"] == "APPOINTMENT":
+            assert detail["shipmentDetails"]["deliveryPhoneNumber"]  # the carrier calls
+    for detail in pickup:
+        assert detail["shipmentDetails"]["pickupPointName"].endswith(
+            detail["shipmentDetails"]["city"].upper())
+        assert "pickupPointName" not in detail["billingDetails"]
+    for detail in details:
+        assert detail["pickupPoint"] == ("pickupPointName" in detail["shipmentDetails"])

@@ -113,7 +113,7 @@ READ_ON = [
     ("on_warning", "warning"), ("on_warning", "feedback_info"), ("on_warning", "banner"),
     ("on_accent", "accent"), ("field_error", "window"), ("connected", "window"),
     *[("on_accent", name) for name in COLOURS["light"]
-      if name.startswith(("feedback_", "status_")) and name not in (
+      if name.startswith(("feedback_", "status_", "badge_")) and name not in (
           "feedback_info", "status_bar")],
     *[("on_row", name) for name in ("row_done", "row_put_back", "row_cancelled", "row_last")],
     *[(name, "table") for name in ("good_text", "bad_text", "pending_text", "neutral_text",

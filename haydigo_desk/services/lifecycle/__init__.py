@@ -15,6 +15,7 @@ from haydigo_desk.services.lifecycle.imports import (
     NewOrder,
     import_order,
     import_orders,
+    refresh_fulfilment,
 )
 from haydigo_desk.services.lifecycle.orders import (
     ItemOutcome,
@@ -60,7 +61,7 @@ __all__ = [
     "apply_bol_item", "cancellation_answered", "cancellation_dropped", "cancellation_resent",
     "cart_lines", "cart_units", "counts_of", "derive_statuses", "import_order",
     "import_orders", "line_counts", "new_pick_list", "pick_into_box", "pick_onto_cart",
-    "put_back_order", "put_back_pick_list", "queue_shipment", "refresh_order",
-    "refresh_pick_lists", "shipment_confirmed", "shipment_failed", "shipment_requeued",
-    "shipment_resent", "shipment_sent", "shipment_withdrawn",
+    "put_back_order", "put_back_pick_list", "queue_shipment", "refresh_fulfilment",
+    "refresh_order", "refresh_pick_lists", "shipment_confirmed", "shipment_failed",
+    "shipment_requeued", "shipment_resent", "shipment_sent", "shipment_withdrawn",
 ]

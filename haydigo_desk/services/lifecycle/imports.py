@@ -16,9 +16,10 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
 
-from sqlalchemy import insert
+from sqlalchemy import bindparam, insert, select, update
 from sqlalchemy.orm import Session, make_transient_to_detached
 
+from haydigo_desk.domain import deadlines
 from haydigo_desk.domain import lifecycle as rules
 from haydigo_desk.domain.lifecycle import LineCounts
 from haydigo_desk.domain.outbox_payloads import CancellationPayload
@@ -32,8 +33,11 @@ from haydigo_desk.services.outbox_writer import enqueue
 HEADER_COLUMNS = frozenset({
     "placed_at", "customer_name", "company", "street", "house_number", "house_number_extension",
     "extra_address_information", "zip_code", "city", "country_code", "email", "language",
-    "raw_json",
+    "raw_json", "pickup_point", "pickup_point_name",
 })
+# What bol.com says about an item's delivery (also refreshed when a known order comes again).
+FULFILMENT_COLUMNS = ("latest_delivery_date", "exact_delivery_date", "expiry_date",
+                      "time_frame_type", "distribution_party")
 
 
 @dataclass(frozen=True)
@@ -55,6 +59,13 @@ class NewLine:
     latest_delivery_date: date | None = None
     expiry_date: date | None = None
     bol_changed_at: datetime | None = None
+    exact_delivery_date: date | None = None
+    time_frame_type: str | None = None
+    distribution_party: str | None = None  # RETAILER or BOL
+
+    def fulfilment(self) -> dict[str, object]:
+        """The line's FULFILMENT_COLUMNS."""
+        return {name: getattr(self, name) for name in FULFILMENT_COLUMNS}
 
 
 @dataclass(frozen=True)
@@ -121,8 +132,7 @@ def _plan(order: NewOrder) -> _Planned:
             "bol_order_item_id": item.bol_order_item_id, "ean": item.ean, "sku": item.sku,
             "title": item.title, "offer_id": item.offer_id, "unit_price": item.unit_price,
             "product_id": item.product.id if matched else None, "unmatched": not matched,
-            "fulfilment_method": item.fulfilment_method,
-            "latest_delivery_date": item.latest_delivery_date, "expiry_date": item.expiry_date,
+            "fulfilment_method": item.fulfilment_method, **item.fulfilment(),
             "bol_changed_at": item.bol_changed_at, "quantity": imported.quantity,
             "quantity_picked": imported.picked, "quantity_shipped": imported.shipped,
             "quantity_cancelled": imported.cancelled,
@@ -136,21 +146,31 @@ def _plan(order: NewOrder) -> _Planned:
     unmatched = [item.ean or item.sku for item, c in zip(order.lines, counts, strict=True)
                  if item.product is None and c.open > 0]
     problem = rows.with_unmatched("", unmatched)
-    dates = [i.latest_delivery_date for i in order.lines if i.latest_delivery_date]
-    expiries = [i.expiry_date for i in order.lines if i.expiry_date]
     row = {
         "customer_name": "", "company": "", "street": "", "house_number": "",
         "house_number_extension": "", "extra_address_information": "", "zip_code": "",
         "city": "", "country_code": "", "email": "", "language": "", "placed_at": None,
-        "raw_json": None, **order.header,
+        "raw_json": None, "pickup_point": False, "pickup_point_name": None, **order.header,
         "account_id": order.account_id, "bol_order_id": order.bol_order_id,
-        "latest_delivery_date": min(dates) if dates else None,
-        "expiry_date": min(expiries) if expiries else None, "problem": problem,
+        **_summaries(order.lines), "problem": problem,
         "status": rules.order_status(counts, unmatched_open=bool(unmatched),
                                      problem=bool(problem)).value,
     }
     check_values(Order, row)
     return _Planned(order, row, line_rows, counts)
+
+
+def _summaries(lines: Sequence[NewLine]) -> dict[str, object]:
+    """The order's copies of its lines' delivery facts, which the list sorts and shows."""
+    dates = [i.latest_delivery_date for i in lines if i.latest_delivery_date]
+    expiries = [i.expiry_date for i in lines if i.expiry_date]
+    return {
+        "latest_delivery_date": min(dates) if dates else None,
+        "expiry_date": min(expiries) if expiries else None,
+        "deadline_date": deadlines.order_deadline(
+            (i.exact_delivery_date, i.latest_delivery_date) for i in lines),
+        "via_bol": any(i.distribution_party == "BOL" for i in lines),
+    }
 
 
 def _insert_returning_ids(session: Session, model: type, rows: list[dict]) -> list[int]:
@@ -215,3 +235,57 @@ def import_order(session: Session, order: Order, items: Sequence[NewLine]) -> Im
     session.refresh(order)
     session.refresh(order, ["lines"])
     return ImportResult(order, imported.cancellations_queued)
+
+
+_SUMMARY_COLUMNS = ("latest_delivery_date", "expiry_date", "deadline_date", "via_bol",
+                    "pickup_point", "pickup_point_name")
+
+
+def _update_many(session: Session, model: type, columns: Sequence[str],
+                 rows: list[dict]) -> None:
+    """One UPDATE by id for many rows (Core executemany; ``rows`` hold "id" and the columns)."""
+    if not rows:
+        return
+    table = model.__table__
+    statement = (update(table).where(table.c.id == bindparam("row_id"))
+                 .values({name: bindparam(f"new_{name}") for name in columns}))
+    session.connection().execute(statement, [
+        {"row_id": row["id"], **{f"new_{name}": row[name] for name in columns}}
+        for row in rows])
+
+
+def refresh_fulfilment(session: Session, account_id: int, orders: Sequence[NewOrder]) -> int:
+    """Known orders read again from bol.com: their lines take bol's delivery facts (a date
+    bol.com moved, or a line written before these were kept) and the order's summaries
+    follow. Quantities and states are not touched: they change through the lifecycle's own
+    events. Returns how many orders changed; the caller commits."""
+    by_bol_id = {order.bol_order_id: order for order in orders}
+    if not by_bol_id:
+        return 0
+    known = session.execute(
+        select(Order.id, Order.bol_order_id, *(getattr(Order, c) for c in _SUMMARY_COLUMNS))
+        .where(Order.account_id == account_id, Order.bol_order_id.in_(by_bol_id))).all()
+    stored: dict[tuple[int, str], object] = {
+        (line.order_id, line.bol_order_item_id): line for line in session.execute(
+            select(OrderLine.id, OrderLine.order_id, OrderLine.bol_order_item_id,
+                   *(getattr(OrderLine, c) for c in FULFILMENT_COLUMNS))
+            .where(OrderLine.order_id.in_([row.id for row in known])))}
+    line_updates, order_updates, changed = [], [], set()
+    for row in known:
+        order = by_bol_id[row.bol_order_id]
+        for item in order.lines:
+            line = stored.get((row.id, item.bol_order_item_id))
+            wanted = item.fulfilment()
+            if line is not None and any(getattr(line, k) != v for k, v in wanted.items()):
+                line_updates.append({"id": line.id, **wanted})
+                changed.add(row.id)
+        summary = {"pickup_point": bool(order.header.get("pickup_point", row.pickup_point)),
+                   "pickup_point_name": order.header.get("pickup_point_name",
+                                                         row.pickup_point_name),
+                   **_summaries(order.lines)}
+        if any(getattr(row, k) != v for k, v in summary.items()):
+            order_updates.append({"id": row.id, **summary})
+            changed.add(row.id)
+    _update_many(session, OrderLine, FULFILMENT_COLUMNS, line_updates)
+    _update_many(session, Order, _SUMMARY_COLUMNS, order_updates)
+    return len(changed)
