@@ -8,8 +8,6 @@ on_hand to the counted values through services.stock, which queues the bol.com p
 
 from __future__ import annotations
 
-import csv
-import io
 from collections import defaultdict
 from dataclasses import dataclass
 from enum import StrEnum
@@ -21,6 +19,7 @@ from haydigo_desk.domain.barcodes import check_gtin
 from haydigo_desk.domain.stock import StockError
 from haydigo_desk.persistence.models import Product
 from haydigo_desk.services import stock
+from haydigo_desk.services.csv_sheet import EmptySheetError, read_sheet
 from haydigo_desk.services.product_match import find_product
 
 EAN_HEADERS = {"ean", "ean13", "ean-13", "ean code", "ean-code", "gtin", "barcode"}
@@ -114,57 +113,32 @@ class StockCountResult:
     skipped_lines: int  # lines with a problem that were left out
 
 
-def _header_name(text: str) -> str:
-    return " ".join(text.replace("\ufeff", "").replace("_", " ").strip().casefold().split())
-
-
-def _sniff_delimiter(header_line: str) -> str:
-    return ";" if header_line.count(";") >= header_line.count(",") and ";" in header_line else ","
-
-
-def _column(names: list[str], wanted: set[str]) -> int | None:
-    for index, name in enumerate(names):
-        if name in wanted:
-            return index
-    return None
-
-
 def parse_stock_count_csv(text: str) -> ParsedCount:
     """Read the lines of a stock count file; only the file's shape is checked here."""
-    text = text.lstrip("\ufeff")
-    raw_lines = text.splitlines()
-    header_index = next((i for i, line in enumerate(raw_lines) if line.strip()), None)
-    if header_index is None:
-        raise StockCountFormatError("The file is empty")
-    delimiter = _sniff_delimiter(raw_lines[header_index])
-    # csv.reader's line_num counts physical lines, so quoted multi-line cells keep numbers true.
-    reader = csv.reader(io.StringIO(text), delimiter=delimiter)
-    rows = ((reader.line_num, row) for row in reader if any(cell.strip() for cell in row))
-    _, header_row = next(rows)
-    names = [_header_name(cell) for cell in header_row]
-    ean_col, sku_col = _column(names, EAN_HEADERS), _column(names, SKU_HEADERS)
-    qty_col = _column(names, QUANTITY_HEADERS)
+    try:
+        sheet = read_sheet(text)
+    except EmptySheetError as exc:
+        raise StockCountFormatError("The file is empty") from exc
+    ean_col, sku_col = sheet.column(EAN_HEADERS), sheet.column(SKU_HEADERS)
+    qty_col = sheet.column(QUANTITY_HEADERS)
     if ean_col is None and sku_col is None:
         raise StockCountFormatError(
             "The first line must be a header with an EAN or SKU column "
-            f"(found: {', '.join(header_row)})"
+            f"(found: {', '.join(sheet.header)})"
         )
     if qty_col is None:
         raise StockCountFormatError(
             "The header needs a quantity column named quantity or aantal "
-            f"(found: {', '.join(header_row)})"
+            f"(found: {', '.join(sheet.header)})"
         )
-
-    def cell(row: list[str], index: int | None) -> str:
-        return row[index].strip() if index is not None and index < len(row) else ""
-
     lines = [
-        CountLine(line_no, cell(row, ean_col), cell(row, sku_col), cell(row, qty_col))
-        for line_no, row in rows
+        CountLine(line_no, sheet.cell(row, ean_col), sheet.cell(row, sku_col),
+                  sheet.cell(row, qty_col))
+        for line_no, row in sheet.rows
     ]
     if not lines:
         raise StockCountFormatError("The file has a header but no counted lines")
-    return ParsedCount(delimiter, tuple(lines))
+    return ParsedCount(sheet.delimiter, tuple(lines))
 
 
 def parse_quantity(text: str) -> int | None:
