@@ -8,14 +8,15 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSize, Qt
 from PySide6.QtGui import QBrush, QColor, QIcon, QPixmap
 
+from haydigo_desk.domain.dimensions import Dimensions
 from haydigo_desk.resources_path import resource
 from haydigo_desk.services.product_queries import ProductRow
 
 Index = QModelIndex | QPersistentModelIndex
 
 COL_IMAGE, COL_EAN, COL_SKU, COL_TITLE, COL_LOCATION = range(5)
-COL_ON_HAND, COL_RESERVED, COL_AVAILABLE, COL_BOL_STOCK = range(5, 9)
-COLUMN_COUNT = 9
+COL_ON_HAND, COL_RESERVED, COL_AVAILABLE, COL_BOL_STOCK, COL_SIZE = range(5, 10)
+COLUMN_COUNT = 10
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1  # a value that sorts right (numbers, natural codes)
 ROW_ROLE = Qt.ItemDataRole.UserRole + 2  # the ProductRow itself
@@ -23,6 +24,17 @@ ROW_ROLE = Qt.ItemDataRole.UserRole + 2  # the ProductRow itself
 THUMBNAIL = QSize(40, 40)
 _DIGITS = re.compile(r"\d+")
 _NUMERIC = {COL_ON_HAND, COL_RESERVED, COL_AVAILABLE, COL_BOL_STOCK}
+
+
+def size_text(dimensions: Dimensions) -> str:
+    """"250 g · 240×160×20 mm"; "?" for an unknown side; "" when nothing is known."""
+    sides = (dimensions.length_mm, dimensions.width_mm, dimensions.height_mm)
+    parts = []
+    if dimensions.weight_g is not None:
+        parts.append(f"{dimensions.weight_g} g")
+    if any(side is not None for side in sides):
+        parts.append("×".join("?" if side is None else str(side) for side in sides) + " mm")
+    return " · ".join(parts)
 
 
 def location_sort_key(code: str) -> str:
@@ -78,7 +90,7 @@ class ProductsModel(QAbstractTableModel):
         return [
             "", self.tr("EAN"), self.tr("SKU"), self.tr("Title"), self.tr("Location"),
             self.tr("On hand"), self.tr("Reserved"), self.tr("Available"),
-            self.tr("Stock at bol.com"),
+            self.tr("Stock at bol.com"), self.tr("Weight, size"),
         ]
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -114,6 +126,7 @@ class ProductsModel(QAbstractTableModel):
             COL_RESERVED: str(row.reserved),
             COL_AVAILABLE: str(row.available),
             COL_BOL_STOCK: "" if row.bol_stock_amount is None else str(row.bol_stock_amount),
+            COL_SIZE: size_text(row.dimensions),
         }
         return values.get(column)
 
@@ -130,6 +143,7 @@ class ProductsModel(QAbstractTableModel):
             COL_RESERVED: row.reserved,
             COL_AVAILABLE: row.available,
             COL_BOL_STOCK: -1 if row.bol_stock_amount is None else row.bol_stock_amount,
+            COL_SIZE: -1 if row.dimensions.weight_g is None else row.dimensions.weight_g,
         }
         return values[column]
 
@@ -148,6 +162,11 @@ class ProductsModel(QAbstractTableModel):
             return self.tr("No bol.com offer for this product")
         if column == COL_TITLE:
             return row.title
+        if column == COL_SIZE:
+            if not row.dimensions.complete:
+                return self.tr("Not all known: the desk cannot tell whether an order of it "
+                               "fits a mailbox parcel (F3 to edit)")
+            return self.tr("Weight (g), length × width × height (mm)")
         return None
 
     def _thumbnail(self, row: ProductRow) -> QIcon:

@@ -1,5 +1,9 @@
-"""The Products section: search the product list, see stock per channel, fix locations and stock,
-and open the stock tools (goods receipt, other-channel sale/return, stock count import)."""
+"""The Products section: search the product list, see stock per channel, fix locations, stock,
+weight and size, and open the stock tools (goods receipt, other-channel sale/return, stock
+count and dimensions import).
+
+Every query and change runs on ``DbTasks`` threads: while a page loads the section says so and
+stays usable; a database that cannot answer is a message above the table, never a crash."""
 
 from __future__ import annotations
 
@@ -23,8 +27,12 @@ from haydigo_desk.resources_path import resource
 from haydigo_desk.services import product_queries
 from haydigo_desk.services.product_queries import ProductPage, ProductRow
 from haydigo_desk.ui import stock_tools as tools
+from haydigo_desk.ui.db_feedback import database_problem_text, loading_text
+from haydigo_desk.ui.db_tasks import DbTasks
 from haydigo_desk.ui.permissions import ensure_manager, is_manager
-from haydigo_desk.ui.product_dialogs import AdjustStockDialog, LocationDialog
+from haydigo_desk.ui.preview_tables import feedback_label, show_feedback
+from haydigo_desk.ui.product_dialogs import AdjustStockDialog, DimensionsDialog, LocationDialog
+from haydigo_desk.ui.products_dimensions_import import DimensionsImportDialog
 from haydigo_desk.ui.products_model import (
     COL_EAN,
     COL_IMAGE,
@@ -55,6 +63,9 @@ class ProductsSection(QWidget):
         self.controller = controller
         self.offset = 0
         self.page: ProductPage | None = None
+        self.tasks = DbTasks(context.database, self)
+        self._generation = 0  # a newer search wins over a page still on its way
+        self.loading = False
 
         heading = QLabel(self.title())
         heading.setProperty("role", "title")
@@ -75,16 +86,25 @@ class ProductsSection(QWidget):
                                            "Ctrl+E", self.open_channel_movement)
         self.import_button = self._button(self.tr("Import stock count…"), "list", "Ctrl+I",
                                           self.open_stock_count)
+        self.import_sizes_button = self._button(self.tr("Import weight and size…"), "list",
+                                                "Ctrl+Shift+I", self.open_dimensions_import)
         self.location_button = self._button(self.tr("Location…"), "box", "F2",
                                             self.edit_location)
+        self.size_button = self._button(self.tr("Weight and size…"), "box", "F3",
+                                        self.edit_dimensions)
         self.adjust_button = self._button(self.tr("Adjust stock…"), "settings", "Ctrl+J",
                                           self.adjust_stock)
         actions = QHBoxLayout()
-        for button in (self.receipt_button, self.channel_button, self.import_button):
+        for button in (self.receipt_button, self.channel_button, self.import_button,
+                       self.import_sizes_button):
             actions.addWidget(button)
         actions.addStretch(1)
         actions.addWidget(self.location_button)
+        actions.addWidget(self.size_button)
         actions.addWidget(self.adjust_button)
+        self.message = feedback_label()
+        self.message.setObjectName("productsMessage")
+        self.message.hide()
 
         self.model = ProductsModel(self)
         self.proxy = QSortFilterProxyModel(self)
@@ -127,6 +147,7 @@ class ProductsSection(QWidget):
         layout.setContentsMargins(16, 12, 16, 12)
         layout.addLayout(top)
         layout.addLayout(actions)
+        layout.addWidget(self.message)
         layout.addWidget(self.table, 1)
         layout.addLayout(pager)
 
@@ -156,38 +177,73 @@ class ProductsSection(QWidget):
     # --- data --------------------------------------------------------------------------------
 
     def _load_lists(self) -> None:
-        with self.context.database.unit_of_work() as uow:
-            lists = product_queries.list_product_lists(uow.session)
+        self.count_label.setText(loading_text())
+        self.tasks.run(product_queries.list_product_lists, self._show_lists, self._load_failed)
+
+    def _show_lists(self, lists) -> None:
         self.lists.blockSignals(True)
         self.lists.clear()
         for info in lists:
             self.lists.addItem(info.name, info.id)
         self.lists.blockSignals(False)
         self.lists.setVisible(len(lists) > 1)
+        self._update_actions()
+        if lists:
+            self.refresh()
+        else:
+            self._update_pager()  # "No products"
 
     @property
     def product_list_id(self) -> int | None:
         return self.lists.currentData()
 
-    def refresh(self) -> None:
+    def refresh(self, select_single: bool = False) -> None:
+        """Load the page in the background; ``select_single``: select a lone match (a scan)."""
         if self.lists.count() == 0:
-            self._load_lists()
-        with self.context.database.unit_of_work() as uow:
-            page = product_queries.list_products(
-                uow.session, product_list_id=self.product_list_id,
-                search=self.search.text(), offset=self.offset, limit=PAGE_SIZE,
-            )
-        if not page.rows and page.offset > 0:  # the page emptied (fewer products now)
-            self.offset = 0
-            return self.refresh()
+            self._load_lists()  # refreshes once the lists are there
+            return
+        self._generation += 1
+        generation = self._generation
+        list_id, search, offset = self.product_list_id, self.search.text(), self.offset
+        self.loading = True
+        self.count_label.setText(loading_text())
+
+        def work(session) -> ProductPage:
+            page = product_queries.list_products(session, product_list_id=list_id,
+                                                 search=search, offset=offset, limit=PAGE_SIZE)
+            if not page.rows and page.offset > 0:  # the page emptied (fewer products now)
+                page = product_queries.list_products(session, product_list_id=list_id,
+                                                     search=search, offset=0, limit=PAGE_SIZE)
+            return page
+
+        self.tasks.run(work, lambda page: self._show_page(generation, page, select_single),
+                       lambda error: self._page_failed(generation, error))
+
+    def _show_page(self, generation: int, page: ProductPage, select_single: bool) -> None:
+        if generation != self._generation:
+            return
+        self.loading = False
+        self.message.hide()
+        self.offset = page.offset
         self.page = page
         selected = self.selected_product()
         self.model.set_rows(page.rows)
         if selected is not None:
             self.select_product(selected.id)
+        if select_single and self.model.rowCount() == 1:  # a scanned EAN: under the cursor
+            self.table.selectRow(0)
         self._update_pager()
         self._update_actions()
-        return None
+
+    def _page_failed(self, generation: int, error: Exception) -> None:
+        if generation == self._generation:
+            self.loading = False
+            self._load_failed(error)
+            self._update_pager()
+
+    def _load_failed(self, error: Exception) -> None:
+        show_feedback(self.message, database_problem_text(error), "scan-error")
+        self.message.show()
 
     def _update_pager(self) -> None:
         page = self.page
@@ -208,9 +264,7 @@ class ProductsSection(QWidget):
     def _search_changed(self) -> None:
         self._search_timer.stop()
         self.offset = 0
-        self.refresh()
-        if self.model.rowCount() == 1:  # a scanned EAN: put the product under the cursor
-            self.table.selectRow(0)
+        self.refresh(select_single=True)
 
     def _on_data_changed(self, what: str) -> None:
         if what in ("products", "stock") and self.isVisible():
@@ -235,10 +289,12 @@ class ProductsSection(QWidget):
         chosen = self.selected_product() is not None
         manager = is_manager(self.context)
         only = self.tr("Manager only")
-        for button in (self.location_button, self.adjust_button):
+        for button in (self.location_button, self.size_button, self.adjust_button):
             button.setEnabled(chosen and manager)
-        self.import_button.setEnabled(manager)
-        for button in (self.location_button, self.adjust_button, self.import_button):
+        for button in (self.import_button, self.import_sizes_button):
+            button.setEnabled(manager and self.product_list_id is not None)
+        for button in (self.location_button, self.size_button, self.adjust_button,
+                       self.import_button, self.import_sizes_button):
             if not manager:
                 button.setToolTip(only)
         self.receipt_button.setEnabled(self.product_list_id is not None)
@@ -262,7 +318,17 @@ class ProductsSection(QWidget):
         product = self._product_or_none()
         if product is None:
             return
-        dialog = LocationDialog(self.context, product, self)
+        dialog = LocationDialog(self.context, product, self, self.tasks)
+        if dialog.exec() and dialog.result_row is not None:
+            self.model.replace_row(dialog.result_row)
+
+    def edit_dimensions(self) -> None:
+        if not ensure_manager(self.context, self):
+            return
+        product = self._product_or_none()
+        if product is None:
+            return
+        dialog = DimensionsDialog(self.context, product, self, self.tasks)
         if dialog.exec() and dialog.result_row is not None:
             self.model.replace_row(dialog.result_row)
 
@@ -272,24 +338,34 @@ class ProductsSection(QWidget):
         product = self._product_or_none()
         if product is None:
             return
-        dialog = AdjustStockDialog(self.context, product, self)
+        dialog = AdjustStockDialog(self.context, product, self, self.tasks)
         if dialog.exec() and dialog.result_row is not None:
             self.model.replace_row(dialog.result_row)
 
     def open_goods_receipt(self) -> None:
         if self.product_list_id is None:
             return
-        tools.GoodsReceiptDialog(self.context, self.product_list_id, self).exec()
+        tools.GoodsReceiptDialog(self.context, self.product_list_id, self, self.tasks).exec()
         self.refresh()
 
     def open_channel_movement(self) -> None:
         if self.product_list_id is None:
             return
-        tools.ChannelMovementDialog(self.context, self.product_list_id, self).exec()
+        tools.ChannelMovementDialog(self.context, self.product_list_id, self, self.tasks).exec()
         self.refresh()
 
     def open_stock_count(self) -> None:
         if not ensure_manager(self.context, self) or self.product_list_id is None:
             return
-        tools.StockCountDialog(self.context, self.product_list_id, self).exec()
+        tools.StockCountDialog(self.context, self.product_list_id, self, self.tasks).exec()
         self.refresh()
+
+    def open_dimensions_import(self) -> None:
+        if not ensure_manager(self.context, self) or self.product_list_id is None:
+            return
+        DimensionsImportDialog(self.context, self.product_list_id, self, self.tasks).exec()
+        self.refresh()
+
+    def closeEvent(self, event) -> None:
+        self.tasks.shutdown()
+        super().closeEvent(event)
