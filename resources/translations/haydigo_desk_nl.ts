@@ -807,6 +807,14 @@
         <translation>Wie werkt er?</translation>
     </message>
     <message>
+        <source>Try again</source>
+        <translation>Opnieuw proberen</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
         <source>Create the first manager</source>
         <translation>Eerste manager aanmaken</translation>
     </message>
