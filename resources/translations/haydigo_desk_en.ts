@@ -2367,6 +2367,14 @@ Correct and resend with F9.</source>
 <context>
     <name>SettingsDialog</name>
     <message>
+        <source>Reading the accounts…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The accounts could not be read: {}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Settings</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2388,6 +2396,10 @@ Correct and resend with F9.</source>
     </message>
     <message>
         <source>Save the settings (Ctrl+S)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saving…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -2453,6 +2453,14 @@ Corrigeer en verstuur opnieuw met F9.</translation>
 <context>
     <name>SettingsDialog</name>
     <message>
+        <source>Reading the accounts…</source>
+        <translation>Accounts worden gelezen…</translation>
+    </message>
+    <message>
+        <source>The accounts could not be read: {}</source>
+        <translation>De accounts konden niet worden gelezen: {}</translation>
+    </message>
+    <message>
         <source>Settings</source>
         <translation>Instellingen</translation>
     </message>
@@ -2475,6 +2483,10 @@ Corrigeer en verstuur opnieuw met F9.</translation>
     <message>
         <source>Save the settings (Ctrl+S)</source>
         <translation>De instellingen opslaan (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Bezig met opslaan…</translation>
     </message>
     <message>
         <source>The accounts could not be saved: {}</source>

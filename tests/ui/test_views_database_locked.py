@@ -83,3 +83,23 @@ def test_a_write_on_a_locked_database_is_refused_and_can_be_made_again(qtbot, co
     dialog.record()
     qtbot.waitUntil(lambda: "Sold 1" in dialog.feedback.text(), timeout=5_000)
     assert "on hand now 9" in dialog.feedback.text()  # the refused try wrote nothing
+
+
+def test_settings_open_on_a_locked_database_and_still_save_the_workstation(
+        qtbot, context, tmp_path):
+    from haydigo_desk.ui.settings_dialog import SettingsDialog
+
+    with database_locked(context.database):
+        dialog = SettingsDialog(context)
+        qtbot.addWidget(dialog)
+        gui_thread_free(qtbot)
+        assert dialog.status.text() == "Reading the accounts…"
+        assert not dialog.accounts_page.isEnabled() and not dialog.ok_button.isEnabled()
+        qtbot.waitUntil(lambda: BUSY in dialog.message.text(), timeout=5_000)
+        assert dialog.message.text().startswith("The accounts could not be read")
+        assert dialog.tabs.currentWidget() is dialog.workstation_page
+        assert not dialog.accounts_page.isEnabled()  # nothing to edit that could be lost
+        dialog.workstation_page.workstation_edit.setText("Paktafel 3")
+        assert dialog.save()
+    assert dialog.result() == dialog.DialogCode.Accepted
+    assert context.settings.workstation == "Paktafel 3"
