@@ -37,6 +37,18 @@ def size_text(dimensions: Dimensions) -> str:
     return " · ".join(parts)
 
 
+def size_mark(dimensions: Dimensions) -> str:
+    """✓ all four known, ? some, nothing when none is."""
+    known = _known_count(dimensions)
+    return "✓" if known == 4 else "?" if known else ""
+
+
+def _known_count(dimensions: Dimensions) -> int:
+    values = (dimensions.weight_g, dimensions.length_mm, dimensions.width_mm,
+              dimensions.height_mm)
+    return sum(value is not None for value in values)
+
+
 def location_sort_key(code: str) -> str:
     """Natural order as one string ("A-2" before "A-10"); no location sorts last."""
     if not code:
@@ -90,7 +102,8 @@ class ProductsModel(QAbstractTableModel):
         return [
             "", self.tr("EAN"), self.tr("SKU"), self.tr("Title"), self.tr("Location"),
             self.tr("On hand"), self.tr("Reserved"), self.tr("Available"),
-            self.tr("Stock at bol.com"), self.tr("Weight, size"),
+            # Two lines: the table must leave the title room on a 1366-pixel screen.
+            self.tr("Stock at\nbol.com"), self.tr("Size"),
         ]
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -107,6 +120,8 @@ class ProductsModel(QAbstractTableModel):
             return self._thumbnail(row)
         if role == Qt.ItemDataRole.TextAlignmentRole and column in _NUMERIC:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == COL_SIZE:
+            return int(Qt.AlignmentFlag.AlignCenter)
         if role == Qt.ItemDataRole.ForegroundRole:
             return self._warning_colour(row, column)
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -126,7 +141,9 @@ class ProductsModel(QAbstractTableModel):
             COL_RESERVED: str(row.reserved),
             COL_AVAILABLE: str(row.available),
             COL_BOL_STOCK: "" if row.bol_stock_amount is None else str(row.bol_stock_amount),
-            COL_SIZE: size_text(row.dimensions),
+            # A mark only (the values are in the tooltip and under the table): the title keeps
+            # its room on a 1366-pixel screen.
+            COL_SIZE: size_mark(row.dimensions),
         }
         return values.get(column)
 
@@ -143,7 +160,7 @@ class ProductsModel(QAbstractTableModel):
             COL_RESERVED: row.reserved,
             COL_AVAILABLE: row.available,
             COL_BOL_STOCK: -1 if row.bol_stock_amount is None else row.bol_stock_amount,
-            COL_SIZE: -1 if row.dimensions.weight_g is None else row.dimensions.weight_g,
+            COL_SIZE: _known_count(row.dimensions),
         }
         return values[column]
 
@@ -163,10 +180,12 @@ class ProductsModel(QAbstractTableModel):
         if column == COL_TITLE:
             return row.title
         if column == COL_SIZE:
+            text = size_text(row.dimensions)
             if not row.dimensions.complete:
-                return self.tr("Not all known: the desk cannot tell whether an order of it "
-                               "fits a mailbox parcel (F3 to edit)")
-            return self.tr("Weight (g), length × width × height (mm)")
+                return (text + "\n" if text else "") + self.tr(
+                    "Not all known: the desk cannot tell whether an order of it fits a "
+                    "mailbox parcel (F3 to edit)")
+            return text
         return None
 
     def _thumbnail(self, row: ProductRow) -> QIcon:

@@ -8,7 +8,7 @@ stays usable; a database that cannot answer is a message above the table, never 
 from __future__ import annotations
 
 from PySide6.QtCore import QSortFilterProxyModel, Qt, QTimer
-from PySide6.QtGui import QIcon, QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QIcon, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMenu,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from haydigo_desk.context import DeskContext
+from haydigo_desk.domain.parcel import Fit, ParcelItem, fits
 from haydigo_desk.resources_path import resource
 from haydigo_desk.services import product_queries
 from haydigo_desk.services.product_queries import ProductPage, ProductRow
@@ -42,6 +44,7 @@ from haydigo_desk.ui.products_model import (
     SORT_ROLE,
     THUMBNAIL,
     ProductsModel,
+    size_text,
 )
 from haydigo_desk.ui.sync_controller import SyncController
 
@@ -84,19 +87,24 @@ class ProductsSection(QWidget):
                                            self.open_goods_receipt)
         self.channel_button = self._button(self.tr("Sale/return elsewhere…"), "ship",
                                            "Ctrl+E", self.open_channel_movement)
-        self.import_button = self._button(self.tr("Import stock count…"), "list", "Ctrl+I",
-                                          self.open_stock_count)
-        self.import_sizes_button = self._button(self.tr("Import weight and size…"), "list",
-                                                "Ctrl+Shift+I", self.open_dimensions_import)
+        # One button for the CSV imports keeps the row within a 1366-pixel screen.
+        self.import_button = QPushButton(_icon("list"), self.tr("Import…"))
+        self.import_menu = QMenu(self.import_button)
+        self.import_count_action = self._menu_action(self.tr("Stock count…"), "Ctrl+I",
+                                                     self.open_stock_count)
+        self.import_sizes_action = self._menu_action(self.tr("Weight and size…"),
+                                                     "Ctrl+Shift+I", self.open_dimensions_import)
+        self.import_button.setMenu(self.import_menu)
+        self.import_button.setToolTip(self.tr("Import a CSV file: stock count (Ctrl+I), weight "
+                                              "and size (Ctrl+Shift+I)"))
         self.location_button = self._button(self.tr("Location…"), "box", "F2",
                                             self.edit_location)
-        self.size_button = self._button(self.tr("Weight and size…"), "box", "F3",
-                                        self.edit_dimensions)
+        self.size_button = self._button(self.tr("Size…"), "box", "F3", self.edit_dimensions)
+        self.size_button.setToolTip(self.tr("Weight and dimensions of one unit (F3)"))
         self.adjust_button = self._button(self.tr("Adjust stock…"), "settings", "Ctrl+J",
                                           self.adjust_stock)
         actions = QHBoxLayout()
-        for button in (self.receipt_button, self.channel_button, self.import_button,
-                       self.import_sizes_button):
+        for button in (self.receipt_button, self.channel_button, self.import_button):
             actions.addWidget(button)
         actions.addStretch(1)
         actions.addWidget(self.location_button)
@@ -133,13 +141,17 @@ class ProductsSection(QWidget):
 
         self.count_label = QLabel()
         self.count_label.setProperty("role", "muted")
+        self.size_label = QLabel()  # the selected product's weight and size, and the mailbox
+        self.size_label.setObjectName("productSize")
+        self.size_label.setProperty("role", "muted")
         self.previous_button = QPushButton(self.tr("Previous"))
         self.next_button = QPushButton(self.tr("Next"))
         self.previous_button.clicked.connect(lambda: self._go(-PAGE_SIZE))
         self.next_button.clicked.connect(lambda: self._go(PAGE_SIZE))
         pager = QHBoxLayout()
         pager.addWidget(self.count_label)
-        pager.addStretch(1)
+        pager.addSpacing(24)
+        pager.addWidget(self.size_label, 1)
         pager.addWidget(self.previous_button)
         pager.addWidget(self.next_button)
 
@@ -166,6 +178,15 @@ class ProductsSection(QWidget):
 
     def title(self) -> str:
         return self.tr("Products")
+
+    def _menu_action(self, text: str, shortcut: str, slot) -> QAction:
+        # The key is shown after a tab; the section's own shortcut does the work (an action's
+        # shortcut would only answer while the menu is open).
+        keys = QKeySequence(shortcut).toString(QKeySequence.SequenceFormat.NativeText)
+        action = self.import_menu.addAction(f"{text}\t{keys}")
+        action.triggered.connect(slot)
+        QShortcut(QKeySequence(shortcut), self, slot)
+        return action
 
     def _button(self, text: str, icon: str, shortcut: str, slot) -> QPushButton:
         button = QPushButton(_icon(icon), text)
@@ -285,16 +306,29 @@ class ProductsSection(QWidget):
                 self.table.selectRow(number)
                 return
 
+    def _show_size(self, product: ProductRow | None) -> None:
+        if product is None:
+            self.size_label.setText("")
+            return
+        answer = fits([ParcelItem(product.dimensions, 1)])
+        text = size_text(product.dimensions) or self.tr("weight and size unknown")
+        verdict = {
+            Fit.FITS: self.tr("fits a mailbox parcel"),
+            Fit.TOO_BIG: self.tr("too big or heavy for a mailbox parcel"),
+            Fit.UNKNOWN: self.tr("mailbox parcel: unknown until weight and size are known (F3)"),
+        }[answer.fit]
+        self.size_label.setText(f"{text} — {verdict}")
+
     def _update_actions(self, *_args) -> None:
+        self._show_size(self.selected_product())
         chosen = self.selected_product() is not None
         manager = is_manager(self.context)
         only = self.tr("Manager only")
         for button in (self.location_button, self.size_button, self.adjust_button):
             button.setEnabled(chosen and manager)
-        for button in (self.import_button, self.import_sizes_button):
-            button.setEnabled(manager and self.product_list_id is not None)
+        self.import_button.setEnabled(manager and self.product_list_id is not None)
         for button in (self.location_button, self.size_button, self.adjust_button,
-                       self.import_button, self.import_sizes_button):
+                       self.import_button):
             if not manager:
                 button.setToolTip(only)
         self.receipt_button.setEnabled(self.product_list_id is not None)
@@ -331,6 +365,7 @@ class ProductsSection(QWidget):
         dialog = DimensionsDialog(self.context, product, self, self.tasks)
         if dialog.exec() and dialog.result_row is not None:
             self.model.replace_row(dialog.result_row)
+            self._show_size(dialog.result_row)
 
     def adjust_stock(self) -> None:
         if not ensure_manager(self.context, self):

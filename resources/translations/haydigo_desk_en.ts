@@ -1818,11 +1818,12 @@ Correct and resend with F9.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Stock at bol.com</source>
+        <source>Stock at
+bol.com</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Weight, size</source>
+        <source>Size</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1835,10 +1836,6 @@ Correct and resend with F9.</source>
     </message>
     <message>
         <source>Not all known: the desk cannot tell whether an order of it fits a mailbox parcel (F3 to edit)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Weight (g), length × width × height (mm)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1861,19 +1858,31 @@ Correct and resend with F9.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Import stock count…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Import weight and size…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Location…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Weight and size…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stock count…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import a CSV file: stock count (Ctrl+I), weight and size (Ctrl+Shift+I)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Size…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Weight and dimensions of one unit (F3)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1902,6 +1911,22 @@ Correct and resend with F9.</source>
     </message>
     <message>
         <source>{first}–{last} of {total} products</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>weight and size unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>fits a mailbox parcel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>too big or heavy for a mailbox parcel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mailbox parcel: unknown until weight and size are known (F3)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

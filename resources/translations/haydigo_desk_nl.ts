@@ -1904,12 +1904,28 @@ Corrigeer en verstuur opnieuw met F9.</translation>
         <translation>Beschikbaar</translation>
     </message>
     <message>
+        <source>Stock at
+bol.com</source>
+        <translation>Voorraad bij
+bol.com</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Maten</translation>
+    </message>
+    <message>
+        <source>Weight (g),
+size (mm)</source>
+        <translation type="vanished">Gewicht (g),
+maat (mm)</translation>
+    </message>
+    <message>
         <source>Stock at bol.com</source>
-        <translation>Voorraad bij bol.com</translation>
+        <translation type="vanished">Voorraad bij bol.com</translation>
     </message>
     <message>
         <source>Weight, size</source>
-        <translation>Gewicht, maat</translation>
+        <translation type="vanished">Gewicht, maat</translation>
     </message>
     <message>
         <source>Oversold: more reserved than on hand</source>
@@ -1925,7 +1941,7 @@ Corrigeer en verstuur opnieuw met F9.</translation>
     </message>
     <message>
         <source>Weight (g), length × width × height (mm)</source>
-        <translation>Gewicht (g), lengte × breedte × hoogte (mm)</translation>
+        <translation type="vanished">Gewicht (g), lengte × breedte × hoogte (mm)</translation>
     </message>
 </context>
 <context>
@@ -1948,11 +1964,11 @@ Corrigeer en verstuur opnieuw met F9.</translation>
     </message>
     <message>
         <source>Import stock count…</source>
-        <translation>Voorraadtelling importeren…</translation>
+        <translation type="vanished">Voorraadtelling importeren…</translation>
     </message>
     <message>
         <source>Import weight and size…</source>
-        <translation>Gewicht en maat importeren…</translation>
+        <translation type="vanished">Gewicht en maat importeren…</translation>
     </message>
     <message>
         <source>Location…</source>
@@ -1961,6 +1977,26 @@ Corrigeer en verstuur opnieuw met F9.</translation>
     <message>
         <source>Weight and size…</source>
         <translation>Gewicht en maat…</translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation>Importeren…</translation>
+    </message>
+    <message>
+        <source>Stock count…</source>
+        <translation>Voorraadtelling…</translation>
+    </message>
+    <message>
+        <source>Import a CSV file: stock count (Ctrl+I), weight and size (Ctrl+Shift+I)</source>
+        <translation>Een CSV-bestand importeren: voorraadtelling (Ctrl+I), gewicht en maat (Ctrl+Shift+I)</translation>
+    </message>
+    <message>
+        <source>Size…</source>
+        <translation>Maten…</translation>
+    </message>
+    <message>
+        <source>Weight and dimensions of one unit (F3)</source>
+        <translation>Gewicht en afmetingen van één stuk (F3)</translation>
     </message>
     <message>
         <source>Adjust stock…</source>
@@ -1989,6 +2025,22 @@ Corrigeer en verstuur opnieuw met F9.</translation>
     <message>
         <source>{first}–{last} of {total} products</source>
         <translation>{first}–{last} van {total} producten</translation>
+    </message>
+    <message>
+        <source>weight and size unknown</source>
+        <translation>gewicht en maten onbekend</translation>
+    </message>
+    <message>
+        <source>fits a mailbox parcel</source>
+        <translation>past als brievenbuspakje</translation>
+    </message>
+    <message>
+        <source>too big or heavy for a mailbox parcel</source>
+        <translation>te groot of te zwaar voor een brievenbuspakje</translation>
+    </message>
+    <message>
+        <source>mailbox parcel: unknown until weight and size are known (F3)</source>
+        <translation>brievenbuspakje: onbekend zolang gewicht en maten niet bekend zijn (F3)</translation>
     </message>
     <message>
         <source>Manager only</source>

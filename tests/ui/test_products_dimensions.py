@@ -3,7 +3,7 @@ and the section while another program holds the database."""
 
 import pytest
 from desk_fixtures import make_context
-from PySide6.QtCore import QLocale, QTranslator
+from PySide6.QtCore import QLocale, Qt, QTranslator
 from PySide6.QtWidgets import QApplication
 from sqlalchemy import select
 from support.db_lock import database_locked, gui_thread_free
@@ -80,8 +80,14 @@ def test_dialog_refuses_bad_values_with_reasons_and_saves_good_ones(qtbot, shop,
     assert dialog.result_row.dimensions == Dimensions(250, 25, 160, None)
     assert _stored(context)["SKU-00001"] == (250, 25, 160, None)
     section.model.replace_row(dialog.result_row)
-    shown = section.proxy.index(0, COL_SIZE).data()
-    assert shown == "250 g · 25×160×? mm"
+    assert section.proxy.index(0, COL_SIZE).data() == "?"  # the height is still unknown
+    tip = section.proxy.index(0, COL_SIZE).data(Qt.ItemDataRole.ToolTipRole)
+    assert tip.startswith("250 g · 25×160×? mm\n")
+    section.table.clearSelection()
+    section.table.selectRow(0)
+    assert section.size_label.text() == (
+        "250 g · 25×160×? mm — brievenbuspakje: onbekend zolang gewicht en maten niet "
+        "bekend zijn (F3)")
 
 
 def test_csv_dry_run_writes_nothing_then_imports_only_the_good_lines(qtbot, shop, tmp_path):
