@@ -92,6 +92,7 @@ class CsvImportDialog(QDialog):
         self.tasks = tasks if tasks is not None else DbTasks(context.database, self)
         self.preview: Any = None
         self.result: Any = None
+        self.applying = False  # an import is being written: Cancel waits for its outcome
         self._generation = 0  # a newer file wins over a preview still on its way
         self.resize(960, 680)
 
@@ -236,6 +237,7 @@ class CsvImportDialog(QDialog):
         if preview is None or self.working:
             return
         only_valid = self.only_valid.isChecked()
+        self.applying = True
         self.apply_button.setEnabled(False)
         self.choose_button.setEnabled(False)
         self.progress.setRange(0, max(len(preview.changes), 1))
@@ -252,12 +254,19 @@ class CsvImportDialog(QDialog):
         self.progress.setRange(0, max(total, 1))
         self.progress.setValue(done)
 
+    def done(self, result: int) -> None:
+        if self.applying:  # closing now would hide whether the import was written
+            return
+        super().done(result)
+
     def _applied(self, result: Any) -> None:
+        self.applying = False
         self.result = result
         self.progress.hide()
         self.accept()
 
     def _apply_failed(self, error: Exception) -> None:
+        self.applying = False
         self.progress.hide()
         self.choose_button.setEnabled(True)
         text = self.apply_error_text(error)

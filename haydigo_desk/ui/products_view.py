@@ -173,8 +173,7 @@ class ProductsSection(QWidget):
         QShortcut(QKeySequence.StandardKey.Find, self, self.search.setFocus)
         self.lists.currentIndexChanged.connect(self._search_changed)
         controller.data_changed.connect(self._on_data_changed)
-        self._load_lists()
-        self.refresh()
+        self.refresh()  # reads the product lists first, then their first page
 
     def title(self) -> str:
         return self.tr("Products")

@@ -215,9 +215,11 @@ def test_orders_of_a_0006_database_are_found_after_the_upgrade(database_url):
     database = open_database(database_url, upgrade=False)
     with database.unit_of_work() as uow:
         account = make_account(uow.session)
-        products = make_products(uow.session, account, 2)
-        make_order(uow.session, account, "OLD-000123", [(products[1], 1)]).customer_name = (
-            "Oude Klant")
+        # No product rows: the ORM writes today's product columns, which 0006 has not (0013
+        # added weight and size). The line's SKU is what the search finds.
+        order = make_order(uow.session, account, "OLD-000123", [(None, 1)])
+        order.customer_name = "Oude Klant"
+        order.lines[0].sku = "SKU-00002"
         uow.commit()
     database.dispose()
     database = open_database(database_url)  # upgrades to head: builds the index from the rows
