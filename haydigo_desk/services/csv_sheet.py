@@ -57,3 +57,16 @@ def read_sheet(text: str) -> Sheet:
         raise EmptySheetError("The file is empty")
     _, header = rows[0]
     return Sheet(delimiter, header, tuple(header_name(cell) for cell in header), tuple(rows[1:]))
+
+
+def lines_per_key(keyed: Iterable[tuple[int, int]]) -> dict[int, list[int]]:
+    """Line numbers per key (a product id): a key on two lines is a duplicate in an import."""
+    found: dict[int, list[int]] = {}
+    for line_no, key in keyed:
+        found.setdefault(key, []).append(line_no)
+    return found
+
+
+def other_lines(numbers: list[int], line_no: int) -> str:
+    """The other line numbers of a duplicate, for its problem text ("4, 9")."""
+    return ", ".join(str(n) for n in numbers if n != line_no)

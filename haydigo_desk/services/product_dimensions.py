@@ -12,7 +12,6 @@ Callers own the transaction (``DbTasks.run(..., commit=True)`` in the desk).
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from enum import StrEnum
@@ -23,8 +22,13 @@ from sqlalchemy.orm import Session
 from haydigo_desk.domain.barcodes import check_gtin
 from haydigo_desk.domain.dimensions import Dimensions, Measure, MeasureError, parse_measure
 from haydigo_desk.persistence.models import Product
-from haydigo_desk.services.csv_sheet import EmptySheetError, read_sheet
-from haydigo_desk.services.product_match import find_product
+from haydigo_desk.services.csv_sheet import (
+    EmptySheetError,
+    lines_per_key,
+    other_lines,
+    read_sheet,
+)
+from haydigo_desk.services.product_match import find_by_ean_or_sku
 from haydigo_desk.services.product_queries import (
     ProductQueryError,
     ProductRow,
@@ -219,23 +223,19 @@ def preview_dimensions(session: Session, product_list_id: int, csv_text: str) ->
         if line_problems:
             problems += line_problems
             continue
-        product = find_product(session, product_list_id, line.ean) if line.ean else None
-        if product is None and line.sku:
-            product = find_product(session, product_list_id, line.sku)
+        product = find_by_ean_or_sku(session, product_list_id, line.ean, line.sku)
         if product is None:
             problems.append(LineProblem(line.line_no, line.code, LineProblemKind.UNKNOWN_CODE))
             continue
         candidates.append((line, product, values))
 
     # A product on two lines is ambiguous (which line is right?): keep neither.
-    by_product: dict[int, list[int]] = defaultdict(list)
-    for line, product, _ in candidates:
-        by_product[product.id].append(line.line_no)
+    by_product = lines_per_key((line.line_no, product.id) for line, product, _ in candidates)
     matches = []
     for line, product, values in candidates:
         numbers = by_product[product.id]
         if len(numbers) > 1:
-            others = ", ".join(str(n) for n in numbers if n != line.line_no)
+            others = other_lines(numbers, line.line_no)
             problems.append(LineProblem(line.line_no, line.code, LineProblemKind.DUPLICATE,
                                         others))
             continue

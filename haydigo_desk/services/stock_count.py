@@ -8,7 +8,6 @@ on_hand to the counted values through services.stock, which queues the bol.com p
 
 from __future__ import annotations
 
-from collections import defaultdict
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -19,8 +18,13 @@ from haydigo_desk.domain.barcodes import check_gtin
 from haydigo_desk.domain.stock import StockError
 from haydigo_desk.persistence.models import Product
 from haydigo_desk.services import stock
-from haydigo_desk.services.csv_sheet import EmptySheetError, read_sheet
-from haydigo_desk.services.product_match import find_product
+from haydigo_desk.services.csv_sheet import (
+    EmptySheetError,
+    lines_per_key,
+    other_lines,
+    read_sheet,
+)
+from haydigo_desk.services.product_match import find_by_ean_or_sku
 
 EAN_HEADERS = {"ean", "ean13", "ean-13", "ean code", "ean-code", "gtin", "barcode"}
 SKU_HEADERS = {"sku", "reference", "referentie", "artikelnummer", "article number", "code"}
@@ -173,23 +177,19 @@ def preview_stock_count(session: Session, product_list_id: int, csv_text: str) -
             line_ok = False
         if not line_ok:
             continue
-        product = find_product(session, product_list_id, line.ean) if line.ean else None
-        if product is None and line.sku:
-            product = find_product(session, product_list_id, line.sku)
+        product = find_by_ean_or_sku(session, product_list_id, line.ean, line.sku)
         if product is None:
             problems.append(CountProblem(line.line_no, line.code, CountProblemKind.UNKNOWN_CODE))
             continue
         candidates.append((line, product, quantity))
 
     # A product counted on two lines is ambiguous (which count is right?): keep neither.
-    by_product: dict[int, list[int]] = defaultdict(list)
-    for line, product, _ in candidates:
-        by_product[product.id].append(line.line_no)
+    by_product = lines_per_key((line.line_no, product.id) for line, product, _ in candidates)
     matches = []
     for line, product, quantity in candidates:
         numbers = by_product[product.id]
         if len(numbers) > 1:
-            others = ", ".join(str(n) for n in numbers if n != line.line_no)
+            others = other_lines(numbers, line.line_no)
             problems.append(
                 CountProblem(line.line_no, line.code, CountProblemKind.DUPLICATE, others)
             )
