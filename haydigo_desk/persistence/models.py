@@ -114,6 +114,11 @@ class Product(Base):
     offer_raw: Mapped[dict | None] = mapped_column(JSON)
     # The available value bol.com last confirmed; a push is queued only when it differs.
     last_pushed_available: Mapped[int | None] = mapped_column(Integer)
+    # One unit as measured at the desk (None: unknown), for the mailbox-or-parcel choice.
+    weight_g: Mapped[int | None] = mapped_column(Integer)
+    length_mm: Mapped[int | None] = mapped_column(Integer)
+    width_mm: Mapped[int | None] = mapped_column(Integer)
+    height_mm: Mapped[int | None] = mapped_column(Integer)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
 

@@ -34,6 +34,15 @@ def find_product(session: Session, product_list_id: int, code: str) -> Product |
     ).first()
 
 
+def find_by_ean_or_sku(session: Session, product_list_id: int, ean: str,
+                       sku: str) -> Product | None:
+    """A line of an import file that names an EAN, a SKU or both: the EAN first."""
+    product = find_product(session, product_list_id, ean) if ean else None
+    if product is None and sku:
+        product = find_product(session, product_list_id, sku)
+    return product
+
+
 def unknown_code_message(code: str) -> str:
     """Why ``code`` found nothing, worded for the person holding the scanner."""
     code = code.strip()

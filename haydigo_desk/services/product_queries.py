@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from haydigo_desk.domain.barcodes import normalise_gtin
+from haydigo_desk.domain.dimensions import Dimensions
 from haydigo_desk.persistence.models import Location, Product, ProductList
 
 LOCATION_MAX = 40  # the width of locations.code
@@ -30,6 +31,7 @@ class ProductRow:
     reserved: int
     bol_stock_amount: int | None
     offer_id: str | None
+    dimensions: Dimensions = field(default_factory=Dimensions)
 
     @property
     def available(self) -> int:
@@ -71,7 +73,12 @@ def to_row(product: Product) -> ProductRow:
         reserved=product.reserved,
         bol_stock_amount=product.bol_stock_amount,
         offer_id=product.offer_id,
+        dimensions=dimensions_of(product),
     )
+
+
+def dimensions_of(product: Product) -> Dimensions:
+    return Dimensions(product.weight_g, product.length_mm, product.width_mm, product.height_mm)
 
 
 def list_product_lists(session: Session) -> list[ProductListInfo]:

@@ -8,9 +8,6 @@ on_hand to the counted values through services.stock, which queues the bol.com p
 
 from __future__ import annotations
 
-import csv
-import io
-from collections import defaultdict
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -21,7 +18,13 @@ from haydigo_desk.domain.barcodes import check_gtin
 from haydigo_desk.domain.stock import StockError
 from haydigo_desk.persistence.models import Product
 from haydigo_desk.services import stock
-from haydigo_desk.services.product_match import find_product
+from haydigo_desk.services.csv_sheet import (
+    EmptySheetError,
+    lines_per_key,
+    other_lines,
+    read_sheet,
+)
+from haydigo_desk.services.product_match import find_by_ean_or_sku
 
 EAN_HEADERS = {"ean", "ean13", "ean-13", "ean code", "ean-code", "gtin", "barcode"}
 SKU_HEADERS = {"sku", "reference", "referentie", "artikelnummer", "article number", "code"}
@@ -114,57 +117,32 @@ class StockCountResult:
     skipped_lines: int  # lines with a problem that were left out
 
 
-def _header_name(text: str) -> str:
-    return " ".join(text.replace("\ufeff", "").replace("_", " ").strip().casefold().split())
-
-
-def _sniff_delimiter(header_line: str) -> str:
-    return ";" if header_line.count(";") >= header_line.count(",") and ";" in header_line else ","
-
-
-def _column(names: list[str], wanted: set[str]) -> int | None:
-    for index, name in enumerate(names):
-        if name in wanted:
-            return index
-    return None
-
-
 def parse_stock_count_csv(text: str) -> ParsedCount:
     """Read the lines of a stock count file; only the file's shape is checked here."""
-    text = text.lstrip("\ufeff")
-    raw_lines = text.splitlines()
-    header_index = next((i for i, line in enumerate(raw_lines) if line.strip()), None)
-    if header_index is None:
-        raise StockCountFormatError("The file is empty")
-    delimiter = _sniff_delimiter(raw_lines[header_index])
-    # csv.reader's line_num counts physical lines, so quoted multi-line cells keep numbers true.
-    reader = csv.reader(io.StringIO(text), delimiter=delimiter)
-    rows = ((reader.line_num, row) for row in reader if any(cell.strip() for cell in row))
-    _, header_row = next(rows)
-    names = [_header_name(cell) for cell in header_row]
-    ean_col, sku_col = _column(names, EAN_HEADERS), _column(names, SKU_HEADERS)
-    qty_col = _column(names, QUANTITY_HEADERS)
+    try:
+        sheet = read_sheet(text)
+    except EmptySheetError as exc:
+        raise StockCountFormatError("The file is empty") from exc
+    ean_col, sku_col = sheet.column(EAN_HEADERS), sheet.column(SKU_HEADERS)
+    qty_col = sheet.column(QUANTITY_HEADERS)
     if ean_col is None and sku_col is None:
         raise StockCountFormatError(
             "The first line must be a header with an EAN or SKU column "
-            f"(found: {', '.join(header_row)})"
+            f"(found: {', '.join(sheet.header)})"
         )
     if qty_col is None:
         raise StockCountFormatError(
             "The header needs a quantity column named quantity or aantal "
-            f"(found: {', '.join(header_row)})"
+            f"(found: {', '.join(sheet.header)})"
         )
-
-    def cell(row: list[str], index: int | None) -> str:
-        return row[index].strip() if index is not None and index < len(row) else ""
-
     lines = [
-        CountLine(line_no, cell(row, ean_col), cell(row, sku_col), cell(row, qty_col))
-        for line_no, row in rows
+        CountLine(line_no, sheet.cell(row, ean_col), sheet.cell(row, sku_col),
+                  sheet.cell(row, qty_col))
+        for line_no, row in sheet.rows
     ]
     if not lines:
         raise StockCountFormatError("The file has a header but no counted lines")
-    return ParsedCount(delimiter, tuple(lines))
+    return ParsedCount(sheet.delimiter, tuple(lines))
 
 
 def parse_quantity(text: str) -> int | None:
@@ -199,23 +177,19 @@ def preview_stock_count(session: Session, product_list_id: int, csv_text: str) -
             line_ok = False
         if not line_ok:
             continue
-        product = find_product(session, product_list_id, line.ean) if line.ean else None
-        if product is None and line.sku:
-            product = find_product(session, product_list_id, line.sku)
+        product = find_by_ean_or_sku(session, product_list_id, line.ean, line.sku)
         if product is None:
             problems.append(CountProblem(line.line_no, line.code, CountProblemKind.UNKNOWN_CODE))
             continue
         candidates.append((line, product, quantity))
 
     # A product counted on two lines is ambiguous (which count is right?): keep neither.
-    by_product: dict[int, list[int]] = defaultdict(list)
-    for line, product, _ in candidates:
-        by_product[product.id].append(line.line_no)
+    by_product = lines_per_key((line.line_no, product.id) for line, product, _ in candidates)
     matches = []
     for line, product, quantity in candidates:
         numbers = by_product[product.id]
         if len(numbers) > 1:
-            others = ", ".join(str(n) for n in numbers if n != line.line_no)
+            others = other_lines(numbers, line.line_no)
             problems.append(
                 CountProblem(line.line_no, line.code, CountProblemKind.DUPLICATE, others)
             )

@@ -98,3 +98,15 @@ def held_records(session: Session, limit: int = 100) -> list[HeldRecord]:
             .join(MarketplaceAccount, QuarantinedRecord.account_id == MarketplaceAccount.id)
             .order_by(QuarantinedRecord.first_seen_at, QuarantinedRecord.id).limit(limit))
     ]
+
+
+@dataclass(frozen=True)
+class SyncLog:
+    """What the Sync log section shows, read in one transaction."""
+
+    runs: list[SyncRunRow]
+    held: list[HeldRecord]
+
+
+def load_log(session: Session) -> SyncLog:
+    return SyncLog(list_runs(session), held_records(session))

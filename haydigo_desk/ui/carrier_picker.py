@@ -29,6 +29,7 @@ from haydigo_desk.domain.transporters import (
     transporter_by_code,
 )
 from haydigo_desk.ui.palette import hex_of
+from haydigo_desk.ui.repolish import set_style_property
 
 _SHORTCUT_MODIFIERS = (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
                        | Qt.KeyboardModifier.MetaModifier)
@@ -205,6 +206,4 @@ class CarrierPicker(QWidget):
         self.chosen_label.setText(text)
         # Red while the user must still choose. A property under one fixed style sheet: clearing
         # a label's style sheet leaves its red palette and bold font behind.
-        self.chosen_label.setProperty("problem", self._chosen is None)
-        self.chosen_label.style().unpolish(self.chosen_label)
-        self.chosen_label.style().polish(self.chosen_label)
+        set_style_property(self.chosen_label, "problem", self._chosen is None)

@@ -65,6 +65,19 @@ class DbTasks(QObject):
         self._pending[token] = (on_result, on_error or self._log_error)
         return self._lane.submit(self._call, token, call)
 
+    def run_in_order(self, work: Work, on_result: Callable[[Any], None],
+                     on_error: Callable[[Exception], None] | None = None, *,
+                     commit: bool = False) -> Future:
+        """``run`` on the ordered lane: e.g. goods-receipt scans, written as they were made."""
+        return self.run_ordered(lambda: self._in_session(work, commit), on_result, on_error)
+
+    def _in_session(self, work: Work, commit: bool) -> Any:
+        with self._database.unit_of_work() as uow:
+            result = work(uow.session)
+            if commit:
+                uow.commit()
+            return result
+
     def _call(self, token: int, call: Call) -> None:
         try:
             result = call()
@@ -75,10 +88,7 @@ class DbTasks(QObject):
 
     def _execute(self, token: int, work: Work, commit: bool) -> None:
         try:
-            with self._database.unit_of_work() as uow:
-                result = work(uow.session)
-                if commit:
-                    uow.commit()
+            result = self._in_session(work, commit)
         except Exception as exc:
             self._finished.emit(token, None, exc)
         else:

@@ -1,4 +1,8 @@
-"""Start of a shift: pick your name or scan your badge; the first person becomes manager."""
+"""Start of a shift: pick your name or scan your badge; the first person becomes manager.
+
+The staff list, the badge look-up and creating the first manager run on ``DbTasks`` threads:
+the dialog opens at once ("Loading…") and fills in when the list arrives; a database that
+cannot answer is a message in the dialog with a way to try again."""
 
 from __future__ import annotations
 
@@ -19,6 +23,9 @@ from haydigo_desk.context import DeskContext, StaffIdentity
 from haydigo_desk.domain.states import StaffRole
 from haydigo_desk.services import staff
 from haydigo_desk.services.staff import StaffRow
+from haydigo_desk.ui.db_feedback import database_problem_text, loading_text
+from haydigo_desk.ui.db_tasks import DbTasks
+from haydigo_desk.ui.repolish import set_role
 
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -32,14 +39,15 @@ class LoginDialog(QDialog):
         self.identity: StaffIdentity | None = None
         self.setWindowTitle(self.tr("Who is working?"))
         self.setMinimumSize(460, 480)
-        with context.database.unit_of_work() as uow:
-            self.first_run = not staff.has_staff(uow.session)
-            members = staff.list_active_staff(uow.session)
+        self.tasks = DbTasks(context.database, self)
+        self.first_run: bool | None = None  # None until the staff list has been read
 
         layout = QVBoxLayout(self)
-        heading = QLabel()
-        heading.setProperty("role", "title")
-        layout.addWidget(heading)
+        self.heading = QLabel(loading_text())
+        self.heading.setProperty("role", "title")
+        layout.addWidget(self.heading)
+        self.body = QVBoxLayout()  # filled once the staff list is there
+        layout.addLayout(self.body, 1)
         self.feedback = QLabel()
         self.feedback.setWordWrap(True)
         self.feedback.setContentsMargins(8, 4, 8, 4)
@@ -47,6 +55,8 @@ class LoginDialog(QDialog):
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
+        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setEnabled(False)
         self.buttons.accepted.connect(self.confirm)
         self.buttons.rejected.connect(self.reject)
 
@@ -54,8 +64,37 @@ class LoginDialog(QDialog):
         self.people = QListWidget()
         self.new_name = QLineEdit()
         self.new_badge = QLineEdit()
-        if self.first_run:
-            heading.setText(self.tr("Create the first manager"))
+        layout.addWidget(self.feedback)
+        layout.addWidget(self.buttons)
+        # Enter in the badge field belongs to the badge, not to the OK button.
+        for button in self.buttons.buttons():
+            button.setAutoDefault(False)
+        self.load()
+
+    @property
+    def loaded(self) -> bool:
+        return self.first_run is not None
+
+    def load(self) -> None:
+        self.feedback.hide()
+        self.tasks.run(lambda session: (not staff.has_staff(session),
+                                        staff.list_active_staff(session)),
+                       self._build, self._database_error)
+
+    def _database_error(self, error: Exception) -> None:
+        self._error(database_problem_text(error))
+        if not self.loaded:
+            self.ok_button.setText(self.tr("Try again"))
+            self.ok_button.setEnabled(True)
+
+    def _build(self, result: tuple[bool, list[StaffRow]]) -> None:
+        first_run, members = result
+        self.first_run = first_run
+        self.ok_button.setText(self.tr("OK"))  # it said "Try again" after a failed read
+        self.ok_button.setEnabled(True)
+        layout = self.body
+        if first_run:
+            self.heading.setText(self.tr("Create the first manager"))
             hint = QLabel(self.tr("Nobody works at this desk yet. The first person is a "
                                   "manager, who can add staff and correct stock."))
             hint.setWordWrap(True)
@@ -68,9 +107,10 @@ class LoginDialog(QDialog):
             form.addRow(self.tr("Name"), self.new_name)
             form.addRow(self.tr("Badge"), self.new_badge)
             layout.addLayout(form)
+            layout.addStretch(1)
             self.new_name.setFocus()
         else:
-            heading.setText(self.tr("Scan your badge or choose your name"))
+            self.heading.setText(self.tr("Scan your badge or choose your name"))
             self.badge.setProperty("role", "scan")
             self.badge.setPlaceholderText(self.tr("Scan badge"))
             self.badge.setEchoMode(QLineEdit.EchoMode.Password)  # a badge code is a key
@@ -85,17 +125,10 @@ class LoginDialog(QDialog):
             self.people.itemActivated.connect(lambda _item: self.confirm())
             layout.addWidget(self.people, 1)
             self.badge.setFocus()
-        layout.addWidget(self.feedback)
-        layout.addWidget(self.buttons)
-        # Enter in the badge field belongs to the badge, not to the OK button.
-        for button in self.buttons.buttons():
-            button.setAutoDefault(False)
 
     def _error(self, text: str) -> None:
         self.feedback.setText(text)
-        self.feedback.setProperty("role", "scan-error")
-        self.feedback.style().unpolish(self.feedback)
-        self.feedback.style().polish(self.feedback)
+        set_role(self.feedback, "scan-error")
         self.feedback.show()
 
     def badge_scanned(self) -> None:
@@ -103,14 +136,20 @@ class LoginDialog(QDialog):
         self.badge.clear()
         if not code.strip():
             return
-        with self.context.database.unit_of_work() as uow:
-            member = staff.find_by_badge(uow.session, code)
+        self.tasks.run(lambda session: staff.find_by_badge(session, code),
+                       self._badge_found, self._database_error)
+
+    def _badge_found(self, member: StaffRow | None) -> None:
         if member is None:
             self._error(self.tr("Unknown badge. Scan again or choose your name."))
             return
         self._done(member)
 
     def confirm(self) -> None:
+        if not self.loaded:
+            self.ok_button.setEnabled(False)
+            self.load()  # "Try again" after the database could not answer
+            return
         if self.first_run:
             self._create_first_manager()
             return
@@ -121,18 +160,23 @@ class LoginDialog(QDialog):
         self._done(item.data(ROW_ROLE))
 
     def _create_first_manager(self) -> None:
-        try:
-            with self.context.database.unit_of_work() as uow:
-                if staff.has_staff(uow.session):  # another desk was quicker
-                    raise staff.StaffError(self.tr("Someone else just created the first "
-                                                   "manager; log in with that name"))
-                member = staff.add_staff(uow.session, self.new_name.text(),
-                                         StaffRole.MANAGER, self.new_badge.text())
-                uow.commit()
-        except staff.StaffError as exc:
-            self._error(str(exc))
-            return
-        self._done(member)
+        name, badge = self.new_name.text(), self.new_badge.text()
+        quicker = self.tr("Someone else just created the first manager; log in with that name")
+
+        def work(session) -> StaffRow:
+            if staff.has_staff(session):  # another desk was quicker
+                raise staff.StaffError(quicker)
+            return staff.add_staff(session, name, StaffRole.MANAGER, badge)
+
+        self.ok_button.setEnabled(False)  # one manager, not two on a double click
+        self.tasks.run(work, self._done, self._refused, commit=True)
+
+    def _refused(self, error: Exception) -> None:
+        self.ok_button.setEnabled(True)
+        if isinstance(error, staff.StaffError):
+            self._error(str(error))
+        else:
+            self._database_error(error)
 
     def _done(self, member: StaffRow) -> None:
         self.identity = member.identity

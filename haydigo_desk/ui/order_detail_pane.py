@@ -252,13 +252,13 @@ class OrderDetailPane(QFrame):
         database = self.context.database
         order_id = self._detail.id
 
-        def work(_session) -> OrderDetail:
-            # The service commits its own transaction; the detail is read afterwards.
+        def work(session) -> OrderDetail:
+            # The service commits its own transaction; the job's session begins only at its
+            # first query, after that commit, so it reads the queued correction.
             transport_corrections.queue_correction(
                 database, shipment.id, request.transporter_code, request.track_and_trace,
                 format_confirmed=request.format_confirmed)
-            with database.unit_of_work() as uow:
-                return order_queries.order_detail(uow.session, order_id)
+            return order_queries.order_detail(session, order_id)
 
         self._tasks.run(work, self._show_if_current, self._correction_failed)
 

@@ -1,4 +1,7 @@
-"""The Outbox section: posts to bol.com still waiting or failed, with Retry and Cancel."""
+"""The Outbox section: posts to bol.com still waiting or failed, with Retry and Cancel.
+
+Reads and the two actions run on ``DbTasks`` threads; a database that cannot answer is a
+message in the section (the last list stays), never a crash dialog."""
 
 from __future__ import annotations
 
@@ -24,7 +27,10 @@ from haydigo_desk.domain.clock import format_local
 from haydigo_desk.domain.states import OutboxKind, OutboxState
 from haydigo_desk.services import outbox_queries
 from haydigo_desk.services.outbox_queries import OutboxError, OutboxRow
+from haydigo_desk.ui.db_feedback import database_problem_text, loading_text
+from haydigo_desk.ui.db_tasks import DbTasks
 from haydigo_desk.ui.palette import colour, icon
+from haydigo_desk.ui.preview_tables import feedback_label, show_feedback
 from haydigo_desk.ui.sync_controller import SyncController
 
 COLUMNS = 7
@@ -84,6 +90,9 @@ class OutboxSection(QWidget):
         self.context = context
         self.controller = controller
         self.rows: list[OutboxRow] = []
+        self.tasks = DbTasks(context.database, self)
+        self._generation = 0  # a newer refresh wins over a list still on its way
+        self.loaded = False  # the first list has arrived
 
         heading = QLabel(self.title())
         heading.setProperty("role", "title")
@@ -140,7 +149,11 @@ class OutboxSection(QWidget):
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
+        self.message = feedback_label()
+        self.message.setObjectName("outboxMessage")
+        self.message.hide()
         layout.addLayout(top)
+        layout.addWidget(self.message)
         layout.addWidget(splitter, 1)
         controller.finished.connect(lambda _report: self.refresh())
         controller.data_changed.connect(self._on_data_changed)
@@ -154,9 +167,29 @@ class OutboxSection(QWidget):
             self.refresh()
 
     def refresh(self) -> None:
+        self._generation += 1
+        generation = self._generation
+        if not self.loaded:
+            self.count_label.setText(loading_text())
+        self.tasks.run(outbox_queries.list_outbox,
+                       lambda rows: self._show_rows(generation, rows),
+                       lambda error: self._failed(error, generation))
+
+    def _failed(self, error: Exception, generation: int | None = None) -> None:
+        if generation is not None and generation != self._generation:
+            return
+        show_feedback(self.message, database_problem_text(error), "scan-error")
+        self.message.show()
+        if not self.loaded:
+            self.count_label.setText("")
+
+    def _show_rows(self, generation: int, rows: list[OutboxRow]) -> None:
+        if generation != self._generation:
+            return
+        self.loaded = True
+        self.message.hide()
         selected = self.selected_row()
-        with self.context.database.unit_of_work() as uow:
-            self.rows = outbox_queries.list_outbox(uow.session)
+        self.rows = rows
         self.table.setRowCount(len(self.rows))
         failed_colour = colour("bad_text")
         for number, row in enumerate(self.rows):
@@ -220,8 +253,8 @@ class OutboxSection(QWidget):
         row = self.selected_row()
         if row is None:
             return
-        self._run(outbox_queries.retry, row)
-        self.controller.request_sync()  # send it now rather than at the next scheduled cycle
+        # Once committed, send it now rather than at the next scheduled cycle.
+        self._run(outbox_queries.retry, row, then=self.controller.request_sync)
 
     def cancel_selected(self) -> None:
         row = self.selected_row()
@@ -243,11 +276,24 @@ class OutboxSection(QWidget):
         if answer == QMessageBox.StandardButton.Yes:
             self._run(outbox_queries.cancel, row)
 
-    def _run(self, action, row: OutboxRow) -> None:
-        try:
-            with self.context.database.unit_of_work() as uow:
-                action(uow.session, row.id)
-                uow.commit()
-        except OutboxError as exc:
-            QMessageBox.warning(self, self.tr("Outbox"), str(exc))
-        self.refresh()
+    def _run(self, action, row: OutboxRow, then=None) -> None:
+        entry_id = row.id
+
+        def done(_result) -> None:
+            if then is not None:
+                then()
+            self.refresh()
+
+        self.tasks.run(lambda session: action(session, entry_id), done, self._refused,
+                       commit=True)
+
+    def _refused(self, error: Exception) -> None:
+        if isinstance(error, OutboxError):
+            QMessageBox.warning(self, self.tr("Outbox"), str(error))
+            self.refresh()
+        else:
+            self._failed(error)
+
+    def closeEvent(self, event) -> None:
+        self.tasks.shutdown()
+        super().closeEvent(event)

@@ -1,9 +1,14 @@
-"""Dialogs of the Products section for one product: its location and a stock correction."""
+"""Dialogs of the Products section for one product: location, stock correction, weight and size.
+
+Each saves through ``DbTasks`` (off the GUI thread): Save is disabled while the job runs, and
+a refusal or a database problem shows in the dialog, which stays open with what was typed.
+"""
 
 from __future__ import annotations
 
 from html import escape
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
@@ -18,9 +23,25 @@ from PySide6.QtWidgets import (
 )
 
 from haydigo_desk.context import DeskContext
-from haydigo_desk.services import product_queries, stock_tools
+from haydigo_desk.domain.dimensions import (
+    MAXIMUM,
+    Dimensions,
+    Measure,
+    MeasureError,
+    MeasureProblem,
+    format_measure,
+    parse_measure,
+)
+from haydigo_desk.services import product_dimensions, product_queries, stock_tools
 from haydigo_desk.services.product_queries import ProductQueryError, ProductRow
 from haydigo_desk.services.staff import NotAllowedError
+from haydigo_desk.ui.db_feedback import database_problem_text
+from haydigo_desk.ui.db_tasks import DbTasks
+from haydigo_desk.ui.field_error import FieldWithError
+
+# Refusals a person can act on; their text is shown as it is. Anything else is a database
+# problem (database_problem_text).
+_REFUSALS = (ProductQueryError, stock_tools.StockToolError, NotAllowedError)
 
 
 def _error_label() -> QLabel:
@@ -39,15 +60,48 @@ def _heading(product: ProductRow) -> QLabel:
     return label
 
 
-class LocationDialog(QDialog):
-    """Type or scan a location code; a new code creates the location."""
+class _ProductDialog(QDialog):
+    """Saves one product's change off the GUI thread; ``result_row`` is the product after it."""
 
-    def __init__(self, context: DeskContext, product: ProductRow,
-                 parent: QWidget | None = None) -> None:
+    def __init__(self, context: DeskContext, product: ProductRow, parent: QWidget | None,
+                 tasks: DbTasks | None) -> None:
         super().__init__(parent)
         self.context = context
         self.product = product
         self.result_row: ProductRow | None = None
+        self.tasks = tasks if tasks is not None else DbTasks(context.database, self)
+        self.error = _error_label()
+        self.save_button = None  # set by the subclass: disabled while a save runs
+
+    def _submit(self, work) -> None:
+        """Run ``work(session) -> ProductRow`` and commit; accept when it comes back."""
+        self.error.hide()
+        if self.save_button is not None:
+            self.save_button.setEnabled(False)
+        self.tasks.run(work, self._saved, self._refused, commit=True)
+
+    @property
+    def saving(self) -> bool:
+        return self.tasks.busy
+
+    def _saved(self, row: ProductRow) -> None:
+        self.result_row = row
+        self.accept()
+
+    def _refused(self, error: Exception) -> None:
+        text = str(error) if isinstance(error, _REFUSALS) else database_problem_text(error)
+        self.error.setText(text)
+        self.error.show()
+        if self.save_button is not None:
+            self.save_button.setEnabled(True)
+
+
+class LocationDialog(_ProductDialog):
+    """Type or scan a location code; a new code creates the location."""
+
+    def __init__(self, context: DeskContext, product: ProductRow,
+                 parent: QWidget | None = None, tasks: DbTasks | None = None) -> None:
+        super().__init__(context, product, parent, tasks)
         self.setWindowTitle(self.tr("Location"))
         self.setMinimumWidth(420)
         layout = QVBoxLayout(self)
@@ -58,39 +112,27 @@ class LocationDialog(QDialog):
         self.code.setMaxLength(product_queries.LOCATION_MAX)
         form.addRow(self.tr("Location code"), self.code)
         layout.addLayout(form)
-        self.error = _error_label()
         layout.addWidget(self.error)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
+        self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.code.selectAll()
 
     def save(self) -> None:
-        try:
-            with self.context.database.unit_of_work() as uow:
-                self.result_row = product_queries.set_location(
-                    uow.session, self.product.id, self.code.text()
-                )
-                uow.commit()
-        except ProductQueryError as exc:
-            self.error.setText(str(exc))
-            self.error.show()
-            return
-        self.accept()
+        product_id, code = self.product.id, self.code.text()
+        self._submit(lambda session: product_queries.set_location(session, product_id, code))
 
 
-class AdjustStockDialog(QDialog):
+class AdjustStockDialog(_ProductDialog):
     """A manager changes on hand by a number, or sets the counted value; a reason is required."""
 
     def __init__(self, context: DeskContext, product: ProductRow,
-                 parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.context = context
-        self.product = product
-        self.result_row: ProductRow | None = None
+                 parent: QWidget | None = None, tasks: DbTasks | None = None) -> None:
+        super().__init__(context, product, parent, tasks)
         self.setWindowTitle(self.tr("Adjust stock"))
         self.setMinimumWidth(460)
         layout = QVBoxLayout(self)
@@ -121,11 +163,11 @@ class AdjustStockDialog(QDialog):
         self.reason.setMaxLength(200)
         form.addRow(self.tr("Reason"), self.reason)
         layout.addLayout(form)
-        self.error = _error_label()
         layout.addWidget(self.error)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
+        self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
@@ -142,24 +184,118 @@ class AdjustStockDialog(QDialog):
 
     def _update_save(self) -> None:
         changes = self.to_counted.isChecked() or self.delta.value() != 0
-        self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(
-            changes and bool(self.reason.text().strip())
-        )
+        self.save_button.setEnabled(changes and bool(self.reason.text().strip()))
 
     def save(self) -> None:
         counted = self.to_counted.isChecked()
-        try:
-            with self.context.database.unit_of_work() as uow:
-                stock_tools.change_product_stock(
-                    uow.session, self.product.id, identity=self.context.user,
-                    reason=self.reason.text().strip(),
-                    delta=None if counted else self.delta.value(),
-                    counted=self.counted.value() if counted else None,
-                )
-                self.result_row = product_queries.get_product(uow.session, self.product.id)
-                uow.commit()
-        except (stock_tools.StockToolError, NotAllowedError) as exc:
-            self.error.setText(str(exc))
-            self.error.show()
+        product_id, identity = self.product.id, self.context.user
+        reason = self.reason.text().strip()
+        delta = None if counted else self.delta.value()
+        value = self.counted.value() if counted else None
+
+        def work(session) -> ProductRow:
+            stock_tools.change_product_stock(session, product_id, identity=identity,
+                                             reason=reason, delta=delta, counted=value)
+            return product_queries.get_product(session, product_id)
+
+        self._submit(work)
+
+
+def measure_name(measure: Measure) -> str:
+    names = {
+        Measure.WEIGHT: QCoreApplication.translate("Dimensions", "Weight"),
+        Measure.LENGTH: QCoreApplication.translate("Dimensions", "Length"),
+        Measure.WIDTH: QCoreApplication.translate("Dimensions", "Width"),
+        Measure.HEIGHT: QCoreApplication.translate("Dimensions", "Height"),
+    }
+    return names[measure]
+
+
+def measure_unit(measure: Measure) -> str:
+    return "g" if measure is Measure.WEIGHT else "mm"
+
+
+def measure_problem_text(error: MeasureError) -> str:
+    """Why a typed weight or side is refused, in the person's language."""
+    texts = {
+        MeasureProblem.NOT_A_NUMBER: QCoreApplication.translate(
+            "Dimensions", "{name}: “{text}” is not a number (a decimal comma is fine)"),
+        MeasureProblem.NEGATIVE: QCoreApplication.translate(
+            "Dimensions", "{name} cannot be negative"),
+        MeasureProblem.ZERO: QCoreApplication.translate(
+            "Dimensions", "{name} must be more than 0 (leave it empty when unknown)"),
+        MeasureProblem.TOO_LARGE: QCoreApplication.translate(
+            "Dimensions", "{name}: {text} is more than {maximum} {unit}; was it typed in "
+            "the right unit?"),
+    }
+    measure = error.measure
+    return texts[error.problem].format(
+        name=measure_name(measure), text=error.text.strip(),
+        maximum=MAXIMUM[measure], unit=measure_unit(measure))
+
+
+class DimensionsDialog(_ProductDialog):
+    """Weight (g) and length, width, height (mm) of one unit; empty means unknown."""
+
+    def __init__(self, context: DeskContext, product: ProductRow,
+                 parent: QWidget | None = None, tasks: DbTasks | None = None) -> None:
+        super().__init__(context, product, parent, tasks)
+        self.setWindowTitle(self.tr("Weight and dimensions"))
+        self.setMinimumWidth(460)
+        layout = QVBoxLayout(self)
+        layout.addWidget(_heading(product))
+        hint = QLabel(self.tr("One unit as it goes into the box. The desk uses these to tell "
+                              "whether an order fits a mailbox parcel; empty means unknown."))
+        hint.setProperty("role", "muted")
+        hint.setWordWrap(True)
+        layout.addWidget(hint)
+        form = QFormLayout()
+        self.fields: dict[Measure, FieldWithError] = {}
+        for measure in Measure:
+            edit = QLineEdit(format_measure(product.dimensions.value(measure)))
+            edit.setObjectName(f"measure_{measure.value}")
+            edit.setMaxLength(12)
+            edit.setPlaceholderText(self.tr("unknown"))
+            self.fields[measure] = FieldWithError(edit)
+            form.addRow(f"{measure_name(measure)} ({measure_unit(measure)})",
+                        self.fields[measure])
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.fields[Measure.WEIGHT].field.selectAll()
+        self.fields[Measure.WEIGHT].field.setFocus()
+
+    def edit(self, measure: Measure) -> QLineEdit:
+        return self.fields[measure].field
+
+    def dimensions(self) -> Dimensions | None:
+        """The typed values; None (with every refused field marked) when one is refused."""
+        values: dict[Measure, int | None] = {}
+        first_error: FieldWithError | None = None
+        for measure in reversed(Measure):  # the top field ends up focused
+            field = self.fields[measure]
+            field.clear_error()
+            try:
+                values[measure] = parse_measure(measure, field.field.text())
+            except MeasureError as error:
+                field.show_error(measure_problem_text(error))
+                first_error = field
+        if first_error is not None:
+            first_error.field.setFocus()
+            return None
+        return Dimensions(values[Measure.WEIGHT], values[Measure.LENGTH],
+                          values[Measure.WIDTH], values[Measure.HEIGHT])
+
+    def save(self) -> None:
+        dimensions = self.dimensions()
+        if dimensions is None:
             return
-        self.accept()
+        product_id = self.product.id
+        self._submit(lambda session: product_dimensions.set_dimensions(
+            session, product_id, dimensions))

@@ -8,14 +8,15 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSize, Qt
 from PySide6.QtGui import QBrush, QIcon, QPixmap
 
+from haydigo_desk.domain.dimensions import Dimensions
 from haydigo_desk.services.product_queries import ProductRow
 from haydigo_desk.ui.palette import colour, icon
 
 Index = QModelIndex | QPersistentModelIndex
 
 COL_IMAGE, COL_EAN, COL_SKU, COL_TITLE, COL_LOCATION = range(5)
-COL_ON_HAND, COL_RESERVED, COL_AVAILABLE, COL_BOL_STOCK = range(5, 9)
-COLUMN_COUNT = 9
+COL_ON_HAND, COL_RESERVED, COL_AVAILABLE, COL_BOL_STOCK, COL_SIZE = range(5, 10)
+COLUMN_COUNT = 10
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1  # a value that sorts right (numbers, natural codes)
 ROW_ROLE = Qt.ItemDataRole.UserRole + 2  # the ProductRow itself
@@ -23,6 +24,29 @@ ROW_ROLE = Qt.ItemDataRole.UserRole + 2  # the ProductRow itself
 THUMBNAIL = QSize(40, 40)
 _DIGITS = re.compile(r"\d+")
 _NUMERIC = {COL_ON_HAND, COL_RESERVED, COL_AVAILABLE, COL_BOL_STOCK}
+
+
+def size_text(dimensions: Dimensions) -> str:
+    """"250 g · 240×160×20 mm"; "?" for an unknown side; "" when nothing is known."""
+    sides = (dimensions.length_mm, dimensions.width_mm, dimensions.height_mm)
+    parts = []
+    if dimensions.weight_g is not None:
+        parts.append(f"{dimensions.weight_g} g")
+    if any(side is not None for side in sides):
+        parts.append("×".join("?" if side is None else str(side) for side in sides) + " mm")
+    return " · ".join(parts)
+
+
+def size_mark(dimensions: Dimensions) -> str:
+    """✓ all four known, ? some, nothing when none is."""
+    known = _known_count(dimensions)
+    return "✓" if known == 4 else "?" if known else ""
+
+
+def _known_count(dimensions: Dimensions) -> int:
+    values = (dimensions.weight_g, dimensions.length_mm, dimensions.width_mm,
+              dimensions.height_mm)
+    return sum(value is not None for value in values)
 
 
 def location_sort_key(code: str) -> str:
@@ -78,7 +102,8 @@ class ProductsModel(QAbstractTableModel):
         return [
             "", self.tr("EAN"), self.tr("SKU"), self.tr("Title"), self.tr("Location"),
             self.tr("On hand"), self.tr("Reserved"), self.tr("Available"),
-            self.tr("Stock at bol.com"),
+            # Two lines: the table must leave the title room on a 1366-pixel screen.
+            self.tr("Stock at\nbol.com"), self.tr("Size"),
         ]
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -95,6 +120,8 @@ class ProductsModel(QAbstractTableModel):
             return self._thumbnail(row)
         if role == Qt.ItemDataRole.TextAlignmentRole and column in _NUMERIC:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == COL_SIZE:
+            return int(Qt.AlignmentFlag.AlignCenter)
         if role == Qt.ItemDataRole.ForegroundRole:
             return self._warning_colour(row, column)
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -114,6 +141,9 @@ class ProductsModel(QAbstractTableModel):
             COL_RESERVED: str(row.reserved),
             COL_AVAILABLE: str(row.available),
             COL_BOL_STOCK: "" if row.bol_stock_amount is None else str(row.bol_stock_amount),
+            # A mark only (the values are in the tooltip and under the table): the title keeps
+            # its room on a 1366-pixel screen.
+            COL_SIZE: size_mark(row.dimensions),
         }
         return values.get(column)
 
@@ -130,6 +160,7 @@ class ProductsModel(QAbstractTableModel):
             COL_RESERVED: row.reserved,
             COL_AVAILABLE: row.available,
             COL_BOL_STOCK: -1 if row.bol_stock_amount is None else row.bol_stock_amount,
+            COL_SIZE: _known_count(row.dimensions),
         }
         return values[column]
 
@@ -148,6 +179,13 @@ class ProductsModel(QAbstractTableModel):
             return self.tr("No bol.com offer for this product")
         if column == COL_TITLE:
             return row.title
+        if column == COL_SIZE:
+            text = size_text(row.dimensions)
+            if not row.dimensions.complete:
+                return (text + "\n" if text else "") + self.tr(
+                    "Not all known: the desk cannot tell whether an order of it fits a "
+                    "mailbox parcel (F3 to edit)")
+            return text
         return None
 
     def _thumbnail(self, row: ProductRow) -> QIcon:

@@ -31,6 +31,7 @@ from haydigo_desk.services import return_queries, returns
 from haydigo_desk.services.return_queries import ReturnableLine
 from haydigo_desk.ui.db_tasks import DbTasks
 from haydigo_desk.ui.permissions import is_manager
+from haydigo_desk.ui.repolish import set_role
 from haydigo_desk.ui.returns_texts import (
     disposition_label,
     handling_result_label,
@@ -157,9 +158,7 @@ class RegisterReturnDialog(QDialog):
 
     def _show(self, text: str, role: str) -> None:
         self.feedback.setText(text)
-        self.feedback.setProperty("role", role)
-        self.feedback.style().unpolish(self.feedback)
-        self.feedback.style().polish(self.feedback)
+        set_role(self.feedback, role)
 
     def find(self) -> None:
         code = self.order.text().strip()

@@ -38,6 +38,7 @@ from haydigo_desk.services.return_queries import ReturnItemRow
 from haydigo_desk.ui.db_tasks import DbTasks
 from haydigo_desk.ui.palette import icon
 from haydigo_desk.ui.permissions import is_manager
+from haydigo_desk.ui.repolish import set_role
 from haydigo_desk.ui.return_handling import HandlingForm, RegisterReturnDialog
 from haydigo_desk.ui.returns_texts import (
     disposition_label,
@@ -411,9 +412,7 @@ class ReturnsSection(QWidget):
 
     def _feedback(self, text: str, role: str) -> None:
         self.feedback.setText(text)
-        self.feedback.setProperty("role", role)
-        self.feedback.style().unpolish(self.feedback)
-        self.feedback.style().polish(self.feedback)
+        set_role(self.feedback, role)
 
     def _back_to_scan(self) -> None:
         self.scan.setFocus()

@@ -482,6 +482,21 @@ class AccountsPage(QWidget):
         self.account_list.takeItem(row)  # selects a neighbour (or -1) through _select_row
         self._update_buttons()
 
+    def set_drafts(self, drafts: list[AccountDraft]) -> None:
+        """The saved accounts, once the dialog has read them (in the background)."""
+        self.drafts = [draft.copy() for draft in drafts]
+        self._current = None
+        self.account_list.blockSignals(True)
+        self.account_list.clear()
+        for draft in self.drafts:
+            self.account_list.addItem(QListWidgetItem(draft.name))
+        self.account_list.blockSignals(False)
+        if self.drafts:
+            self.account_list.setCurrentRow(0)
+        else:
+            self.editor.load(None)
+        self._update_buttons()
+
     def collect(self) -> list[AccountDraft]:
         self.editor.store()
         return self.drafts

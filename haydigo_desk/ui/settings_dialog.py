@@ -1,4 +1,9 @@
-"""The settings dialog: bol.com accounts (secrets in the OS keyring) and this workstation."""
+"""The settings dialog: bol.com accounts (secrets in the OS keyring) and this workstation.
+
+The accounts are read and saved on the ``DbTasks`` ordered lane (the account services own
+their transactions and also talk to the keyring): the dialog opens at once, its accounts tab
+fills in when they are read, and while a save runs both tabs wait, so what is being written
+cannot change under it. A database that cannot answer is a message; nothing typed is lost."""
 
 from __future__ import annotations
 
@@ -25,6 +30,8 @@ from haydigo_desk.services.account_settings import (
     save_account_drafts,
     validate_draft,
 )
+from haydigo_desk.ui.db_feedback import database_problem_text
+from haydigo_desk.ui.db_tasks import DbTasks
 from haydigo_desk.ui.palette import hex_of, icon
 from haydigo_desk.ui.settings_accounts import AccountsPage
 from haydigo_desk.ui.settings_workstation import WorkstationPage
@@ -51,10 +58,14 @@ class SettingsDialog(QDialog):
         self.setMinimumSize(960, 740)
         self.resize(1240, 820)  # both account columns side by side without scrolling
         controller = controller if controller is not None else context.sync
+        self.tasks = DbTasks(context.database, self)
+        self.loaded = False  # the saved accounts have been read
+        self.load_failed = False  # they could not be: only the workstation tab can be saved
+        self.saving = False
 
         self.tabs = QTabWidget()
-        self.accounts_page = AccountsPage(load_account_drafts(context.accounts_database),
-                                         controller)
+        self.accounts_page = AccountsPage([], controller)
+        self.accounts_page.setEnabled(False)  # until the saved accounts are there
         self.workstation_page = WorkstationPage(context.settings)
         self.accounts_page.setObjectName("accounts")  # stable names for screenshots and tests
         self.workstation_page.setObjectName("workstation")
@@ -66,11 +77,16 @@ class SettingsDialog(QDialog):
         self.message.setWordWrap(True)
         self.message.setStyleSheet(f"color: {hex_of('field_error')}; font-weight: 600;")
         self.message.hide()
+        self.status = QLabel()
+        self.status.setObjectName("settingsStatus")
+        self.status.setProperty("role", "muted")
 
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button = ok
+        ok.setEnabled(False)
         ok.setDefault(True)
         ok.setProperty("role", "primary")
         self.buttons.accepted.connect(self.save)
@@ -80,8 +96,34 @@ class SettingsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.message)
+        layout.addWidget(self.status)
         layout.addWidget(self.buttons)
         self.retranslate_ui()
+        self._load_accounts()
+
+    # --- loading -----------------------------------------------------------------------------
+
+    def _load_accounts(self) -> None:
+        self.status.setText(self.tr("Reading the accounts…"))
+        context = self.context
+        self.tasks.run_ordered(lambda: load_account_drafts(context.accounts_database),
+                               self._accounts_loaded, self._accounts_not_loaded)
+
+    def _accounts_loaded(self, drafts) -> None:
+        self.loaded = True
+        self.status.setText("")
+        self.accounts_page.set_drafts(drafts)
+        self.accounts_page.setEnabled(True)
+        self.ok_button.setEnabled(True)
+
+    def _accounts_not_loaded(self, error: Exception) -> None:
+        self.load_failed = True
+        self.ok_button.setEnabled(True)
+        self.status.setText("")
+        # The workstation tab still works; the accounts stay closed until they could be read.
+        self._show_message(self.tr("The accounts could not be read: {}").format(
+            database_problem_text(error)))
+        self.tabs.setCurrentWidget(self.workstation_page)
 
     def retranslate_ui(self) -> None:
         self.setWindowTitle(self.tr("Settings"))
@@ -101,6 +143,11 @@ class SettingsDialog(QDialog):
     def _show_message(self, text: str) -> None:
         self.message.setText(text)
         self.message.setVisible(bool(text))
+
+    def done(self, result: int) -> None:
+        if self.saving:  # the save decides: closing now would leave its outcome unseen
+            return
+        super().done(result)
 
     # --- saving ------------------------------------------------------------------------------
 
@@ -122,20 +169,66 @@ class SettingsDialog(QDialog):
         return True
 
     def save(self) -> bool:
-        """Validate, write accounts and workstation settings; close unless something failed."""
+        """Validate, then write accounts and workstation settings in the background; False
+        when something typed is refused (shown in place) or the accounts are not read yet.
+
+        The dialog closes once both are saved; a database or keyring problem keeps it open."""
+        if self.saving:
+            return False
+        if not self.loaded:  # still reading (Save is not offered yet), or could not read
+            return self._save_workstation_only() if self.load_failed else False
         if not self.validate():
             return False
         drafts = self.accounts_page.collect()
-        try:
-            outcome = save_account_drafts(
-                self.context.accounts_database, drafts, self.accounts_page.removed_ids
-            )
-        except SQLAlchemyError as exc:
-            log.exception("Saving the accounts failed")
+        removed = list(self.accounts_page.removed_ids)
+        database = self.context.accounts_database
+        self._set_saving(True)
+        # The drafts are the page's own objects: the save fills in new ids and stored secrets.
+        self.tasks.run_ordered(lambda: save_account_drafts(database, drafts, removed),
+                               self._accounts_saved, self._accounts_not_saved)
+        return True
+
+    def _set_saving(self, saving: bool) -> None:
+        self.saving = saving
+        self.tabs.setEnabled(not saving)
+        self.ok_button.setEnabled(not saving)
+        self.status.setText(self.tr("Saving…") if saving else "")
+
+    def _accounts_not_saved(self, error: Exception) -> None:
+        self._set_saving(False)
+        if isinstance(error, DraftError):  # checked again by the service: shown in place
+            self.validate()
+            return
+        if isinstance(error, SQLAlchemyError):
+            log.warning("Saving the accounts failed: %s", type(error).__name__)
             self._show_message(self.tr("The accounts could not be saved: {}").format(
-                type(exc).__name__))
-            return False
+                database_problem_text(error)))
+            return
+        self._show_message(database_problem_text(error))
+
+    def _accounts_saved(self, outcome: SaveOutcome) -> None:
+        self._set_saving(False)
         self.accounts_page.removed_ids.clear()
+        if not self._save_settings_file():
+            return
+        self.accounts_saved.emit(outcome)
+        self.settings_saved.emit(self.context.settings)
+        if outcome.secret_errors:
+            self._report_secret_problem(outcome)
+            return
+        self.accept()
+
+    def _save_workstation_only(self) -> bool:
+        """The accounts could not be read: the workstation settings can still be saved."""
+        if not self.workstation_page.validate():
+            return False
+        if not self._save_settings_file():
+            return False
+        self.settings_saved.emit(self.context.settings)
+        self.accept()
+        return True
+
+    def _save_settings_file(self) -> bool:
         settings = self.workstation_page.settings()
         try:
             self.context.settings_store.save(settings)
@@ -145,12 +238,6 @@ class SettingsDialog(QDialog):
                                .format(exc.strerror or type(exc).__name__))
             return False
         self.context.settings = settings
-        self.accounts_saved.emit(outcome)
-        self.settings_saved.emit(settings)
-        if outcome.secret_errors:
-            self._report_secret_problem(outcome)
-            return False
-        self.accept()
         return True
 
     def _report_secret_problem(self, outcome: SaveOutcome) -> None:

@@ -34,6 +34,7 @@ from haydigo_desk.domain.transporters import (
     validate_track_and_trace,
 )
 from haydigo_desk.ui.carrier_picker import CarrierPicker, transporter_label
+from haydigo_desk.ui.repolish import set_role
 
 
 @dataclass(frozen=True)
@@ -42,12 +43,6 @@ class ShipmentRequest:
     track_and_trace: str
     confirm_format: bool
     confirm_partial: bool
-
-
-def _restyle(widget: QWidget, role: str) -> None:
-    widget.setProperty("role", role)
-    widget.style().unpolish(widget)
-    widget.style().polish(widget)
 
 
 class ShipmentDialog(QDialog):
@@ -156,7 +151,7 @@ class ShipmentDialog(QDialog):
 
     def _say(self, text: str, role: str) -> None:
         self.message.setText(text)
-        _restyle(self.message, role)
+        set_role(self.message, role)
         self.message.setVisible(True)
 
     def try_accept(self) -> None:

@@ -1,23 +1,19 @@
 """Stock tool dialogs: goods receipt by scanning, other-channel sale/return, stock count import.
 
-Each change runs through services.stock_tools in its own unit of work, which logs the stock
-movement and queues the bol.com stock push.
+Each change runs through services.stock_tools on a ``DbTasks`` thread (never on the GUI
+thread), which logs the stock movement and queues the bol.com stock push. Goods-receipt scans
+go through the ordered lane, so they are written, and answered, in the order they were made.
 """
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QButtonGroup,
-    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -26,8 +22,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QRadioButton,
     QSpinBox,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -41,52 +35,27 @@ from haydigo_desk.services.stock_tools import (
     StockToolError,
     StockToolResult,
 )
+from haydigo_desk.ui.csv_import_dialog import CsvImportDialog
+from haydigo_desk.ui.db_feedback import database_problem_text
+from haydigo_desk.ui.db_tasks import DbTasks
+from haydigo_desk.ui.preview_tables import cell, feedback_label, result_table, show_feedback
 
 CHANNELS = ("webshop", "shop", "market", "Amazon")
 
 
-def _feedback_label() -> QLabel:
-    label = QLabel()
-    label.setWordWrap(True)
-    label.setContentsMargins(10, 6, 10, 6)
-    label.setMinimumHeight(40)
-    return label
-
-
-def _show(label: QLabel, text: str, role: str) -> None:
-    label.setText(text)
-    label.setProperty("role", role)
-    label.style().unpolish(label)
-    label.style().polish(label)
-
-
-def _table(headers: list[str]) -> QTableWidget:
-    table = QTableWidget(0, len(headers))
-    table.setHorizontalHeaderLabels(headers)
-    table.verticalHeader().hide()
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setAlternatingRowColors(True)
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    return table
-
-
-def _cell(value: object, numeric: bool = False) -> QTableWidgetItem:
-    item = QTableWidgetItem(str(value))
-    if numeric:
-        item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-    return item
+def _refusal_text(error: Exception) -> str:
+    return str(error) if isinstance(error, StockToolError) else database_problem_text(error)
 
 
 class GoodsReceiptDialog(QDialog):
     """Scan what arrives: each scan adds the quantity (1 unless typed), the field keeps focus."""
 
-    def __init__(
-        self, context: DeskContext, product_list_id: int, parent: QWidget | None = None
-    ) -> None:
+    def __init__(self, context: DeskContext, product_list_id: int,
+                 parent: QWidget | None = None, tasks: DbTasks | None = None) -> None:
         super().__init__(parent)
         self.context = context
         self.product_list_id = product_list_id
+        self.tasks = tasks if tasks is not None else DbTasks(context.database, self)
         self.received: dict[int, tuple[StockToolResult, int]] = {}  # product id -> last, total
         self.setWindowTitle(self.tr("Goods receipt"))
         self.resize(820, 600)
@@ -110,8 +79,8 @@ class GoodsReceiptDialog(QDialog):
         row = QHBoxLayout()
         row.addWidget(self.scan, 1)
         row.addWidget(self.quantity)
-        self.feedback = _feedback_label()
-        self.table = _table(
+        self.feedback = feedback_label()
+        self.table = result_table(
             [
                 self.tr("EAN"),
                 self.tr("SKU"),
@@ -152,19 +121,18 @@ class GoodsReceiptDialog(QDialog):
         if not code:
             return
         quantity = self.quantity.value()
-        try:
-            with self.context.database.unit_of_work() as uow:
-                result = stock_tools.receive(
-                    uow.session, self.product_list_id, code, quantity, self.context.user_name
-                )
-                uow.commit()
-        except StockToolError as exc:
-            _show(self.feedback, str(exc), "scan-error")
-            return
         self.quantity.setValue(1)  # a typed quantity is for one scan only
+        list_id, user = self.product_list_id, self.context.user_name
+        self.tasks.run_in_order(
+            lambda session: stock_tools.receive(session, list_id, code, quantity, user),
+            lambda result: self._received(result, quantity),
+            lambda error: show_feedback(self.feedback, _refusal_text(error), "scan-error"),
+            commit=True)
+
+    def _received(self, result: StockToolResult, quantity: int) -> None:
         _, total = self.received.get(result.product_id, (result, 0))
         self.received[result.product_id] = (result, total + quantity)
-        _show(
+        show_feedback(
             self.feedback,
             self.tr("+{quantity}  {title}  (on hand {on_hand})").format(
                 quantity=quantity, title=result.title, on_hand=result.on_hand
@@ -188,7 +156,7 @@ class GoodsReceiptDialog(QDialog):
                 (result.on_hand, True),
             ]
             for column, (value, numeric) in enumerate(values):
-                self.table.setItem(number, column, _cell(value, numeric))
+                self.table.setItem(number, column, cell(value, numeric))
         self._update_total()
 
     def total_units(self) -> int:
@@ -205,12 +173,12 @@ class GoodsReceiptDialog(QDialog):
 class ChannelMovementDialog(QDialog):
     """A sale or a return on another channel (webshop, shop, market) lowers or raises stock."""
 
-    def __init__(
-        self, context: DeskContext, product_list_id: int, parent: QWidget | None = None
-    ) -> None:
+    def __init__(self, context: DeskContext, product_list_id: int,
+                 parent: QWidget | None = None, tasks: DbTasks | None = None) -> None:
         super().__init__(parent)
         self.context = context
         self.product_list_id = product_list_id
+        self.tasks = tasks if tasks is not None else DbTasks(context.database, self)
         self.last_result: StockToolResult | None = None
         self.setWindowTitle(self.tr("Sale or return from another channel"))
         self.setMinimumWidth(520)
@@ -238,7 +206,7 @@ class ChannelMovementDialog(QDialog):
         self.quantity = QSpinBox()
         self.quantity.setRange(1, stock_tools.MAX_QUANTITY)
         form.addRow(self.tr("Quantity"), self.quantity)
-        self.feedback = _feedback_label()
+        self.feedback = feedback_label()
         self.save_button = QPushButton(self.tr("Record"))
         self.save_button.setProperty("role", "primary")
         self.save_button.setDefault(True)
@@ -256,33 +224,38 @@ class ChannelMovementDialog(QDialog):
 
     def record(self) -> None:
         movement = ChannelMovement.SALE if self.sale.isChecked() else ChannelMovement.RETURN
-        try:
-            with self.context.database.unit_of_work() as uow:
-                result = stock_tools.record_channel_movement(
-                    uow.session,
-                    self.product_list_id,
-                    channel=self.channel.currentText(),
-                    code=self.code.text(),
-                    quantity=self.quantity.value(),
-                    movement=movement,
-                    user_name=self.context.user_name,
-                )
-                uow.commit()
-        except StockToolError as exc:
-            _show(self.feedback, str(exc), "scan-error")
-            return
+        list_id, user = self.product_list_id, self.context.user_name
+        channel, code, quantity = (self.channel.currentText(), self.code.text(),
+                                   self.quantity.value())
+        self.save_button.setEnabled(False)  # one movement at a time: no double click
+
+        def work(session) -> StockToolResult:
+            return stock_tools.record_channel_movement(
+                session, list_id, channel=channel, code=code, quantity=quantity,
+                movement=movement, user_name=user)
+
+        self.tasks.run(work, lambda result: self._recorded(result, movement, channel),
+                       self._refused, commit=True)
+
+    def _refused(self, error: Exception) -> None:
+        self.save_button.setEnabled(True)
+        show_feedback(self.feedback, _refusal_text(error), "scan-error")
+
+    def _recorded(self, result: StockToolResult, movement: ChannelMovement,
+                  channel: str) -> None:
+        self.save_button.setEnabled(True)
         self.last_result = result
         text = (
             self.tr("Sold {quantity} × {title} via {channel}; on hand now {on_hand}")
             if movement is ChannelMovement.SALE
             else self.tr("Returned {quantity} × {title} via {channel}; on hand now {on_hand}")
         )
-        _show(
+        show_feedback(
             self.feedback,
             text.format(
                 quantity=abs(result.delta),
                 title=result.title,
-                channel=self.channel.currentText(),
+                channel=channel,
                 on_hand=result.on_hand,
             ),
             "scan-ok",
@@ -314,182 +287,65 @@ def problem_text(problem: CountProblem) -> str:
     return texts[problem.kind].format(value=problem.value)
 
 
-class StockCountDialog(QDialog):
+class StockCountDialog(CsvImportDialog):
     """Preview a stock count CSV (matches and problems) before anything changes; then apply."""
 
-    def __init__(
-        self, context: DeskContext, product_list_id: int, parent: QWidget | None = None
-    ) -> None:
-        super().__init__(parent)
-        self.context = context
-        self.product_list_id = product_list_id
-        self.preview: StockCountPreview | None = None
-        self.result: stock_tools.StockCountResult | None = None
+    def __init__(self, context: DeskContext, product_list_id: int,
+                 parent: QWidget | None = None, tasks: DbTasks | None = None) -> None:
+        super().__init__(
+            context, product_list_id, parent, tasks,
+            file_hint=QCoreApplication.translate(
+                "StockCountDialog",
+                "A header with EAN or SKU and quantity (aantal); separated by ; or ,"),
+            apply_text=QCoreApplication.translate("StockCountDialog", "Apply count"),
+            stretch_column=3)
         self.setWindowTitle(self.tr("Import stock count"))
-        self.resize(960, 680)
-
-        self.choose_button = QPushButton(self.tr("Choose CSV file…"))
-        self.choose_button.clicked.connect(self.choose_file)
-        self.file_label = QLabel(
-            self.tr("A header with EAN or SKU and quantity (aantal); separated by ; or ,")
-        )
-        self.file_label.setProperty("role", "muted")
-        top = QHBoxLayout()
-        top.addWidget(self.choose_button)
-        top.addWidget(self.file_label, 1)
-
-        self.summary = _feedback_label()
-        self.matches = _table(
-            [
-                self.tr("Line"),
-                self.tr("EAN"),
-                self.tr("SKU"),
-                self.tr("Title"),
-                self.tr("Now"),
-                self.tr("Counted"),
-                self.tr("Difference"),
-            ]
-        )
-        self.matches.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
-        self.problems_label = QLabel(self.tr("Problems: these lines will not be applied"))
-        self.problems = _table([self.tr("Line"), self.tr("Code"), self.tr("Problem")])
-        self.problems.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        self.problems.setMaximumHeight(200)
-
-        form = QFormLayout()
         self.reason = QLineEdit()
         self.reason.setPlaceholderText(self.tr("Required, e.g. stock count week 48"))
         self.reason.setMaxLength(200)
-        form.addRow(self.tr("Reason"), self.reason)
-        self.only_valid = QCheckBox()
-        self.apply_button = QPushButton(self.tr("Apply count"))
-        self.apply_button.setProperty("role", "primary")
-        self.apply_button.clicked.connect(self.apply)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        buttons.addButton(self.apply_button, QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.rejected.connect(self.reject)
+        self.form.addRow(self.tr("Reason"), self.reason)
+        self.reason.textChanged.connect(self.update_apply)
+        self.update_apply()
 
-        layout = QVBoxLayout(self)
-        layout.addLayout(top)
-        layout.addWidget(self.summary)
-        layout.addWidget(self.matches, 2)
-        layout.addWidget(self.problems_label)
-        layout.addWidget(self.problems, 1)
-        layout.addLayout(form)
-        layout.addWidget(self.only_valid)
-        layout.addWidget(buttons)
-        self.reason.textChanged.connect(self._update_apply)
-        self.only_valid.toggled.connect(self._update_apply)
-        self._show_preview()
+    def match_headers(self) -> list[str]:
+        return [self.tr("Line"), self.tr("EAN"), self.tr("SKU"), self.tr("Title"),
+                self.tr("Now"), self.tr("Counted"), self.tr("Difference")]
 
-    def choose_file(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Stock count file"), "", self.tr("CSV files (*.csv *.txt)")
-        )
-        if path:
-            self.load_file(Path(path))
+    def match_values(self, match) -> list[tuple[object, bool]]:
+        difference = f"{match.difference:+d}" if match.difference else "0"
+        return [(match.line_no, True), (match.ean, False), (match.sku, False),
+                (match.title, False), (match.current_on_hand, True), (match.counted, True),
+                (difference, True)]
 
-    def load_file(self, path: Path) -> None:
-        try:
-            raw = path.read_bytes()
-        except OSError as exc:
-            _show(
-                self.summary,
-                self.tr("Cannot read {file}: {error}").format(
-                    file=path.name, error=exc.strerror or exc
-                ),
-                "scan-error",
-            )
-            return
-        try:
-            text = raw.decode("utf-8-sig")
-        except UnicodeDecodeError:  # spreadsheets on Windows still save as cp1252
-            text = raw.decode("cp1252", errors="replace")
-        self.file_label.setText(path.name)
-        self.load_text(text)
+    def problem_text(self, problem: CountProblem) -> str:
+        return problem_text(problem)
 
-    def load_text(self, text: str) -> None:
-        """Preview ``text``: nothing in the database changes here."""
-        self.preview = None
-        try:
-            with self.context.database.unit_of_work() as uow:
-                self.preview = stock_tools.preview_stock_count(
-                    uow.session, self.product_list_id, text
-                )
-        except stock_tools.StockCountFormatError as exc:
-            _show(self.summary, str(exc), "scan-error")
-        self._show_preview()
+    def format_error_text(self, error: Exception) -> str | None:
+        return str(error) if isinstance(error, stock_tools.StockCountFormatError) else None
 
-    def _show_preview(self) -> None:
-        preview = self.preview
-        matches = preview.matches if preview else ()
-        problems = preview.problems if preview else ()
-        self.matches.setRowCount(len(matches))
-        for number, match in enumerate(matches):
-            difference = f"{match.difference:+d}" if match.difference else "0"
-            values = [
-                (match.line_no, True),
-                (match.ean, False),
-                (match.sku, False),
-                (match.title, False),
-                (match.current_on_hand, True),
-                (match.counted, True),
-                (difference, True),
-            ]
-            for column, (value, numeric) in enumerate(values):
-                self.matches.setItem(number, column, _cell(value, numeric))
-        self.problems.setRowCount(len(problems))
-        for number, problem in enumerate(problems):
-            self.problems.setItem(number, 0, _cell(problem.line_no, True))
-            self.problems.setItem(number, 1, _cell(problem.code))
-            self.problems.setItem(number, 2, _cell(problem_text(problem)))
-        self.problems_label.setVisible(bool(problems))
-        self.problems.setVisible(bool(problems))
-        self.only_valid.setVisible(bool(problems))
-        self.only_valid.setChecked(False)
-        self.only_valid.setText(
-            self.tr("Apply only the valid lines and skip the {count} problem line(s)").format(
-                count=len(problems)
-            )
-        )
-        if preview is not None:
-            changes = len(preview.changes)
-            text = self.tr(
-                "{lines} line(s) read: {changes} product(s) change, {same} unchanged, "
-                "{problems} problem(s)."
-            ).format(
-                lines=preview.line_count,
-                changes=changes,
-                same=len(matches) - changes,
-                problems=len(problems),
-            )
-            _show(self.summary, text, "scan-warning" if problems else "scan-ok")
-        self._update_apply()
+    def apply_error_text(self, error: Exception) -> str | None:
+        return str(error) if isinstance(error, stock_tools.StockCountError) else None
 
-    def _update_apply(self) -> None:
-        preview = self.preview
-        ready = (
-            preview is not None
-            and bool(preview.changes)
-            and bool(self.reason.text().strip())
-            and (not preview.has_errors or self.only_valid.isChecked())
-        )
-        self.apply_button.setEnabled(ready)
+    def preview_csv(self, session, text: str) -> StockCountPreview:
+        return stock_tools.preview_stock_count(session, self.product_list_id, text)
+
+    def apply_preview(self, session, preview, only_valid: bool, progress):
+        return stock_tools.apply_stock_count(session, preview, self._reason, self._user,
+                                             only_valid_rows=only_valid)
 
     def apply(self) -> None:
-        if self.preview is None:
-            return
-        try:
-            with self.context.database.unit_of_work() as uow:
-                self.result = stock_tools.apply_stock_count(
-                    uow.session,
-                    self.preview,
-                    self.reason.text(),
-                    self.context.user_name,
-                    only_valid_rows=self.only_valid.isChecked(),
-                )
-                uow.commit()
-        except stock_tools.StockCountError as exc:
-            _show(self.summary, str(exc), "scan-error")
-            return
-        self.accept()
+        # Read on the GUI thread; the job only gets plain values.
+        self._reason, self._user = self.reason.text(), self.context.user_name
+        super().apply()
+
+    def can_apply(self) -> bool:
+        reason = getattr(self, "reason", None)  # the base asks before __init__ made it
+        return reason is not None and bool(reason.text().strip())
+
+    def summary_text(self, preview: StockCountPreview) -> str:
+        changes = len(preview.changes)
+        return self.tr(
+            "{lines} line(s) read: {changes} product(s) change, {same} unchanged, "
+            "{problems} problem(s)."
+        ).format(lines=preview.line_count, changes=changes,
+                 same=len(preview.matches) - changes, problems=len(preview.problems))

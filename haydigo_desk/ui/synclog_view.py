@@ -1,4 +1,7 @@
-"""The Sync log section: every sync cycle with its outcome, counts and errors."""
+"""The Sync log section: every sync cycle with its outcome, counts and errors.
+
+The runs are read on a ``DbTasks`` thread (``sync_log.load_log``); while they load the section
+says so, and a database that cannot answer is a message above the table, never a crash."""
 
 from __future__ import annotations
 
@@ -21,8 +24,11 @@ from haydigo_desk.context import DeskContext
 from haydigo_desk.domain.clock import format_local
 from haydigo_desk.domain.states import SyncOutcome
 from haydigo_desk.services import sync_log
-from haydigo_desk.services.sync_log import SyncRunRow
+from haydigo_desk.services.sync_log import SyncLog, SyncRunRow
+from haydigo_desk.ui.db_feedback import database_problem_text, loading_text
+from haydigo_desk.ui.db_tasks import DbTasks
 from haydigo_desk.ui.palette import colour
+from haydigo_desk.ui.preview_tables import feedback_label, show_feedback
 from haydigo_desk.ui.sync_controller import SyncController
 
 # The palette's text colour of each outcome.
@@ -77,16 +83,24 @@ class SyncLogSection(QWidget):
         self.controller = controller
         self.runs: list[SyncRunRow] = []
         self.held: list[sync_log.HeldRecord] = []
+        self.tasks = DbTasks(context.database, self)
+        self._generation = 0  # a newer refresh wins over a log still on its way
+        self.loaded = False
 
         heading = QLabel(self.title())
         heading.setProperty("role", "title")
+        self.status = QLabel()
+        self.status.setProperty("role", "muted")
+        self.message = feedback_label()
+        self.message.setObjectName("syncLogMessage")
+        self.message.hide()
         self.sync_button = QPushButton(self.tr("Sync now"))
         self.sync_button.setToolTip(self.tr("Start a sync cycle now (F5)"))
         self.sync_button.setShortcut(Qt.Key.Key_F5)
         self.sync_button.clicked.connect(lambda: controller.request_sync())
         top = QHBoxLayout()
         top.addWidget(heading)
-        top.addStretch(1)
+        top.addWidget(self.status, 1)
         top.addWidget(self.sync_button)
 
         self.headers = [
@@ -126,6 +140,7 @@ class SyncLogSection(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
         layout.addLayout(top)
+        layout.addWidget(self.message)
         layout.addWidget(splitter, 1)
         controller.finished.connect(lambda _report: self.refresh())
         self.refresh()
@@ -134,10 +149,28 @@ class SyncLogSection(QWidget):
         return self.tr("Sync log")
 
     def refresh(self) -> None:
+        self._generation += 1
+        generation = self._generation
+        if not self.loaded:
+            self.status.setText(loading_text())
+        self.tasks.run(sync_log.load_log, lambda log: self._show_log(generation, log),
+                       lambda error: self._failed(generation, error))
+
+    def _failed(self, generation: int, error: Exception) -> None:
+        if generation != self._generation:
+            return
+        self.status.setText("")
+        show_feedback(self.message, database_problem_text(error), "scan-error")
+        self.message.show()
+
+    def _show_log(self, generation: int, log: SyncLog) -> None:
+        if generation != self._generation:
+            return
+        self.loaded = True
+        self.status.setText("")
+        self.message.hide()
         selected_id = self.selected_run().id if self.selected_run() else None
-        with self.context.database.unit_of_work() as uow:
-            self.runs = sync_log.list_runs(uow.session)
-            self.held = sync_log.held_records(uow.session)
+        self.runs, self.held = log.runs, log.held
         self.table.setRowCount(len(self.runs))
         for number, run in enumerate(self.runs):
             values = [
@@ -168,6 +201,10 @@ class SyncLogSection(QWidget):
         elif self.runs:
             self.table.selectRow(0)  # the newest run, which a finished sync just added
         self._show_detail()
+
+    def closeEvent(self, event) -> None:
+        self.tasks.shutdown()
+        super().closeEvent(event)
 
     def selected_run(self) -> SyncRunRow | None:
         rows = self.table.selectionModel().selectedRows()

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from haydigo_desk.domain.transporters import TrackAndTraceResult, validate_track_and_trace
 from haydigo_desk.ui.carrier_picker import CarrierPicker
+from haydigo_desk.ui.repolish import set_role
 
 
 @dataclass(frozen=True)
@@ -98,9 +99,7 @@ class TransportCorrectionDialog(QDialog):
 
     def say(self, text: str, role: str = "scan-error") -> None:
         self.message.setText(text)
-        self.message.setProperty("role", role)
-        self.message.style().unpolish(self.message)
-        self.message.style().polish(self.message)
+        set_role(self.message, role)
         self.message.setVisible(True)
 
     def try_accept(self) -> None:

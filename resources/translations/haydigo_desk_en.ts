@@ -403,6 +403,49 @@
     </message>
 </context>
 <context>
+    <name>CsvImportDialog</name>
+    <message>
+        <source>Choose CSV file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Problems: these lines will not be imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv *.txt)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read {file}: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import only the valid lines and skip the {count} problem line(s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CutoffField</name>
     <message>
         <source>No cut-off: Today shows what must leave today until the day ends.</source>
@@ -422,6 +465,25 @@
     </message>
 </context>
 <context>
+    <name>DatabaseProblem</name>
+    <message>
+        <source>The database is busy (another program is writing to it). Nothing was lost; try again in a moment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database could not be reached ({kind}). Nothing was changed; try again, or see the log.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Something went wrong ({kind}); see the log.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>DeadlineBadge</name>
     <message>
         <source>Late</source>
@@ -429,7 +491,7 @@
     </message>
     <message numerus="yes">
         <source>Expires in %n h</source>
-        <translation>
+        <translation type="vanished">
             <numerusform>Expires in %n h</numerusform>
             <numerusform>Expires in %n h</numerusform>
         </translation>
@@ -489,6 +551,154 @@
     </message>
     <message>
         <source>At next start</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Dimensions</name>
+    <message>
+        <source>Weight</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Length</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Width</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Height</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name}: “{text}” is not a number (a decimal comma is fine)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} cannot be negative</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} must be more than 0 (leave it empty when unknown)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name}: {text} is more than {maximum} {unit}; was it typed in the right unit?</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DimensionsDialog</name>
+    <message>
+        <source>Weight and dimensions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One unit as it goes into the box. The desk uses these to tell whether an order fits a mailbox parcel; empty means unknown.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DimensionsImport</name>
+    <message>
+        <source>No EAN or SKU on this line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not a valid EAN (wrong check digit or length)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown: no product with this code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No weight or size on this line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On more than one line (also line {value}); keep one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not a valid value: {value}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The first line must be a header with an EAN or SKU column (found: {found})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The header needs at least one of weight (g), length, width, height (mm) (gewicht, lengte, breedte, hoogte) (found: {found})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file has a header but no product lines</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DimensionsImportDialog</name>
+    <message>
+        <source>A header with EAN or SKU and weight (g), length, width, height (mm); separated by ; or ,. An empty cell keeps the value the product has.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import weight and dimensions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>EAN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unchanged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Line {line}: product {code} no longer exists; choose the file again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file has problem lines: fix them, or import only the valid lines</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{lines} line(s) read ({columns}): {changes} product(s) change, {same} unchanged, {problems} problem(s).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -589,6 +799,14 @@
     <name>LoginDialog</name>
     <message>
         <source>Who is working?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OK</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1769,7 +1987,16 @@ Correct and resend with F9.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Stock at bol.com</source>
+        <source>Stock at
+bol.com</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not all known: the desk cannot tell whether an order of it fits a mailbox parcel (F3 to edit)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1800,11 +2027,31 @@ Correct and resend with F9.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Import stock count…</source>
+        <source>Import…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stock count…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Weight and size…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import a CSV file: stock count (Ctrl+I), weight and size (Ctrl+Shift+I)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Location…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Size…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Weight and dimensions of one unit (F3)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1833,6 +2080,22 @@ Correct and resend with F9.</source>
     </message>
     <message>
         <source>{first}–{last} of {total} products</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>weight and size unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>fits a mailbox parcel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>too big or heavy for a mailbox parcel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mailbox parcel: unknown until weight and size are known (F3)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2298,6 +2561,14 @@ Correct and resend with F9.</source>
 <context>
     <name>SettingsDialog</name>
     <message>
+        <source>Reading the accounts…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The accounts could not be read: {}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Settings</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2319,6 +2590,10 @@ Correct and resend with F9.</source>
     </message>
     <message>
         <source>Save the settings (Ctrl+S)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saving…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2539,10 +2814,6 @@ Correct and resend with F9.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Choose CSV file…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>A header with EAN or SKU and quantity (aantal); separated by ; or ,</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2575,18 +2846,6 @@ Correct and resend with F9.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Problems: these lines will not be applied</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Code</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Problem</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Required, e.g. stock count week 48</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2596,22 +2855,6 @@ Correct and resend with F9.</source>
     </message>
     <message>
         <source>Apply count</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Stock count file</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>CSV files (*.csv *.txt)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cannot read {file}: {error}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Apply only the valid lines and skip the {count} problem line(s)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

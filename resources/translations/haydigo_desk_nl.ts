@@ -461,6 +461,49 @@
     </message>
 </context>
 <context>
+    <name>CsvImportDialog</name>
+    <message>
+        <source>Choose CSV file…</source>
+        <translation>CSV-bestand kiezen…</translation>
+    </message>
+    <message>
+        <source>Problems: these lines will not be imported</source>
+        <translation>Problemen: deze regels worden niet geïmporteerd</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>Regel</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Probleem</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv *.txt)</source>
+        <translation>CSV-bestanden (*.csv *.txt)</translation>
+    </message>
+    <message>
+        <source>Cannot read {file}: {error}</source>
+        <translation>Kan {file} niet lezen: {error}</translation>
+    </message>
+    <message>
+        <source>Reading the file…</source>
+        <translation>Bestand wordt gelezen…</translation>
+    </message>
+    <message>
+        <source>Import only the valid lines and skip the {count} problem line(s)</source>
+        <translation>Alleen de geldige regels importeren en de {count} regel(s) met een probleem overslaan</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>Bezig met importeren…</translation>
+    </message>
+</context>
+<context>
     <name>CutoffField</name>
     <message>
         <source>No cut-off: Today shows what must leave today until the day ends.</source>
@@ -480,6 +523,25 @@
     </message>
 </context>
 <context>
+    <name>DatabaseProblem</name>
+    <message>
+        <source>The database is busy (another program is writing to it). Nothing was lost; try again in a moment.</source>
+        <translation>De database is bezet (een ander programma schrijft erin). Er is niets verloren; probeer het zo weer.</translation>
+    </message>
+    <message>
+        <source>The database could not be reached ({kind}). Nothing was changed; try again, or see the log.</source>
+        <translation>De database is niet bereikbaar ({kind}). Er is niets gewijzigd; probeer het opnieuw of kijk in het logboek.</translation>
+    </message>
+    <message>
+        <source>Something went wrong ({kind}); see the log.</source>
+        <translation>Er ging iets mis ({kind}); kijk in het logboek.</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Laden…</translation>
+    </message>
+</context>
+<context>
     <name>DeadlineBadge</name>
     <message>
         <source>Late</source>
@@ -487,7 +549,7 @@
     </message>
     <message numerus="yes">
         <source>Expires in %n h</source>
-        <translation>
+        <translation type="vanished">
             <numerusform>Verloopt over %n u</numerusform>
             <numerusform>Verloopt over %n u</numerusform>
         </translation>
@@ -548,6 +610,154 @@
     <message>
         <source>At next start</source>
         <translation>Bij de volgende start</translation>
+    </message>
+</context>
+<context>
+    <name>Dimensions</name>
+    <message>
+        <source>Weight</source>
+        <translation>Gewicht</translation>
+    </message>
+    <message>
+        <source>Length</source>
+        <translation>Lengte</translation>
+    </message>
+    <message>
+        <source>Width</source>
+        <translation>Breedte</translation>
+    </message>
+    <message>
+        <source>Height</source>
+        <translation>Hoogte</translation>
+    </message>
+    <message>
+        <source>{name}: “{text}” is not a number (a decimal comma is fine)</source>
+        <translation>{name}: “{text}” is geen getal (een decimale komma mag)</translation>
+    </message>
+    <message>
+        <source>{name} cannot be negative</source>
+        <translation>{name} kan niet negatief zijn</translation>
+    </message>
+    <message>
+        <source>{name} must be more than 0 (leave it empty when unknown)</source>
+        <translation>{name} moet meer dan 0 zijn (laat het leeg als het onbekend is)</translation>
+    </message>
+    <message>
+        <source>{name}: {text} is more than {maximum} {unit}; was it typed in the right unit?</source>
+        <translation>{name}: {text} is meer dan {maximum} {unit}; is het in de juiste eenheid getypt?</translation>
+    </message>
+</context>
+<context>
+    <name>DimensionsDialog</name>
+    <message>
+        <source>Weight and dimensions</source>
+        <translation>Gewicht en afmetingen</translation>
+    </message>
+    <message>
+        <source>One unit as it goes into the box. The desk uses these to tell whether an order fits a mailbox parcel; empty means unknown.</source>
+        <translation>Eén stuk zoals het in de doos gaat. De desk gebruikt dit om te bepalen of een bestelling als brievenbuspakje kan; leeg betekent onbekend.</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>onbekend</translation>
+    </message>
+</context>
+<context>
+    <name>DimensionsImport</name>
+    <message>
+        <source>No EAN or SKU on this line</source>
+        <translation>Geen EAN of SKU op deze regel</translation>
+    </message>
+    <message>
+        <source>Not a valid EAN (wrong check digit or length)</source>
+        <translation>Geen geldige EAN (verkeerd controlecijfer of lengte)</translation>
+    </message>
+    <message>
+        <source>Unknown: no product with this code</source>
+        <translation>Onbekend: geen product met deze code</translation>
+    </message>
+    <message>
+        <source>No weight or size on this line</source>
+        <translation>Geen gewicht of maat op deze regel</translation>
+    </message>
+    <message>
+        <source>On more than one line (also line {value}); keep one</source>
+        <translation>Op meer dan één regel (ook regel {value}); houd er één</translation>
+    </message>
+    <message>
+        <source>Not a valid value: {value}</source>
+        <translation>Geen geldige waarde: {value}</translation>
+    </message>
+    <message>
+        <source>The file is empty</source>
+        <translation>Het bestand is leeg</translation>
+    </message>
+    <message>
+        <source>The first line must be a header with an EAN or SKU column (found: {found})</source>
+        <translation>De eerste regel moet een kopregel zijn met een kolom EAN of SKU (gevonden: {found})</translation>
+    </message>
+    <message>
+        <source>The header needs at least one of weight (g), length, width, height (mm) (gewicht, lengte, breedte, hoogte) (found: {found})</source>
+        <translation>De kopregel heeft minstens één van gewicht (g), lengte, breedte, hoogte (mm) nodig (weight, length, width, height) (gevonden: {found})</translation>
+    </message>
+    <message>
+        <source>The file has a header but no product lines</source>
+        <translation>Het bestand heeft een kopregel maar geen productregels</translation>
+    </message>
+</context>
+<context>
+    <name>DimensionsImportDialog</name>
+    <message>
+        <source>A header with EAN or SKU and weight (g), length, width, height (mm); separated by ; or ,. An empty cell keeps the value the product has.</source>
+        <translation>Een kopregel met EAN of SKU en gewicht (g), lengte, breedte, hoogte (mm); gescheiden door ; of ,. Een lege cel laat de waarde van het product staan.</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Importeren</translation>
+    </message>
+    <message>
+        <source>Import weight and dimensions</source>
+        <translation>Gewicht en afmetingen importeren</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>Regel</translation>
+    </message>
+    <message>
+        <source>EAN</source>
+        <translation>EAN</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <source>Now</source>
+        <translation>Nu</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>Nieuw</translation>
+    </message>
+    <message>
+        <source>unchanged</source>
+        <translation>ongewijzigd</translation>
+    </message>
+    <message>
+        <source>Line {line}: product {code} no longer exists; choose the file again</source>
+        <translation>Regel {line}: product {code} bestaat niet meer; kies het bestand opnieuw</translation>
+    </message>
+    <message>
+        <source>The file has problem lines: fix them, or import only the valid lines</source>
+        <translation>Het bestand heeft regels met een probleem: verbeter ze, of importeer alleen de geldige regels</translation>
+    </message>
+    <message>
+        <source>{lines} line(s) read ({columns}): {changes} product(s) change, {same} unchanged, {problems} problem(s).</source>
+        <translation>{lines} regel(s) gelezen ({columns}): {changes} product(en) wijzigen, {same} ongewijzigd, {problems} probleem/problemen.</translation>
     </message>
 </context>
 <context>
@@ -648,6 +858,14 @@
     <message>
         <source>Who is working?</source>
         <translation>Wie werkt er?</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>Opnieuw proberen</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
     </message>
     <message>
         <source>Create the first manager</source>
@@ -1856,8 +2074,22 @@ Corrigeer en verstuur opnieuw met F9.</translation>
         <translation>Beschikbaar</translation>
     </message>
     <message>
+        <source>Stock at
+bol.com</source>
+        <translation>Voorraad bij
+bol.com</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Maten</translation>
+    </message>
+    <message>
+        <source>Not all known: the desk cannot tell whether an order of it fits a mailbox parcel (F3 to edit)</source>
+        <translation>Niet alles bekend: de desk kan niet zeggen of een bestelling ervan als brievenbuspakje kan (F3 om te wijzigen)</translation>
+    </message>
+    <message>
         <source>Stock at bol.com</source>
-        <translation>Voorraad bij bol.com</translation>
+        <translation type="vanished">Voorraad bij bol.com</translation>
     </message>
     <message>
         <source>Oversold: more reserved than on hand</source>
@@ -1888,11 +2120,35 @@ Corrigeer en verstuur opnieuw met F9.</translation>
     </message>
     <message>
         <source>Import stock count…</source>
-        <translation>Voorraadtelling importeren…</translation>
+        <translation type="vanished">Voorraadtelling importeren…</translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation>Importeren…</translation>
+    </message>
+    <message>
+        <source>Stock count…</source>
+        <translation>Voorraadtelling…</translation>
+    </message>
+    <message>
+        <source>Weight and size…</source>
+        <translation>Gewicht en maat…</translation>
+    </message>
+    <message>
+        <source>Import a CSV file: stock count (Ctrl+I), weight and size (Ctrl+Shift+I)</source>
+        <translation>Een CSV-bestand importeren: voorraadtelling (Ctrl+I), gewicht en maat (Ctrl+Shift+I)</translation>
     </message>
     <message>
         <source>Location…</source>
         <translation>Locatie…</translation>
+    </message>
+    <message>
+        <source>Size…</source>
+        <translation>Maten…</translation>
+    </message>
+    <message>
+        <source>Weight and dimensions of one unit (F3)</source>
+        <translation>Gewicht en afmetingen van één stuk (F3)</translation>
     </message>
     <message>
         <source>Adjust stock…</source>
@@ -1921,6 +2177,22 @@ Corrigeer en verstuur opnieuw met F9.</translation>
     <message>
         <source>{first}–{last} of {total} products</source>
         <translation>{first}–{last} van {total} producten</translation>
+    </message>
+    <message>
+        <source>weight and size unknown</source>
+        <translation>gewicht en maten onbekend</translation>
+    </message>
+    <message>
+        <source>fits a mailbox parcel</source>
+        <translation>past als brievenbuspakje</translation>
+    </message>
+    <message>
+        <source>too big or heavy for a mailbox parcel</source>
+        <translation>te groot of te zwaar voor een brievenbuspakje</translation>
+    </message>
+    <message>
+        <source>mailbox parcel: unknown until weight and size are known (F3)</source>
+        <translation>brievenbuspakje: onbekend zolang gewicht en maten niet bekend zijn (F3)</translation>
     </message>
     <message>
         <source>Manager only</source>
@@ -2385,6 +2657,14 @@ Corrigeer en verstuur opnieuw met F9.</translation>
 <context>
     <name>SettingsDialog</name>
     <message>
+        <source>Reading the accounts…</source>
+        <translation>Accounts worden gelezen…</translation>
+    </message>
+    <message>
+        <source>The accounts could not be read: {}</source>
+        <translation>De accounts konden niet worden gelezen: {}</translation>
+    </message>
+    <message>
         <source>Settings</source>
         <translation>Instellingen</translation>
     </message>
@@ -2407,6 +2687,10 @@ Corrigeer en verstuur opnieuw met F9.</translation>
     <message>
         <source>Save the settings (Ctrl+S)</source>
         <translation>De instellingen opslaan (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Bezig met opslaan…</translation>
     </message>
     <message>
         <source>The accounts could not be saved: {}</source>
@@ -2678,7 +2962,7 @@ Corrigeer en verstuur opnieuw met F9.</translation>
     </message>
     <message>
         <source>Choose CSV file…</source>
-        <translation>CSV-bestand kiezen…</translation>
+        <translation type="vanished">CSV-bestand kiezen…</translation>
     </message>
     <message>
         <source>A header with EAN or SKU and quantity (aantal); separated by ; or ,</source>
@@ -2714,15 +2998,15 @@ Corrigeer en verstuur opnieuw met F9.</translation>
     </message>
     <message>
         <source>Problems: these lines will not be applied</source>
-        <translation>Problemen: deze regels worden niet verwerkt</translation>
+        <translation type="vanished">Problemen: deze regels worden niet verwerkt</translation>
     </message>
     <message>
         <source>Code</source>
-        <translation>Code</translation>
+        <translation type="vanished">Code</translation>
     </message>
     <message>
         <source>Problem</source>
-        <translation>Probleem</translation>
+        <translation type="vanished">Probleem</translation>
     </message>
     <message>
         <source>Required, e.g. stock count week 48</source>
@@ -2738,19 +3022,19 @@ Corrigeer en verstuur opnieuw met F9.</translation>
     </message>
     <message>
         <source>Stock count file</source>
-        <translation>Bestand met voorraadtelling</translation>
+        <translation type="vanished">Bestand met voorraadtelling</translation>
     </message>
     <message>
         <source>CSV files (*.csv *.txt)</source>
-        <translation>CSV-bestanden (*.csv *.txt)</translation>
+        <translation type="vanished">CSV-bestanden (*.csv *.txt)</translation>
     </message>
     <message>
         <source>Cannot read {file}: {error}</source>
-        <translation>Kan {file} niet lezen: {error}</translation>
+        <translation type="vanished">Kan {file} niet lezen: {error}</translation>
     </message>
     <message>
         <source>Apply only the valid lines and skip the {count} problem line(s)</source>
-        <translation>Alleen de geldige regels verwerken en de {count} probleemregel(s) overslaan</translation>
+        <translation type="vanished">Alleen de geldige regels verwerken en de {count} probleemregel(s) overslaan</translation>
     </message>
     <message>
         <source>{lines} line(s) read: {changes} product(s) change, {same} unchanged, {problems} problem(s).</source>

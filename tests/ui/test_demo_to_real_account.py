@@ -8,6 +8,7 @@ import argparse
 import sqlite3
 
 import pytest
+from desk_fixtures import open_settings, save_settings
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
@@ -18,7 +19,6 @@ from haydigo_desk.context import DeskContext, StaffIdentity
 from haydigo_desk.persistence.database import open_database
 from haydigo_desk.services.accounts import AccountSpec, list_accounts, save_account
 from haydigo_desk.ui.demo_switch import ask_restart_into_real_desk, real_desk_box
-from haydigo_desk.ui.settings_dialog import SettingsDialog
 
 SECRET = "real-account-secret-7"
 
@@ -52,8 +52,7 @@ def test_account_added_in_the_demo_is_saved_to_the_real_database(qtbot, demo_con
     paths = demo_context.paths
     assert not paths.default_database_file.exists()  # a first start: no real database yet
     assert _open_real_database(argparse.Namespace(demo=False, database_url=None), paths) is None
-    dialog = SettingsDialog(demo_context)
-    qtbot.addWidget(dialog)
+    dialog = open_settings(qtbot, demo_context)
     page = dialog.accounts_page
     assert page.drafts == []  # the demo's own account is not offered for editing
     saved = []
@@ -64,7 +63,7 @@ def test_account_added_in_the_demo_is_saved_to_the_real_database(qtbot, demo_con
     editor.store_edit.setText("Kussenwinkel")
     editor.client_id_edit.setText("client-real")
     editor.secret_edit.setText(SECRET)
-    assert dialog.save()
+    assert save_settings(qtbot, dialog)
 
     assert [outcome.saved for outcome in saved] == [["bol.com NL"]]
     assert _demo_accounts(paths) == [("bol.com demo",)]  # the demo database is not touched

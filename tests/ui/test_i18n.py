@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from desk_fixtures import open_settings
 from PySide6.QtCore import QCoreApplication, QLocale
 
 from haydigo_desk.ui.i18n import (
@@ -11,7 +12,6 @@ from haydigo_desk.ui.i18n import (
     remove_translators,
     resolve_language,
 )
-from haydigo_desk.ui.settings_dialog import SettingsDialog
 
 
 @pytest.fixture
@@ -24,8 +24,7 @@ def app_language(qapp):
 
 def test_dutch_dialog_shows_dutch_text(qtbot, app_language, context):
     assert install_translator(app_language, "nl") == "nl" == current_language()
-    dialog = SettingsDialog(context)
-    qtbot.addWidget(dialog)
+    dialog = open_settings(qtbot, context)
     dialog.accounts_page.add_account()
 
     assert dialog.windowTitle() == "Instellingen"
@@ -52,8 +51,7 @@ def test_plural_forms(app_language):
 
 def test_switching_language_retranslates_an_open_dialog(qtbot, app_language, context):
     install_translator(app_language, "en")
-    dialog = SettingsDialog(context)
-    qtbot.addWidget(dialog)
+    dialog = open_settings(qtbot, context)
     assert dialog.windowTitle() == "Settings"
     install_translator(app_language, "nl")
     qtbot.waitUntil(lambda: dialog.windowTitle() == "Instellingen")

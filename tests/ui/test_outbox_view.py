@@ -32,10 +32,23 @@ def _states(context):
         return [e.state for e in entries], shipment.state
 
 
+def _section(qtbot, context, controller=None):
+    section = OutboxSection(context, controller or SyncController())
+    qtbot.addWidget(section)
+    qtbot.waitUntil(lambda: section.loaded)
+    return section
+
+
+def _settled(qtbot, section):
+    """The action and the refresh after it have come back."""
+    qtbot.waitUntil(lambda: not section.tasks.busy)
+
+
 def test_lists_failed_first_with_bol_message_and_retries(qtbot, context):
     controller = SyncController()
-    section = OutboxSection(context, controller)
-    qtbot.addWidget(section)
+    syncs = []
+    controller.request_sync = lambda *_a: syncs.append(_states(context))
+    section = _section(qtbot, context, controller)
     assert section.table.rowCount() == 2
     assert section.table.item(0, 0).text() == "Failed"
     assert section.table.item(0, 2).text() == "Order C0042 via POSTNL  3SXYZ"
@@ -44,13 +57,15 @@ def test_lists_failed_first_with_bol_message_and_retries(qtbot, context):
     section.table.selectRow(0)
     assert "already shipped" in section.detail.toPlainText()
     section.retry_button.click()
+    _settled(qtbot, section)
     assert _states(context) == (["queued", "queued"], ShipmentState.QUEUED)
     assert section.table.item(0, 0).text() == "Waiting"
+    # The sync is asked for once the retry is committed, so it sends the post at once.
+    assert syncs == [(["queued", "queued"], ShipmentState.QUEUED)]
 
 
 def test_cancel_asks_first(qtbot, context, monkeypatch):
-    section = OutboxSection(context, SyncController())
-    qtbot.addWidget(section)
+    section = _section(qtbot, context)
     section.table.selectRow(0)
     asked = []
 
@@ -65,14 +80,14 @@ def test_cancel_asks_first(qtbot, context, monkeypatch):
     assert _states(context) == (["failed", "queued"], ShipmentState.FAILED)
     monkeypatch.setattr(QMessageBox, "question", answer(QMessageBox.StandardButton.Yes))
     section.cancel_button.click()
+    _settled(qtbot, section)
     assert len(asked) == 2 and "confirm the shipment on bol.com yourself" in asked[0]
     assert _states(context) == (["cancelled", "queued"], ShipmentState.CANCELLED)
     assert section.table.rowCount() == 1
 
 
 def test_a_refused_action_shows_why(qtbot, context, monkeypatch):
-    section = OutboxSection(context, SyncController())
-    qtbot.addWidget(section)
+    section = _section(qtbot, context)
     section.table.selectRow(1)
     with context.database.unit_of_work() as uow:  # the worker finished it meanwhile
         uow.session.query(OutboxEntry).filter_by(kind="stock").one().state = OutboxState.DONE
@@ -80,7 +95,8 @@ def test_a_refused_action_shows_why(qtbot, context, monkeypatch):
     warnings = []
     monkeypatch.setattr(QMessageBox, "warning", lambda p, t, text: warnings.append(text))
     section.retry_selected()
-    assert warnings and "already processed" in warnings[0]
+    qtbot.waitUntil(lambda: bool(warnings))
+    assert "already processed" in warnings[0]
 
 
 @pytest.mark.parametrize("language", ["en", "nl"])

@@ -59,14 +59,22 @@ def test_locations_sort_naturally():
     assert sorted(codes, key=location_sort_key) == ["A-2", "A-10", "b-1", ""]
 
 
-def test_section_lists_searches_and_sorts(qtbot, seeded):
-    section = products_view.ProductsSection(seeded, SyncController())
+def _section(qtbot, context):
+    """The section with its first page shown (it loads in the background)."""
+    section = products_view.ProductsSection(context, SyncController())
     qtbot.addWidget(section)
+    qtbot.waitUntil(lambda: section.page is not None)
+    return section
+
+
+def test_section_lists_searches_and_sorts(qtbot, seeded):
+    section = _section(qtbot, seeded)
     assert section.proxy.rowCount() == 12
     assert "1–12 of 12" in section.count_label.text()
     qtbot.keyClicks(section.search, ean13(1))
     qtbot.keyClick(section.search, Qt.Key.Key_Return)
-    assert section.proxy.rowCount() == 1
+    qtbot.waitUntil(lambda: section.proxy.rowCount() == 1)
+    qtbot.waitUntil(lambda: section.selected_product() is not None)
     product = section.selected_product()  # a scanned EAN selects its product
     assert (product.on_hand, product.reserved, product.available) == (10, 12, -2)
     section.search.clear()
@@ -78,8 +86,7 @@ def test_section_lists_searches_and_sorts(qtbot, seeded):
 
 def test_picker_sees_manager_actions_disabled_and_is_refused(qtbot, seeded, monkeypatch):
     seeded.user = PICKER
-    section = products_view.ProductsSection(seeded, SyncController())
-    qtbot.addWidget(section)
+    section = _section(qtbot, seeded)
     section.table.selectRow(0)
     assert not section.adjust_button.isEnabled() and not section.import_button.isEnabled()
     assert section.receipt_button.isEnabled()  # goods receipt is every picker's work
@@ -94,8 +101,7 @@ def test_picker_sees_manager_actions_disabled_and_is_refused(qtbot, seeded, monk
 
 
 def test_manager_adjusts_stock_with_a_reason(qtbot, seeded):
-    section = products_view.ProductsSection(seeded, SyncController())
-    qtbot.addWidget(section)
+    section = _section(qtbot, seeded)
     section.table.selectRow(0)
     product = section.selected_product()
     dialog = AdjustStockDialog(seeded, product, section)
@@ -105,7 +111,7 @@ def test_manager_adjusts_stock_with_a_reason(qtbot, seeded):
     assert not save.isEnabled()  # no reason yet
     qtbot.keyClicks(dialog.reason, "damaged in transport")
     dialog.save()
-    assert dialog.result() == dialog.DialogCode.Accepted
+    qtbot.waitUntil(lambda: dialog.result() == dialog.DialogCode.Accepted)
     assert dialog.result_row.on_hand == product.on_hand - 3
     with seeded.database.unit_of_work() as uow:
         queued = uow.session.scalars(select(OutboxEntry).where(
@@ -118,17 +124,18 @@ def test_manager_adjusts_stock_with_a_reason(qtbot, seeded):
     again.delta.setValue(1)
     again.reason.setText("found")
     again.save()
-    assert "Only a manager" in again.error.text()
+    qtbot.waitUntil(lambda: "Only a manager" in again.error.text())
+    assert again.save_button.isEnabled()  # refused: the dialog stays, ready to try again
 
 
 def test_location_dialog_creates_a_new_location(qtbot, seeded):
-    section = products_view.ProductsSection(seeded, SyncController())
-    qtbot.addWidget(section)
+    section = _section(qtbot, seeded)
     section.table.selectRow(0)
     dialog = LocationDialog(seeded, section.selected_product(), section)
     qtbot.addWidget(dialog)
     dialog.code.setText("z-99-1")
     dialog.save()
+    qtbot.waitUntil(lambda: dialog.result_row is not None)
     assert dialog.result_row.location_code == "Z-99-1"
     with seeded.database.unit_of_work() as uow:
         assert uow.session.get(Product, dialog.result_row.id).location.code == "Z-99-1"

@@ -6,6 +6,7 @@ import concurrent.futures
 import time
 
 import pytest
+from desk_fixtures import open_settings
 from pydantic import SecretStr
 
 from haydigo_desk.bol.credentials import KEYRING_SERVICE
@@ -13,7 +14,6 @@ from haydigo_desk.bol.environments import BolEnvironment
 from haydigo_desk.bol.errors import BolAuthenticationError
 from haydigo_desk.sandbox import SandboxConfig, start_sandbox
 from haydigo_desk.ui.async_call import running_calls
-from haydigo_desk.ui.settings_dialog import SettingsDialog
 
 
 @pytest.fixture(scope="module")
@@ -23,8 +23,7 @@ def sandbox():
 
 
 def _editor_for_sandbox(qtbot, context, sandbox, secret: str, controller=None):
-    dialog = SettingsDialog(context, controller=controller)
-    qtbot.addWidget(dialog)
+    dialog = open_settings(qtbot, context, controller=controller)
     dialog.accounts_page.add_account()
     editor = dialog.accounts_page.editor
     editor.environment_combo.setCurrentIndex(editor.environment_combo.findData("custom"))

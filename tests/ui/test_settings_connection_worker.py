@@ -7,6 +7,7 @@ from __future__ import annotations
 import threading
 
 import pytest
+from desk_fixtures import open_settings
 from support.sync_setup import sync_setup
 
 from haydigo_desk.config import AppPaths, SettingsStore
@@ -15,7 +16,6 @@ from haydigo_desk.sync import connection_check
 from haydigo_desk.sync.connection_check import Route
 from haydigo_desk.sync.worker import SyncWorker
 from haydigo_desk.ui.async_call import running_calls
-from haydigo_desk.ui.settings_dialog import SettingsDialog
 from haydigo_desk.ui.sync_controller import SyncController
 
 
@@ -59,8 +59,7 @@ def _test(qtbot, editor) -> bool:
 
 def test_a_saved_account_is_tested_through_the_workers_own_client(qtbot, running, threads):
     setup, controller, context = running
-    dialog = SettingsDialog(context, controller=controller)
-    qtbot.addWidget(dialog)
+    dialog = open_settings(qtbot, context, controller=controller)
     editor = dialog.accounts_page.editor
     assert editor.client_id_edit.text() == setup.sandbox.client_id  # the saved account
     tokens = setup.sandbox.state.tokens.issued
@@ -73,8 +72,7 @@ def test_a_saved_account_is_tested_through_the_workers_own_client(qtbot, running
 def test_unsaved_credentials_get_a_short_lived_client_on_the_workers_loop(
         qtbot, running, threads):
     setup, controller, context = running
-    dialog = SettingsDialog(context, controller=controller)
-    qtbot.addWidget(dialog)
+    dialog = open_settings(qtbot, context, controller=controller)
     dialog.accounts_page.add_account()  # a new account, being typed in
     editor = dialog.accounts_page.editor
     editor.environment_combo.setCurrentIndex(editor.environment_combo.findData("custom"))

@@ -4,6 +4,7 @@ shipment dialog preselects it, and nothing else is saved in its place (issue 14)
 from __future__ import annotations
 
 import pytest
+from desk_fixtures import open_settings, save_settings
 from PySide6.QtCore import Qt
 from support.factories import make_account
 
@@ -30,8 +31,7 @@ def context(sqlite_url, tmp_path):
 
 @pytest.fixture
 def dialog(qtbot, context):
-    widget = SettingsDialog(context)
-    qtbot.addWidget(widget)
+    widget = open_settings(qtbot, context)
     widget.show()
     widget.windowHandle().requestActivate()
     qtbot.waitUntil(widget.isActiveWindow)
@@ -58,7 +58,7 @@ def test_typing_dhl_makes_dhl_the_default_and_the_dialog_preselects_it(qtbot, di
     select_account(dialog, "bol BE")  # the BE account needs a valid default too
     qtbot.keyClicks(dialog.accounts_page.editor.transporter_picker.search, "bpost")
     with qtbot.waitSignal(dialog.accepted, timeout=2000):
-        assert dialog.save()
+        assert save_settings(qtbot, dialog)
         dialog.accept()
     assert defaults(context) == {"bol NL": "DHL", "bol BE": "BPOST_BE"}
     account_id = next(d.id for d in load_account_drafts(context.database) if d.name == "bol NL")
@@ -70,7 +70,7 @@ def test_an_unknown_stored_default_shows_as_none_chosen_and_cannot_be_saved(qtbo
     editor = select_account(dialog, "bol BE")
     assert editor.transporter_picker.selected() is None  # not silently TNT
     assert "No carrier chosen" in editor.transporter_picker.chosen_label.text()
-    assert not dialog.save()
+    assert not save_settings(qtbot, dialog)
     error = editor.fields["transporter"].error_label
     assert error.isVisible() and "default transporter" in error.text()
     assert defaults(context)["bol BE"] == "POSTNL"  # nothing was written
@@ -80,5 +80,5 @@ def test_a_typed_code_that_matches_nothing_is_refused(qtbot, dialog, context):
     editor = select_account(dialog, "bol NL")
     qtbot.keyClicks(editor.transporter_picker.search, "XYZ")
     assert editor.transporter_picker.selected() is None
-    assert not dialog.save()
+    assert not save_settings(qtbot, dialog)
     assert defaults(context)["bol NL"] == "TNT"

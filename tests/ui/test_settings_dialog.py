@@ -8,6 +8,7 @@ from pathlib import Path
 import keyring
 import keyring.errors
 import pytest
+from desk_fixtures import open_settings, save_settings
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QDialog, QLineEdit
@@ -23,8 +24,7 @@ SECRET = "very-secret-value-42"
 
 @pytest.fixture
 def dialog(qtbot, context):
-    widget = SettingsDialog(context)
-    qtbot.addWidget(widget)
+    widget = open_settings(qtbot, context)
     return widget
 
 
@@ -69,8 +69,7 @@ def test_stored_secret_shows_placeholder_not_value(qtbot, context, memory_keyrin
         make_account(uow.session, "bol.com BE", client_id="client-be")
         uow.commit()
     keyring.set_password(KEYRING_SERVICE, "client-be", SECRET)
-    dialog = SettingsDialog(context)
-    qtbot.addWidget(dialog)
+    dialog = open_settings(qtbot, context)
     editor = dialog.accounts_page.editor
 
     assert editor.secret_edit.text() == ""
@@ -79,7 +78,7 @@ def test_stored_secret_shows_placeholder_not_value(qtbot, context, memory_keyrin
     editor.show_secret.click()
     assert editor.secret_edit.echoMode() == QLineEdit.EchoMode.Normal
     # Saving without typing keeps the stored secret.
-    assert dialog.save()
+    assert save_settings(qtbot, dialog)
     assert memory_keyring.store[(KEYRING_SERVICE, "client-be")] == SECRET
 
 
@@ -101,7 +100,7 @@ def test_validation_errors_are_inline_and_nothing_is_saved(qtbot, dialog, contex
     page.editor.name_edit.clear()
     qtbot.keyClicks(page.editor.store_edit, "Winkel")
 
-    assert dialog.save() is False
+    assert save_settings(qtbot, dialog) is False
     assert dialog.result() != QDialog.DialogCode.Accepted
     assert page.editor.fields["name"].error_text == "Give the account a name."
     assert load_account_drafts(context.database) == []
@@ -109,14 +108,13 @@ def test_validation_errors_are_inline_and_nothing_is_saved(qtbot, dialog, contex
     qtbot.keyClicks(page.editor.name_edit, "NL")
     qtbot.keyClicks(page.editor.client_id_edit, "cid")
     page.editor.environment_combo.setCurrentIndex(2)  # custom, without URLs
-    assert dialog.save() is False
+    assert save_settings(qtbot, dialog) is False
     assert page.editor.fields["base_url"].error_text.startswith("Enter a full address")
     assert page.editor.fields["name"].error_text == ""
 
 
 def test_workstation_settings_saved_and_escape_cancels(qtbot, context, tmp_path):
-    dialog = SettingsDialog(context)
-    qtbot.addWidget(dialog)
+    dialog = open_settings(qtbot, context)
     page = dialog.workstation_page
     page.workstation_edit.setText("Paktafel 2")
     page.language_combo.setCurrentIndex(page.language_combo.findData("nl"))
@@ -124,7 +122,7 @@ def test_workstation_settings_saved_and_escape_cancels(qtbot, context, tmp_path)
     page.volume_slider.setValue(35)
     page.sounds_box.setChecked(False)
     with qtbot.waitSignal(dialog.settings_saved) as saved:
-        assert dialog.save()
+        assert save_settings(qtbot, dialog)
 
     on_disk = json.loads((tmp_path / "settings.json").read_text("utf-8"))
     assert on_disk["workstation"] == "Paktafel 2"
@@ -132,8 +130,7 @@ def test_workstation_settings_saved_and_escape_cancels(qtbot, context, tmp_path)
     assert on_disk["sound_volume"] == pytest.approx(0.35) and not on_disk["sounds_enabled"]
     assert saved.args[0].workstation == context.settings.workstation == "Paktafel 2"
 
-    again = SettingsDialog(context)
-    qtbot.addWidget(again)
+    again = open_settings(qtbot, context)
     again.show()
     again.workstation_page.workstation_edit.setText("changed")
     qtbot.keyClick(again, Qt.Key.Key_Escape)
@@ -143,7 +140,7 @@ def test_workstation_settings_saved_and_escape_cancels(qtbot, context, tmp_path)
 
 def test_empty_workstation_name_is_refused(qtbot, dialog):
     dialog.workstation_page.workstation_edit.clear()
-    assert dialog.save() is False
+    assert save_settings(qtbot, dialog) is False
     assert dialog.tabs.currentWidget() is dialog.workstation_page
     assert "workstation" in dialog.workstation_page.workstation_field.error_text.lower()
 
@@ -154,14 +151,14 @@ def test_no_keyring_saves_the_rest_and_says_so(qtbot, dialog, context, monkeypat
 
     monkeypatch.setattr(keyring, "set_password", no_keyring)
     _fill_new_account(qtbot, dialog)
-    assert dialog.save() is False  # stays open so the message is read
+    assert save_settings(qtbot, dialog) is False  # stays open so the message is read
 
     assert [d.name for d in load_account_drafts(context.database)] == ["bol.com NL"]
     assert "keyring" in dialog.message.text() and dialog.message.isVisibleTo(dialog)
     assert "keyring" in dialog.accounts_page.editor.fields["secret"].error_text
     assert SECRET not in dialog.message.text()
     # A second save does not create a second account.
-    dialog.save()
+    save_settings(qtbot, dialog)
     assert len(load_account_drafts(context.database)) == 1
 
 
@@ -170,15 +167,14 @@ def test_remove_account(qtbot, context):
         make_account(uow.session, "old", client_id="c-old")
         make_account(uow.session, "keep", client_id="c-keep")
         uow.commit()
-    dialog = SettingsDialog(context)
-    qtbot.addWidget(dialog)
+    dialog = open_settings(qtbot, context)
     page = dialog.accounts_page
     assert [page.account_list.item(i).text() for i in range(page.account_list.count())] == [
         "keep", "old"]
     page.account_list.setCurrentRow(1)
     page.remove_button.click()
     assert page.account_list.count() == 1 and page.editor.name_edit.text() == "keep"
-    assert dialog.save()
+    assert save_settings(qtbot, dialog)
     assert [d.name for d in load_account_drafts(context.database)] == ["keep"]
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import keyring
 import pytest
+from desk_fixtures import open_settings, save_settings
 from keyring.backends import null
 from test_settings_dialog import SECRET, _fill_new_account
 
@@ -13,7 +14,6 @@ from haydigo_desk.config import AppPaths, SettingsStore
 from haydigo_desk.context import DeskContext
 from haydigo_desk.persistence.database import open_database
 from haydigo_desk.services.account_settings import load_account_drafts
-from haydigo_desk.ui.settings_dialog import SettingsDialog
 
 
 @pytest.fixture
@@ -31,12 +31,11 @@ def test_the_settings_dialog_says_the_secret_is_not_stored(qtbot, sqlite_url, tm
                                                            null_keyring):
     database = open_database(sqlite_url)
     store = SettingsStore(tmp_path / "settings.json")
-    dialog = SettingsDialog(DeskContext(database, AppPaths.current(), store, store.load()))
-    qtbot.addWidget(dialog)
+    dialog = open_settings(qtbot, DeskContext(database, AppPaths.current(), store, store.load()))
     _fill_new_account(qtbot, dialog)
     editor = dialog.accounts_page.editor
 
-    assert dialog.save() is False  # stays open so the message is read
+    assert save_settings(qtbot, dialog) is False  # stays open so the message is read
     drafts = load_account_drafts(database)
     database.dispose()
     assert [(d.name, d.has_secret) for d in drafts] == [("bol.com NL", False)]

@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 
 import pytest
+from desk_fixtures import open_settings, save_settings
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication
@@ -15,7 +16,6 @@ from haydigo_desk.config import AppPaths, SettingsStore
 from haydigo_desk.context import DeskContext
 from haydigo_desk.persistence.database import open_database
 from haydigo_desk.ui.i18n import install_translator, remove_translators
-from haydigo_desk.ui.settings_dialog import SettingsDialog
 
 # 8712345678906 as a scanner types it through a Belgian AZERTY keyboard.
 AZERTY_EAN = "!è&é\"'(§è!çà§"
@@ -31,8 +31,7 @@ def context(sqlite_url, tmp_path):
 
 @pytest.fixture
 def dialog(qtbot, context):
-    widget = SettingsDialog(context)
-    qtbot.addWidget(widget)
+    widget = open_settings(qtbot, context)
     widget.show()
     qtbot.waitExposed(widget)
     widget.tabs.setCurrentWidget(widget.workstation_page)
@@ -92,13 +91,12 @@ def test_scanner_settings_are_saved_for_this_workstation(qtbot, dialog, context,
     group.prefix_edit.setText("@")
     group.suffix_edit.setText("#")
     with qtbot.waitSignal(dialog.settings_saved):
-        assert dialog.save()
+        assert save_settings(qtbot, dialog)
     on_disk = json.loads((tmp_path / "settings.json").read_text("utf-8"))
     assert (on_disk["scanner_layout"], on_disk["scanner_prefix"], on_disk["scanner_suffix"]) == (
         "azerty-fr", "@", "#")
     assert context.settings.scanner_settings().layout == "azerty-fr"
-    again = SettingsDialog(context)
-    qtbot.addWidget(again)
+    again = open_settings(qtbot, context)
     scanner = again.workstation_page.scanner
     assert scanner.layout_combo.currentData() == "azerty-fr"
     assert (scanner.prefix_edit.text(), scanner.suffix_edit.text()) == ("@", "#")

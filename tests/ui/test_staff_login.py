@@ -13,11 +13,14 @@ def test_first_run_creates_the_first_manager(qtbot, sqlite_url):
     context = make_context(sqlite_url, user=None)
     dialog = LoginDialog(context)
     qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.loaded)
     assert dialog.first_run
     dialog.confirm()
-    assert "Enter a name" in dialog.feedback.text() and dialog.identity is None
+    qtbot.waitUntil(lambda: "Enter a name" in dialog.feedback.text())
+    assert dialog.identity is None and dialog.ok_button.isEnabled()
     qtbot.keyClicks(dialog.new_name, "Mara Manager")
     dialog.confirm()
+    qtbot.waitUntil(lambda: dialog.identity is not None)
     assert dialog.identity.name == "Mara Manager" and dialog.identity.is_manager
     context.database.dispose()
 
@@ -29,17 +32,21 @@ def test_badge_scan_logs_in(qtbot, sqlite_url):
         uow.commit()
     dialog = LoginDialog(context)
     qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.loaded)
     assert dialog.people.count() == 2
     qtbot.keyClicks(dialog.badge, "NOT-A-BADGE")
     qtbot.keyClick(dialog.badge, Qt.Key.Key_Return)
-    assert "Unknown badge" in dialog.feedback.text() and dialog.badge.text() == ""
+    qtbot.waitUntil(lambda: "Unknown badge" in dialog.feedback.text())
+    assert dialog.badge.text() == ""
     qtbot.keyClicks(dialog.badge, "BADGE-001")
     qtbot.keyClick(dialog.badge, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: dialog.identity is not None)
     assert dialog.identity.name == "Pieter Picker" and not dialog.identity.is_manager
     assert dialog.result() == dialog.DialogCode.Accepted
 
     by_name = LoginDialog(context)
     qtbot.addWidget(by_name)
+    qtbot.waitUntil(lambda: by_name.loaded)
     by_name.people.setCurrentRow(0)  # sorted by name: Mara first
     by_name.confirm()
     assert by_name.identity.name == "Mara Manager" and by_name.identity.is_manager

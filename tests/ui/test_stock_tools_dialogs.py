@@ -43,6 +43,7 @@ def test_goods_receipt_by_scanner(qtbot, shop):
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitExposed(dialog)
+    # Scanned quickly one after the other: written and answered in this order.
     for _ in range(2):
         qtbot.keyClicks(dialog.scan, "8712345678906")
         qtbot.keyClick(dialog.scan, Qt.Key.Key_Return)
@@ -52,6 +53,7 @@ def test_goods_receipt_by_scanner(qtbot, shop):
     assert dialog.quantity.value() == 1
     qtbot.keyClicks(dialog.scan, "8712345678900")  # a misread: bad check digit
     qtbot.keyClick(dialog.scan, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not dialog.tasks.busy)
     assert "check digit" in dialog.feedback.text()
     assert dialog.feedback.property("role") == "scan-error"
     assert dialog.isVisible() and dialog.scan.text() == ""
@@ -72,6 +74,7 @@ def test_stock_count_preview_then_apply_valid_rows(qtbot, shop, tmp_path):
     dialog = StockCountDialog(context, list_id)
     qtbot.addWidget(dialog)
     dialog.load_file(csv_file)
+    qtbot.waitUntil(lambda: dialog.preview is not None)
     assert dialog.matches.rowCount() == 2
     assert [dialog.matches.item(0, c).text() for c in (4, 5, 6)] == ["10", "4", "-6"]
     problems = [(dialog.problems.item(r, 0).text(), dialog.problems.item(r, 2).text())
@@ -90,6 +93,7 @@ def test_stock_count_preview_then_apply_valid_rows(qtbot, shop, tmp_path):
     dialog.only_valid.setChecked(True)
     assert dialog.apply_button.isEnabled()
     dialog.apply_button.click()
+    qtbot.waitUntil(lambda: dialog.result is not None)
     assert dialog.result.changed == 1 and dialog.result.skipped_lines == 3
     assert _on_hand(context) == {"SKU-00001": 4, "SKU-00002": 10, "SKU-00003": 10}
     assert _queued(context) == [("offer-1", 4)]
@@ -100,6 +104,8 @@ def test_stock_count_file_without_header_is_refused(qtbot, shop):
     dialog = StockCountDialog(context, list_id)
     qtbot.addWidget(dialog)
     dialog.load_text("8712345678906;4\n")
+    qtbot.waitUntil(lambda: "header" in dialog.summary.text())
+    assert dialog.summary.property("role") == "scan-error"
     assert "header" in dialog.summary.text() and dialog.matches.rowCount() == 0
     assert not dialog.apply_button.isEnabled()
 
@@ -112,14 +118,17 @@ def test_sale_and_return_from_another_channel(qtbot, shop):
     dialog.quantity.setValue(3)
     qtbot.keyClicks(dialog.code, "8712345678906")
     qtbot.keyClick(dialog.code, Qt.Key.Key_Return)
-    assert "Sold 3" in dialog.feedback.text() and dialog.code.text() == ""
+    qtbot.waitUntil(lambda: "Sold 3" in dialog.feedback.text())
+    assert dialog.code.text() == ""
     dialog.returned.setChecked(True)
     qtbot.keyClicks(dialog.code, "SKU-00002")
     qtbot.keyClick(dialog.code, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: "Returned 1" in dialog.feedback.text())
     dialog.quantity.setValue(20)
     qtbot.keyClicks(dialog.code, "SKU-00003")
     dialog.sale.setChecked(True)
     dialog.record()
-    assert "Only 10 on hand" in dialog.feedback.text()
+    qtbot.waitUntil(lambda: "Only 10 on hand" in dialog.feedback.text())
+    assert dialog.save_button.isEnabled() and dialog.code.text() == "SKU-00003"
     assert _on_hand(context) == {"SKU-00001": 7, "SKU-00002": 11, "SKU-00003": 10}
     assert _queued(context) == [("offer-1", 7), ("offer-2", 11)]

@@ -25,6 +25,7 @@ def test_shows_a_run_and_refreshes_when_a_sync_finishes(qtbot, sqlite_url):
     controller = SyncController()
     section = SyncLogSection(context, controller)
     qtbot.addWidget(section)
+    qtbot.waitUntil(lambda: section.loaded)
     assert section.table.rowCount() == 1
     texts = [section.table.item(0, c).text() for c in range(section.table.columnCount())]
     assert texts[1:5] == ["bol NL", "OK", "2.4 s", "5 / 1 / 2"]
@@ -37,7 +38,7 @@ def test_shows_a_run_and_refreshes_when_a_sync_finishes(qtbot, sqlite_url):
         uow.commit()
     section.table.clearSelection()
     controller.finished.emit(SyncReport(account_id, "bol NL", start))
-    assert section.table.rowCount() == 2
+    qtbot.waitUntil(lambda: section.table.rowCount() == 2)
     assert section.table.item(0, 2).text() == "Failed"
     assert "invalid client credentials" in section.detail.toPlainText()
     context.database.dispose()
@@ -59,6 +60,7 @@ def test_held_records_and_interrupted_runs_are_shown(qtbot, sqlite_url):
         (quarantine.ORDER, "C000BAD001", "city has 154 characters, at most 100 fit")])
     section = SyncLogSection(context, SyncController())
     qtbot.addWidget(section)
+    qtbot.waitUntil(lambda: section.loaded)
     assert section.table.item(0, 2).text() == "Interrupted"
     detail = section.detail.toPlainText()
     assert "read again every cycle" in detail
