@@ -150,7 +150,7 @@ def test_wheel_contains_code_resources_and_migrations(built_wheel: Path) -> None
         "haydigo_desk/resources/icons/haydigo-desk.ico",
         *(f"{shipped}icons/hicolor/{s}x{s}/apps/haydigo-desk.png" for s in PNG_SIZES),
         *(f"{shipped}sounds/{n}.wav" for n in ("ok", "error", "alert", "done")),
-        *(f"{shipped}themes/{n}.qss" for n in ("common", "light", "dark")),
+        *(f"{shipped}themes/{n}.qss" for n in ("common", "colours")),
         f"{shipped}data/transporters.json",
         "haydigo_desk/persistence/migrations/env.py",
         "haydigo_desk/persistence/migrations/script.py.mako",
