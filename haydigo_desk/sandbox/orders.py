@@ -159,10 +159,12 @@ class OrderFactory:
         # Delivery choices come from the order's own stream, so adding them changed no other
         # random value (seeded scenarios keep their orders).
         choice = random.Random(f"fulfilment:{order.order_id}")
-        exact_extra = choice.randrange(1, 4) if choice.random() < EXACT_DATE_SHARE else None
+        # A chosen day is the promised one here, so deadlines (and the label sandbox's
+        # handover windows) stay what the delivery code promises.
+        exact = choice.random() < EXACT_DATE_SHARE
         party = "BOL" if choice.random() < VIA_BOL_SHARE else "RETAILER"
-        frame = choice.choice(CHOSEN_FRAMES) if exact_extra is not None else "REGULAR"
-        if country in ("NL", "BE") and exact_extra is None and choice.random() < PICKUP_POINT_SHARE:
+        frame = choice.choice(CHOSEN_FRAMES) if exact else "REGULAR"
+        if country in ("NL", "BE") and not exact and choice.random() < PICKUP_POINT_SHARE:
             order.pickup_point = True
             chain = choice.choice(PICKUP_POINT_CHAINS)
             order.address["pickupPointName"] = f"{chain}: {order.address['city'].upper()}"
@@ -177,10 +179,10 @@ class OrderFactory:
                     offer=offer,
                     quantity=rng.choices((1, 2, 3, 4), (80, 14, 4, 2))[0],
                     unit_price=offer.unit_price,
-                    latest_delivery=placed_at + timedelta(days=max_days + (exact_extra or 0)),
+                    latest_delivery=placed_at + timedelta(days=max_days),
                     changed_at=placed_at,
-                    exact_delivery=exact_extra is not None,
-                    time_frame_type=self._frame_on(frame, placed_at, max_days + (exact_extra or 0)),
+                    exact_delivery=exact,
+                    time_frame_type=self._frame_on(frame, placed_at, max_days),
                     distribution_party=party,
                 )
             )
