@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from haydigo_desk.config import DeskSettings
 from haydigo_desk.ui.field_error import FieldWithError
 from haydigo_desk.ui.settings_scanner import ScannerGroup
+from haydigo_desk.ui.settings_short_pick import ShortPickGroup
 
 
 def available_printers() -> list[str]:
@@ -43,6 +44,9 @@ class WorkstationPage(QWidget):
         self.scanner = ScannerGroup(settings)
         self.scanner.setMaximumWidth(680)
         outer.addWidget(self.scanner)
+        self.short_pick = ShortPickGroup(settings)
+        self.short_pick.setMaximumWidth(680)
+        outer.addWidget(self.short_pick)
         outer.addStretch(1)
 
         self.workstation_edit = QLineEdit(settings.workstation)
@@ -152,4 +156,5 @@ class WorkstationPage(QWidget):
             "language": self.language_combo.currentData(),
             "theme": self.theme_combo.currentData(),
             **self.scanner.settings_update(),
+            **self.short_pick.settings_update(),
         })
