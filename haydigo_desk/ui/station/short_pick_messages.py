@@ -59,12 +59,6 @@ def order_waits(work: OrderWork) -> Message:
         "is packed with the order").format(order=work.bol_order_id), Feedback.INFO)
 
 
-def carry_on_picking(line: LineView) -> Message:
-    return Message(QCoreApplication.translate(
-        "PickStationSection", "{title} is in the Can't-fulfil queue — pick the rest").format(
-        title=line.title), Feedback.INFO)
-
-
 def oversold(work: OrderWork) -> Message:
     return Message(QCoreApplication.translate(
         "PickStationSection", "Order {order} is oversold: the stock cannot serve it — do not "

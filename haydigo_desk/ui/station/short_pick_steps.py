@@ -68,8 +68,8 @@ class ShortPickSteps:
             return
         self._order_reloaded(work, None)
         if self.current_line() is not None:
-            self.say(says.carry_on_picking(line))
-        elif work.units_picked and self.ship_rest():
+            return  # the picker carries on with the next line
+        if work.units_picked and self.ship_rest():
             self.say(says.rest_ships())
             self.ship()
         else:
