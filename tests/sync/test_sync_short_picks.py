@@ -57,13 +57,13 @@ async def settle(runner) -> None:
     assert report.outcome == "ok", report.message
 
 
-def new_order(setup, lines: int) -> list[tuple[int, int, str, str, int]]:
-    """(order id, line id, bol item id, EAN, quantity) per line of a new sandbox order."""
+def new_order(setup, lines: int) -> str:
     [bol_order_id] = setup.sandbox.state.add_orders(1, lines=lines)
     return bol_order_id
 
 
-def lines_of(setup, bol_order_id: str):
+def lines_of(setup, bol_order_id: str) -> list[tuple[int, int, str, str, int]]:
+    """(order id, line id, bol item id, EAN, quantity) per line of the imported order."""
     with setup.database.unit_of_work() as uow:
         return [(line.order_id, line.id, line.bol_order_item_id, line.ean, line.quantity)
                 for line in uow.session.scalars(select(OrderLine).join(Order).where(
@@ -89,7 +89,7 @@ def sellers_cancellations(setup, item_id: str) -> list[dict]:
 async def test_a_short_pick_ships_the_rest_to_bol_com_as_a_partial_shipment(setup, runner):
     bol_order_id = new_order(setup, lines=2)
     await runner.run()
-    (order_id, first, first_item, first_ean, first_qty), (_, second, second_item, _, _) = \
+    (order_id, _first, first_item, first_ean, first_qty), (_, second, second_item, _, _) = \
         lines_of(setup, bol_order_id)
     picking = PickingService(setup.database, STATION)
     assert claim_order(setup.database, order_id, STATION).claimed
