@@ -132,7 +132,7 @@ class CantFulfilSection(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(COL_PRODUCT, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(COL_BOL, QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(COL_BOL, QHeaderView.ResizeMode.Stretch)
         self.table.itemSelectionChanged.connect(self._selection_changed)
         self.detail = QPlainTextEdit()
         self.detail.setReadOnly(True)

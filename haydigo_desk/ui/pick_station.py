@@ -87,9 +87,7 @@ class PickStationSection(StationLayout):
         for button, slot in ((self.quantity_button, self.enter_quantity),
                              (self.choose_button, self.choose_from_list),
                              (self.ship_button, self.ship), (self.resend_button, self.resend),
-                             (self.leave_button, self.leave),
-                             (self.not_found_button, self.report_not_found),
-                             (self.damaged_button, self.report_damaged)):
+                             (self.leave_button, self.leave)):
             button.clicked.connect(slot)
         for widget in (self.pick_lists_list, self.orders_list, self.pack_list):
             widget.itemActivated.connect(self._open_item)
@@ -362,8 +360,6 @@ class PickStationSection(StationLayout):
         self.ship_button.setEnabled(self.mode in (Mode.ORDER, Mode.PACKING))
         self.resend_button.setVisible(failed)
         self.quantity_button.setEnabled(self.mode is not Mode.IDLE)
-        for button in (self.not_found_button, self.damaged_button):
-            button.setEnabled(self.mode in (Mode.ORDER, Mode.PACKING, Mode.BATCH))
         self.leave_button.setEnabled(self.mode not in (Mode.IDLE, Mode.SHIPMENT))
 
     # --- helpers --------------------------------------------------------------------------------

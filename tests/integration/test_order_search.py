@@ -4,9 +4,12 @@ index instead of every order."""
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 import pytest
-from sqlalchemy import event
+from sqlalchemy import event, text
 from support.factories import make_account, make_order, make_products
+from support.old_schema import insert_account
 
 from haydigo_desk.persistence import migrate
 from haydigo_desk.persistence.database import open_database
@@ -211,15 +214,27 @@ def test_search_reads_the_index_not_every_order(shared, term):
 def test_orders_of_a_0006_database_are_found_after_the_upgrade(database_url):
     engine = create_db_engine(database_url)
     migrate.upgrade(engine, "0006")
+    now = datetime(2026, 11, 26, 9, 30, tzinfo=UTC)
+    # Plain SQL: the models describe the newest schema, not 0006's.
+    with engine.begin() as c:
+        insert_account(c, now)
+        c.execute(text(
+            "INSERT INTO products (id, product_list_id, sku, ean, title, on_hand, reserved, "
+            "on_hold, created_at, updated_at) VALUES (2, 1, 'SKU-00002', '8710000000024', "
+            "'Kussen', 10, 1, false, :t, :t)"), {"t": now})
+        c.execute(text(
+            "INSERT INTO orders (id, account_id, bol_order_id, status, customer_name, company, "
+            "street, house_number, house_number_extension, extra_address_information, zip_code, "
+            "city, country_code, email, language, problem, created_at, updated_at) VALUES "
+            "(1, 1, 'OLD-000123', 'new', 'Oude Klant', '', 'Dorpsstraat', '12', '', '', "
+            "'1234AB', 'Utrecht', 'NL', '', 'nl', '', :t, :t)"), {"t": now})
+        c.execute(text(
+            "INSERT INTO order_lines (id, order_id, bol_order_item_id, product_id, ean, sku, "
+            "title, quantity, quantity_picked, quantity_shipped, quantity_cancelled, "
+            "quantity_reserved, cancellation, unmatched, fulfilment_method) VALUES "
+            "(1, 1, 'OLD-000123-1', 2, '8710000000024', 'SKU-00002', 'Kussen', 1, 0, 0, 0, 1, "
+            "'none', false, 'FBR')"))
     engine.dispose()
-    database = open_database(database_url, upgrade=False)
-    with database.unit_of_work() as uow:
-        account = make_account(uow.session)
-        products = make_products(uow.session, account, 2)
-        make_order(uow.session, account, "OLD-000123", [(products[1], 1)]).customer_name = (
-            "Oude Klant")
-        uow.commit()
-    database.dispose()
     database = open_database(database_url)  # upgrades to head: builds the index from the rows
     try:
         assert _search(database, "oude kl") == ({"OLD-000123"}, 1)

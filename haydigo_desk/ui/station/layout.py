@@ -125,11 +125,8 @@ class StationLayout(QWidget):
         self.ship_button = self._big_button()
         self.resend_button = self._big_button()
         self.leave_button = self._big_button()
-        self.not_found_button = self._big_button()  # short picks (short_pick_steps)
-        self.damaged_button = self._big_button()
-        for button in (self.quantity_button, self.choose_button, self.not_found_button,
-                       self.damaged_button, self.ship_button, self.resend_button,
-                       self.leave_button):
+        for button in (self.quantity_button, self.choose_button, self.ship_button,
+                       self.resend_button, self.leave_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
         layout.addLayout(buttons)
@@ -153,10 +150,6 @@ class StationLayout(QWidget):
             "PickStationSection", "F9 Correct and resend"))
         self.leave_button.setText(QCoreApplication.translate(
             "PickStationSection", "Esc Leave"))
-        self.not_found_button.setText(QCoreApplication.translate(
-            "PickStationSection", "Ctrl+N Not found"))
-        self.damaged_button.setText(QCoreApplication.translate(
-            "PickStationSection", "Ctrl+D Damaged"))
         self.pick_lists_title.setText(QCoreApplication.translate(
             "PickStationSection", "Pick lists (batch picking)"))
         self.orders_title.setText(QCoreApplication.translate(

@@ -13,10 +13,6 @@ from haydigo_desk.services.picking_short import ShortOutcome
 from haydigo_desk.ui.station.feedback import Feedback, Message
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("PickStationSection", text)
-
-
 def reported(line: LineView, outcome: ShortOutcome, reason: ShortReason) -> Message:
     if reason is ShortReason.DAMAGED:
         text = QCoreApplication.translate(
@@ -45,12 +41,15 @@ def refused(outcome: ShortOutcome, line: LineView) -> Message:
 
 
 def nothing_to_report() -> Message:
-    return Message(_tr("Nothing left to take from the shelf: no unit to report"),
-                   Feedback.REFUSED)
+    return Message(QCoreApplication.translate(
+        "PickStationSection", "Nothing left to take from the shelf: no unit to report"),
+        Feedback.REFUSED)
 
 
 def rest_ships() -> Message:
-    return Message(_tr("The rest of the order ships now (a partial shipment)"), Feedback.INFO)
+    return Message(QCoreApplication.translate(
+        "PickStationSection", "The rest of the order ships now (a partial shipment)"),
+        Feedback.INFO)
 
 
 def order_waits(work: OrderWork) -> Message:

@@ -47,17 +47,15 @@ def upgrade() -> None:
     op.create_index(op.f("ix_short_picks_order_line_id"), "short_picks", ["order_line_id"])
     op.create_index(op.f("ix_short_picks_order_id"), "short_picks", ["order_id"])
     op.create_index(op.f("ix_short_picks_product_id"), "short_picks", ["product_id"])
-    with op.batch_alter_table("order_lines", schema=None) as batch_op:
-        batch_op.add_column(sa.Column("quantity_short", sa.Integer(), nullable=False,
-                                      server_default="0"))
-    with op.batch_alter_table("orders", schema=None) as batch_op:
-        batch_op.add_column(sa.Column("oversold", sa.Boolean(), nullable=False,
+    # Plain ADD COLUMN, not a batch: recreating orders or order_lines on SQLite would drop
+    # the order search triggers (0007) that live on them.
+    op.add_column("order_lines", sa.Column("quantity_short", sa.Integer(), nullable=False,
+                                           server_default="0"))
+    op.add_column("orders", sa.Column("oversold", sa.Boolean(), nullable=False,
                                       server_default=sa.false()))
 
 
 def downgrade() -> None:
-    with op.batch_alter_table("orders", schema=None) as batch_op:
-        batch_op.drop_column("oversold")
-    with op.batch_alter_table("order_lines", schema=None) as batch_op:
-        batch_op.drop_column("quantity_short")
+    op.drop_column("orders", "oversold")
+    op.drop_column("order_lines", "quantity_short")
     op.drop_table("short_picks")
