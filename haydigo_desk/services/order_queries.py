@@ -108,6 +108,7 @@ class OrderRow:
     problem: str
     has_cancellation_request: bool
     has_unmatched: bool
+    oversold: bool = False  # the stock cannot serve it (services.lifecycle.oversold)
 
 
 @dataclass(frozen=True)
@@ -328,7 +329,7 @@ def list_orders(session: Session, spec: OrderQuery, offset: int = 0,
     page_query = _filtered(
         select(Order.id, Order.account_id, Order.bol_order_id, Order.status, Order.placed_at,
                Order.customer_name, Order.city, Order.country_code,
-               Order.latest_delivery_date, Order.problem),
+               Order.latest_delivery_date, Order.problem, Order.oversold),
         spec, session, for_page=True,
     ).order_by(*ordering).offset(offset).limit(limit)
     orders = session.execute(page_query).all()
@@ -358,6 +359,7 @@ def list_orders(session: Session, spec: OrderQuery, offset: int = 0,
             country_code=o.country_code, latest_delivery_date=o.latest_delivery_date,
             line_count=t.lines if t else 0, units=int(t.units) if t else 0, problem=o.problem,
             has_cancellation_request=bool(t and t.cancel), has_unmatched=bool(t and t.unmatched),
+            oversold=bool(o.oversold),
         ))
     return rows
 

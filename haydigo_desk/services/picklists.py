@@ -231,6 +231,7 @@ def _orders_on_active_lists(session: Session, order_ids: Iterable[int]) -> dict[
 def _eligible(session: Session, order_ids: Sequence[int]) -> tuple[list[Order], dict[str, str]]:
     """Orders that may go on a new list (in the given order), and why the others may not."""
     unique_ids = list(dict.fromkeys(order_ids))
+    lifecycle.apply_pending_oversold(session)  # stock changed in this transaction counts now
     orders = {
         o.id: o for o in session.scalars(
             select(Order).where(Order.id.in_(unique_ids))
@@ -247,6 +248,8 @@ def _eligible(session: Session, order_ids: Sequence[int]) -> tuple[list[Order], 
             skipped[order.bol_order_id] = f"already on pick list {on_lists[order_id]}"
         elif order.status not in PICKABLE_ORDER_STATUSES:
             skipped[order.bol_order_id] = f"status is {order.status}"
+        elif order.oversold:
+            skipped[order.bol_order_id] = "is oversold: the stock cannot serve it"
         elif not any(line.quantity_open for line in order.lines):
             skipped[order.bol_order_id] = "has nothing left to pick"
         else:

@@ -1010,6 +1010,10 @@
         <source>A line is not matched to a product</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Oversold: the stock cannot serve this order — not picked until stock arrives (older orders first)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>OrdersSection</name>

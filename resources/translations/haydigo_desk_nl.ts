@@ -1069,6 +1069,10 @@
         <translation>Een regel is niet aan een product gekoppeld</translation>
     </message>
     <message>
+        <source>Oversold: the stock cannot serve this order — not picked until stock arrives (older orders first)</source>
+        <translation>Oververkocht: de voorraad is er niet voor deze bestelling — wordt niet gepickt tot er voorraad komt (oudere bestellingen eerst)</translation>
+    </message>
+    <message>
         <source>Status</source>
         <translation>Status</translation>
     </message>

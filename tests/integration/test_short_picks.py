@@ -22,8 +22,15 @@ from haydigo_desk.persistence.models import (
     ShortPick,
     StockMovement,
 )
-from haydigo_desk.services import lifecycle, picklists, shipping, short_pick_queries
+from haydigo_desk.services import (
+    lifecycle,
+    order_queries,
+    picklists,
+    shipping,
+    short_pick_queries,
+)
 from haydigo_desk.services.claims import StationIdentity, claim_order
+from haydigo_desk.services.order_queries import OrderQuery
 from haydigo_desk.services.picking import PickingService
 from haydigo_desk.services.picking_short import ShortPicks
 from haydigo_desk.services.stock_count import apply_stock_count, preview_stock_count
@@ -267,6 +274,15 @@ def test_oversold_flags_the_youngest_orders_and_clears_when_stock_arrives(shop):
     assert flags() == {"C00OLD": False, "C00MID": True, "C00NEW": True}
     picking = PickingService(database, STATION)
     assert picking.load_order(middle).oversold
+    with database.unit_of_work() as uow:  # pick-list creation leaves them off, and says why
+        created = picklists.create_pick_list(uow.session, [oldest, middle])
+        assert created.pick_list.orders == 1 and list(created.skipped) == ["C00MID"]
+        assert "oversold" in created.skipped["C00MID"]
+        with pytest.raises(picklists.PickListError, match="oversold"):
+            picklists.create_pick_list(uow.session, [youngest])
+        [row] = [r for r in order_queries.list_orders(uow.session, OrderQuery())
+                 if r.bol_order_id == "C00MID"]
+        assert row.oversold
     with database.unit_of_work() as uow:
         account = uow.session.get(MarketplaceAccount, account_id)
         receive(uow.session, account.product_list_id, product.ean, 2, "Marleen")

@@ -23,7 +23,10 @@ from haydigo_desk.services.lifecycle.orders import (
     cancellation_dropped,
     cancellation_resent,
 )
-from haydigo_desk.services.lifecycle.oversold import apply_oversold
+from haydigo_desk.services.lifecycle.oversold import (
+    apply_oversold,
+    apply_pending_oversold,
+)
 from haydigo_desk.services.lifecycle.rows import (
     FINAL_ORDER_STATUSES,
     LIVE_SHIPMENT_STATES,
@@ -65,11 +68,11 @@ from haydigo_desk.services.lifecycle.station import (
 __all__ = [
     "FINAL_ORDER_STATUSES", "LIVE_SHIPMENT_STATES", "BatchImport", "CartLine", "ImportResult",
     "ImportedOrder", "ItemOutcome", "NewLine", "NewOrder", "PutBackUnits", "Reported",
-    "add_to_pick_list", "apply_bol_item", "apply_oversold", "cancel_at_bol",
-    "cancellation_answered", "cancellation_dropped", "cancellation_resent", "cart_lines",
-    "cart_units", "counts_of", "derive_statuses", "import_order", "import_orders", "line_counts",
-    "new_pick_list", "pick_into_box", "pick_onto_cart", "put_back_order", "put_back_pick_list",
-    "queue_shipment", "refresh_order", "refresh_pick_lists", "report_short", "shipment_confirmed",
-    "shipment_failed", "shipment_requeued", "shipment_resent", "shipment_sent",
-    "shipment_withdrawn", "stock_arrived", "wait_for_stock"
+    "add_to_pick_list", "apply_bol_item", "apply_oversold", "apply_pending_oversold",
+    "cancel_at_bol", "cancellation_answered", "cancellation_dropped", "cancellation_resent",
+    "cart_lines", "cart_units", "counts_of", "derive_statuses", "import_order", "import_orders",
+    "line_counts", "new_pick_list", "pick_into_box", "pick_onto_cart", "put_back_order",
+    "put_back_pick_list", "queue_shipment", "refresh_order", "refresh_pick_lists", "report_short",
+    "shipment_confirmed", "shipment_failed", "shipment_requeued", "shipment_resent",
+    "shipment_sent", "shipment_withdrawn", "stock_arrived", "wait_for_stock"
 ]

@@ -77,8 +77,13 @@ def apply_oversold(session: Session, product_ids: Iterable[int]) -> set[int]:
     return flagged & affected
 
 
+def apply_pending_oversold(session: Session) -> set[int]:
+    """Flag now what this transaction's stock changes mean (pick-list creation reads the flag
+    before the commit would set it); returns the orders flagged."""
+    marked = session.info.pop(_MARKS, None)
+    return apply_oversold(session, marked) if marked else set()
+
+
 @event.listens_for(Session, "before_commit")
 def _flag_before_commit(session: Session) -> None:
-    marked = session.info.pop(_MARKS, None)
-    if marked:
-        apply_oversold(session, marked)
+    apply_pending_oversold(session)
