@@ -124,7 +124,9 @@ def apply_bol_item(session: Session, order: Order, line: OrderLine, *, shipped: 
             row.state = OutboxState.DONE.value
             row.last_error = "Cancelled at bol.com; nothing was sent"
             row.done_at = utcnow()
-    if change.request_appeared:
+    if change.request_appeared and not _cancellation_rows(
+            session, line, short_picks.LIVE_OUTBOX_STATES):
+        # (A seller's cancellation of the item already on its way answers the request too.)
         payload = CancellationPayload(order.bol_order_id, line.bol_order_item_id, line.id)
         enqueue(session, order.account_id, payload, coalesce_key=payload.coalesce_key)
         queued = True

@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterable
 
-from sqlalchemy import event, select
+from sqlalchemy import event, or_, select
 from sqlalchemy.orm import Session
 
 from haydigo_desk.domain.oversold import Demand, oversold_orders
@@ -32,9 +32,11 @@ def mark_products(session: Session, product_ids: Iterable[int]) -> None:
 
 
 def _orders_with_lines_of(session: Session, product_ids: set[int]) -> set[int]:
+    """Open orders with lines of these products, and flagged ones (a flag to clear)."""
     return set(session.scalars(
         select(OrderLine.order_id).join(Order, Order.id == OrderLine.order_id)
-        .where(OrderLine.product_id.in_(product_ids), Order.status.not_in(_FINAL))))
+        .where(OrderLine.product_id.in_(product_ids),
+               or_(Order.status.not_in(_FINAL), Order.oversold.is_(True)))))
 
 
 def _needs_a_look(session: Session, product_ids: set[int]) -> bool:

@@ -27,6 +27,7 @@ from haydigo_desk.persistence.models import (
     utcnow,
 )
 from haydigo_desk.services import stock
+from haydigo_desk.services.lifecycle.oversold import mark_products
 
 log = logging.getLogger(__name__)
 
@@ -133,6 +134,8 @@ def refresh_order(session: Session, order: Order, *, fresh: bool = False) -> str
     status = rules.order_status(counts, unmatched_open=bool(unmatched), live_shipment=live,
                                 problem=bool(order.problem)).value
     order.status = status
+    # Who is served first depends on the status too (an order being picked keeps its units).
+    mark_products(session, (line.product_id for line in lines if line.product_id is not None))
     if status in FINAL_ORDER_STATUSES:
         order.claimed_by = None
         order.claimed_at = None
