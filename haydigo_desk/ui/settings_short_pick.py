@@ -1,33 +1,30 @@
-"""Settings → Workstation: what a short pick at this station does with the rest of the order."""
+"""Settings → Workstation: what a short pick at this station does with the rest of the order
+(one check box in the page's form: the page is full at 1366 × 768)."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent
-from PySide6.QtWidgets import QButtonGroup, QGroupBox, QRadioButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QWidget
 
 from haydigo_desk.config import DeskSettings
 
 
-class ShortPickGroup(QGroupBox):
+class ShortPickOption(QCheckBox):
     def __init__(self, settings: DeskSettings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setObjectName("shortPickGroup")
-        self.ship_rest = QRadioButton()
-        self.ship_rest.setObjectName("shortPickShipsRest")
-        self.wait = QRadioButton()
-        self.wait.setObjectName("shortPickWaits")
-        buttons = QButtonGroup(self)
-        layout = QVBoxLayout(self)
-        for button in (self.ship_rest, self.wait):
-            buttons.addButton(button)
-            layout.addWidget(button)
-        (self.ship_rest if settings.short_pick_ships_rest else self.wait).setChecked(True)
+        self.setObjectName("shortPickShipsRest")
+        self.setChecked(settings.short_pick_ships_rest)
         self.retranslate_ui()
 
+    def label_text(self) -> str:
+        return self.tr("S&hort pick")
+
     def retranslate_ui(self) -> None:
-        self.setTitle(self.tr("A unit not found or damaged (Ctrl+N, Ctrl+D at the station)"))
-        self.ship_rest.setText(self.tr("Ship the rest of the order now (a partial shipment)"))
-        self.wait.setText(self.tr("Let the order wait until the manager decides"))
+        self.setText(self.tr("Ship the rest at once (partial shipment), else wait"))
+        self.setToolTip(self.tr(
+            "A unit not found (Ctrl+N) or damaged (Ctrl+D) at the station goes to Can't "
+            "fulfil. Ticked: the rest of the order ships now. Not ticked: the order waits "
+            "until the manager decides."))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -35,4 +32,4 @@ class ShortPickGroup(QGroupBox):
         super().changeEvent(event)
 
     def settings_update(self) -> dict[str, bool]:
-        return {"short_pick_ships_rest": self.ship_rest.isChecked()}
+        return {"short_pick_ships_rest": self.isChecked()}

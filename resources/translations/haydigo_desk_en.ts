@@ -2454,17 +2454,17 @@ Correct and resend with F9.</source>
     </message>
 </context>
 <context>
-    <name>ShortPickGroup</name>
+    <name>ShortPickOption</name>
     <message>
-        <source>A unit not found or damaged (Ctrl+N, Ctrl+D at the station)</source>
+        <source>S&amp;hort pick</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Ship the rest of the order now (a partial shipment)</source>
+        <source>Ship the rest at once (partial shipment), else wait</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Let the order wait until the manager decides</source>
+        <source>A unit not found (Ctrl+N) or damaged (Ctrl+D) at the station goes to Can&apos;t fulfil. Ticked: the rest of the order ships now. Not ticked: the order waits until the manager decides.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

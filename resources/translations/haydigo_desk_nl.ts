@@ -2555,15 +2555,34 @@ Corrigeer en verstuur opnieuw met F9.</translation>
     <name>ShortPickGroup</name>
     <message>
         <source>A unit not found or damaged (Ctrl+N, Ctrl+D at the station)</source>
-        <translation>Een stuk niet gevonden of beschadigd (Ctrl+N, Ctrl+D bij het station)</translation>
+        <translation type="vanished">Een stuk niet gevonden of beschadigd (Ctrl+N, Ctrl+D bij het station)</translation>
     </message>
     <message>
         <source>Ship the rest of the order now (a partial shipment)</source>
-        <translation>De rest van de bestelling nu verzenden (een deelzending)</translation>
+        <translation type="vanished">De rest van de bestelling nu verzenden (een deelzending)</translation>
     </message>
     <message>
         <source>Let the order wait until the manager decides</source>
-        <translation>De bestelling laten wachten tot de manager beslist</translation>
+        <translation type="vanished">De bestelling laten wachten tot de manager beslist</translation>
+    </message>
+</context>
+<context>
+    <name>ShortPickOption</name>
+    <message>
+        <source>S&amp;hort pick</source>
+        <translation>Te&amp;kort bij picken</translation>
+    </message>
+    <message>
+        <source>Ship the rest at once (partial shipment), else wait</source>
+        <translation>Rest meteen verzenden (deelzending), anders wachten</translation>
+    </message>
+    <message>
+        <source>Ship the rest at once (a partial shipment); else the order waits</source>
+        <translation type="vanished">De rest meteen verzenden (deelzending); anders wacht de bestelling</translation>
+    </message>
+    <message>
+        <source>A unit not found (Ctrl+N) or damaged (Ctrl+D) at the station goes to Can&apos;t fulfil. Ticked: the rest of the order ships now. Not ticked: the order waits until the manager decides.</source>
+        <translation>Een stuk dat bij het station niet gevonden (Ctrl+N) of beschadigd (Ctrl+D) is, gaat naar Niet leverbaar. Aangevinkt: de rest van de bestelling gaat nu weg. Niet aangevinkt: de bestelling wacht tot de manager beslist.</translation>
     </message>
 </context>
 <context>

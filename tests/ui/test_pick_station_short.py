@@ -11,9 +11,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 from sqlalchemy import select
 
+from haydigo_desk.config import DeskSettings
 from haydigo_desk.persistence.models import Order, Product, ShortPick
 from haydigo_desk.services import stock
 from haydigo_desk.ui.pick_station import PickStationSection
+from haydigo_desk.ui.settings_workstation import WorkstationPage
 from haydigo_desk.ui.shipment_dialog import ShipmentDialog
 
 
@@ -89,3 +91,11 @@ def test_an_oversold_order_is_refused_before_picking(qtbot, desk, station):
     with desk.context.database.unit_of_work() as uow:
         assert uow.session.scalars(select(Order.claimed_by).where(
             Order.bol_order_id == desk.bol_order_id)).one() is None
+
+
+def test_the_workstation_setting_is_saved_from_the_settings_page(qtbot):
+    page = WorkstationPage(DeskSettings(workstation="desk-1"))
+    qtbot.addWidget(page)
+    assert page.short_pick.isChecked()  # by default the rest ships
+    page.short_pick.setChecked(False)
+    assert page.settings().short_pick_ships_rest is False
