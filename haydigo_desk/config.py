@@ -87,6 +87,8 @@ class DeskSettings(BaseModel):
     scanner_prefix: str = Field(default="", max_length=10)
     scanner_suffix: str = Field(default="", max_length=10)
     scanner_layout: Literal["auto", "qwerty", "azerty-be", "azerty-fr", "qwertz"] = "auto"
+    # A short pick at this station: ship the rest of the order at once, or let it wait.
+    short_pick_ships_rest: bool = True
 
     def scanner_settings(self) -> ScannerSettings:
         return ScannerSettings(self.scanner_prefix, self.scanner_suffix, self.scanner_layout)

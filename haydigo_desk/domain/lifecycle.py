@@ -13,6 +13,9 @@ Counting conventions of one order line:
   into a box yet (the pick-list line's picked count beyond the order line's).
 - While a customer's cancellation request waits for bol.com, nothing more of the line is
   wanted: ``open`` is 0 and every unit off the shelf must go back.
+- ``short`` units were reported not found or damaged at the shelf (a short pick): they stay
+  open (bol.com still expects them, stock stays reserved) but are not asked for at the station
+  until a manager decides (``domain.short_picks``) or stock arrives for a backorder.
 - Order and pick-list status are derived from their lines, never set by hand.
 """
 
@@ -56,6 +59,7 @@ class LineCounts:
     cancelled: int = 0
     cancellation: Cancellation = Cancellation.NONE
     on_cart: int = 0
+    short: int = 0
 
     @property
     def wanted(self) -> int:
@@ -78,9 +82,14 @@ class LineCounts:
         return self.in_box + self.on_cart
 
     @property
+    def pickable(self) -> int:
+        """Open units the station asks for: the short ones wait for a manager or stock."""
+        return max(self.open - self.short, 0)
+
+    @property
     def to_take(self) -> int:
         """Units still to take from the shelf."""
-        return max(self.open - self.off_shelf, 0)
+        return max(self.pickable - self.off_shelf, 0)
 
     @property
     def put_back(self) -> int:
@@ -89,8 +98,9 @@ class LineCounts:
 
     @property
     def final(self) -> bool:
-        """Nothing to ship and nothing to put back: the line needs no more work."""
-        return self.open == 0 and self.put_back == 0 and (
+        """Nothing to ship and nothing to put back: the line needs no more work on a pick
+        list (short units wait in the Can't-fulfil queue, not on the list)."""
+        return self.pickable == 0 and self.in_box == 0 and self.put_back == 0 and (
             self.cancellation is not Cancellation.REQUESTED)
 
     @property
@@ -112,7 +122,7 @@ def check_counts(counts: LineCounts) -> LineCounts:
     """Refuse numbers that cannot be true of one line."""
     if counts.quantity < 1:
         raise LifecycleError(f"an order line needs a quantity of at least 1, not {counts.quantity}")
-    if min(counts.picked, counts.shipped, counts.cancelled, counts.on_cart) < 0:
+    if min(counts.picked, counts.shipped, counts.cancelled, counts.on_cart, counts.short) < 0:
         raise LifecycleError("negative quantities on an order line")
     if counts.shipped + counts.cancelled > counts.quantity:
         raise LifecycleError(
@@ -128,8 +138,9 @@ def pick_into_box(counts: LineCounts, units: int) -> LineCounts:
     """A scan at the packing table: units go into the order's box."""
     if units < 1:
         raise LifecycleError("pick at least one unit")
-    if counts.in_box + units > counts.open:
-        raise LifecycleError(f"only {counts.open - counts.in_box} more of this line are wanted")
+    if counts.in_box + units > counts.pickable:
+        raise LifecycleError(
+            f"only {counts.pickable - counts.in_box} more of this line are wanted")
     # Units from the cart move into the box; the cart count follows (see module notes).
     return replace(counts, picked=counts.picked + units,
                    on_cart=max(counts.on_cart - units, 0))

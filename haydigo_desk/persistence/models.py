@@ -214,6 +214,8 @@ class Order(Base):
     pickup_point: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     pickup_point_name: Mapped[str | None] = mapped_column(String(200))
     problem: Mapped[str] = mapped_column(String(500), default="")
+    # The stock cannot serve the order (domain.oversold): not to be picked until it can.
+    oversold: Mapped[bool] = mapped_column(Boolean, default=False)
     raw_json: Mapped[dict | None] = mapped_column(JSON)
     # Which desk works on the order right now (multi-workstation claims).
     claimed_by: Mapped[str | None] = mapped_column(String(200))
@@ -249,6 +251,8 @@ class OrderLine(Base):
     quantity_cancelled: Mapped[int] = mapped_column(Integer, default=0)
     # Units of this line currently reserved in stock (so a release never releases twice).
     quantity_reserved: Mapped[int] = mapped_column(Integer, default=0)
+    # Units held out of picking by active short picks (the Can't-fulfil queue).
+    quantity_short: Mapped[int] = mapped_column(Integer, default=0)
     # Where a cancellation stands (domain.lifecycle.Cancellation): a request ends when answered.
     cancellation: Mapped[str] = mapped_column(String(20), default="none")
     unmatched: Mapped[bool] = mapped_column(Boolean, default=False)
@@ -267,7 +271,8 @@ class OrderLine(Base):
     def counts(self, on_cart: int = 0) -> LineCounts:
         """The line's numbers as the lifecycle rules see them."""
         return LineCounts(self.quantity, self.quantity_picked, self.quantity_shipped,
-                          self.quantity_cancelled, Cancellation(self.cancellation), on_cart)
+                          self.quantity_cancelled, Cancellation(self.cancellation), on_cart,
+                          self.quantity_short or 0)
 
     @property
     def quantity_open(self) -> int:
@@ -277,6 +282,32 @@ class OrderLine(Base):
     @property
     def cancellation_requested(self) -> bool:
         return self.cancellation == Cancellation.REQUESTED
+
+
+class ShortPick(Base):
+    """Units of an order line a picker could not take (not found, damaged): one row of the
+    Can't-fulfil queue, with the manager's decision (domain.short_picks.ShortState)."""
+
+    __tablename__ = "short_picks"
+    __table_args__ = (Index("ix_short_picks_state", "state"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    order_line_id: Mapped[int] = mapped_column(
+        ForeignKey("order_lines.id", ondelete="CASCADE"), index=True)
+    order_id: Mapped[int] = mapped_column(ForeignKey("orders.id", ondelete="CASCADE"),
+                                          index=True)
+    product_id: Mapped[int | None] = mapped_column(ForeignKey("products.id"), index=True)
+    units: Mapped[int] = mapped_column(Integer)
+    reason: Mapped[str] = mapped_column(String(20))  # not_found | damaged
+    state: Mapped[str] = mapped_column(String(20), default="open")
+    reported_by: Mapped[str] = mapped_column(String(100), default="")
+    workstation: Mapped[str] = mapped_column(String(100), default="")
+    reported_at: Mapped[datetime] = mapped_column(default=utcnow)
+    cancel_reason: Mapped[str] = mapped_column(String(40), default="")  # bol's code
+    decided_by: Mapped[str] = mapped_column(String(100), default="")
+    decided_at: Mapped[datetime | None]
+    bol_message: Mapped[str] = mapped_column(Text, default="")  # bol.com's refusal, kept
+    ended_at: Mapped[datetime | None]
 
 
 class PickList(Base):

@@ -121,6 +121,7 @@ class OrderRow:
     expiry_date: date | None = None
     via_bol: bool = False
     cutoff_time: time | None = None  # the account's, for the deadline badge
+    oversold: bool = False  # the stock cannot serve it (services.lifecycle.oversold)
 
 
 @dataclass(frozen=True)
@@ -409,7 +410,7 @@ def list_orders(session: Session, spec: OrderQuery, offset: int = 0,
         select(Order.id, Order.account_id, Order.bol_order_id, Order.status, Order.placed_at,
                Order.customer_name, Order.city, Order.country_code,
                Order.latest_delivery_date, Order.problem, Order.deadline_date,
-               Order.expiry_date, Order.via_bol),
+               Order.expiry_date, Order.via_bol, Order.oversold),
         spec, session, for_page=True,
     ).order_by(*ordering).offset(offset).limit(limit)
     orders = session.execute(page_query).all()
@@ -442,6 +443,7 @@ def list_orders(session: Session, spec: OrderQuery, offset: int = 0,
             has_cancellation_request=bool(t and t.cancel), has_unmatched=bool(t and t.unmatched),
             deadline_date=o.deadline_date, expiry_date=o.expiry_date, via_bol=bool(o.via_bol),
             cutoff_time=cutoffs.get(o.account_id),
+            oversold=bool(o.oversold),
         ))
     return rows
 

@@ -219,7 +219,7 @@ class PickingService:
                   order_id: int | None = None, pick_list_id: int | None = None) -> None:
         """Log a scan that did not count units (opening work, refused codes while idle)."""
         with self.database.unit_of_work() as uow:
-            uow.session.add(self._entry(text, result, detail, order_id, pick_list_id))
+            uow.session.add(self.log_entry(text, result, detail, order_id, pick_list_id))
             uow.commit()
 
     def _log(self, session: Session, code: ScannedCode, outcome: ScanOutcome, *,
@@ -229,10 +229,10 @@ class PickingService:
             detail += f" +{outcome.decision.quantity}"
         elif outcome.holder:
             detail = f"held by {outcome.holder}"
-        session.add(self._entry(code.raw, outcome.result.value, detail.strip(), order_id,
+        session.add(self.log_entry(code.raw, outcome.result.value, detail.strip(), order_id,
                                 pick_list_id))
 
-    def _entry(self, text: str, result: str, detail: str, order_id: int | None,
+    def log_entry(self, text: str, result: str, detail: str, order_id: int | None,
                pick_list_id: int | None) -> ScanLogEntry:
         return ScanLogEntry(
             workstation=self.station.workstation, user_name=self.station.user_name,
@@ -275,7 +275,7 @@ class PickingService:
             by_product[key] = PutBack(title or line.title, line.ean, location or "",
                                       item.units + (before.quantity if before else 0))
         for put in by_product.values():
-            session.add(self._entry(put.ean, "put_back", f"{put.quantity} x {put.title}",
+            session.add(self.log_entry(put.ean, "put_back", f"{put.quantity} x {put.title}",
                                     order_id, pick_list_id))
         return tuple(by_product.values())
 

@@ -47,6 +47,7 @@ class LineView:
     shipped: int = 0
     put_back: int = 0  # units off the shelf nobody wants any more (after a cancellation)
     phase: LinePhase = LinePhase.OPEN
+    short: int = 0  # units reported not found or damaged: in the Can't-fulfil queue
 
     @property
     def done(self) -> bool:
@@ -76,6 +77,7 @@ class OrderWork:
     claimed_by: str | None
     lines: tuple[LineView, ...]
     shipment: ShipmentView | None = None  # the latest shipment of the order
+    oversold: bool = False  # the stock cannot serve it (domain.oversold): not to be picked
 
     @property
     def complete(self) -> bool:
@@ -197,10 +199,11 @@ def _line_view(line: OrderLine, title: str | None, image: str | None, location: 
     phase = counts.phase
     return LineView(
         key=line.id, title=title or line.title, ean=line.ean, sku=line.sku,
-        location=location or "", image_path=image, needed=counts.open,
-        picked=min(counts.in_box, counts.open),
+        location=location or "", image_path=image, needed=counts.pickable,
+        picked=min(counts.in_box, counts.pickable),
         cancelled=phase in (LinePhase.CANCELLED, LinePhase.CANCEL_REQUESTED),
         shipped=line.quantity_shipped, put_back=counts.put_back, phase=phase,
+        short=min(counts.short, counts.open),
     )
 
 
@@ -234,6 +237,7 @@ def order_work(session: Session, order_id: int) -> OrderWork | None:
         order_id=order.id, bol_order_id=order.bol_order_id, account_id=order.account_id,
         status=order.status, customer_name=order.customer_name, claimed_by=order.claimed_by,
         lines=_order_lines(session, order_id), shipment=_latest_shipment(session, order_id),
+        oversold=bool(order.oversold),
     )
 
 
@@ -276,6 +280,7 @@ def batch_totals(session: Session, rows) -> tuple[LineView, ...]:
             cancelled=current.cancelled and line_cancelled,
             put_back=current.put_back + counts.put_back,
             shipped=current.shipped + line.quantity_shipped,
+            short=current.short + min(counts.short, counts.open),
         )
     return tuple(sorted(totals.values(), key=lambda v: natural_key(v.location)))
 

@@ -259,9 +259,14 @@ def _orders_on_active_lists(session: Session, order_ids: Iterable[int]) -> dict[
     }
 
 
-def _eligible(session: Session, order_ids: Sequence[int]) -> tuple[list[Order], dict[str, str]]:
-    """Orders that may go on a new list (in the given order), and why the others may not."""
+def _eligible(session: Session, order_ids: Sequence[int], *, skip_oversold: bool = False
+              ) -> tuple[list[Order], dict[str, str]]:
+    """Orders that may go on a new list (in the given order), and why the others may not.
+    ``skip_oversold`` leaves off orders the stock cannot serve (a list made by hand; the
+    sync's open list keeps them, or nothing would put them on a list once stock arrives)."""
     unique_ids = list(dict.fromkeys(order_ids))
+    if skip_oversold:
+        lifecycle.apply_pending_oversold(session)  # this transaction's stock changes count
     orders = {
         o.id: o for o in session.scalars(
             select(Order).where(Order.id.in_(unique_ids))
@@ -278,6 +283,8 @@ def _eligible(session: Session, order_ids: Sequence[int]) -> tuple[list[Order], 
             skipped[order.bol_order_id] = f"already on pick list {on_lists[order_id]}"
         elif order.status not in PICKABLE_ORDER_STATUSES:
             skipped[order.bol_order_id] = f"status is {order.status}"
+        elif skip_oversold and order.oversold:
+            skipped[order.bol_order_id] = "is oversold: the stock cannot serve it"
         elif not any(line.quantity_open for line in order.lines):
             skipped[order.bol_order_id] = "has nothing left to pick"
         else:
@@ -316,7 +323,7 @@ def create_pick_list(session: Session, order_ids: Sequence[int],
     """A new open list with the eligible orders; raises PickListError when none is eligible."""
     if not order_ids:
         raise PickListError("Select one or more orders first")
-    eligible, skipped = _eligible(session, order_ids)
+    eligible, skipped = _eligible(session, order_ids, skip_oversold=True)
     if not eligible:
         raise PickListError(f"None of the selected orders can be picked: {_skipped_text(skipped)}")
     accounts = {order.account_id for order in eligible}

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from haydigo_desk.domain.short_picks import ShortReason
 from haydigo_desk.persistence.database import Database
 from haydigo_desk.services import shipping
 from haydigo_desk.services.claims import StationIdentity, claim_order, release_order
@@ -21,6 +22,7 @@ from haydigo_desk.services.picking import (
     PickingService,
     PickListWork,
 )
+from haydigo_desk.services.picking_short import ShortOutcome, ShortPicks
 
 
 @dataclass(frozen=True)
@@ -29,7 +31,8 @@ class Opened:
 
     kind: "pick_list" | "order" | "closed" (cancelled or shipped, not claimed) | "held"
     (another desk has it: ``holder``) | "not_in_list" (an order that is not on the pick list
-    being packed) | "unknown" (no such code) | "gone" (deleted meanwhile)."""
+    being packed) | "oversold" (the stock cannot serve it: not claimed) | "unknown" (no such
+    code) | "gone" (deleted meanwhile)."""
 
     kind: str
     code: str = ""
@@ -44,6 +47,7 @@ class StationJobs:
         self.database = database
         self.station = station
         self.picking = picking
+        self.short_picks = ShortPicks(picking)
 
     def _release(self, order_id: int | None, keep: int | None = None) -> None:
         if order_id is not None and order_id != keep:
@@ -82,6 +86,9 @@ class StationJobs:
         if work.status in CLOSED_ORDER_STATUSES:
             self.picking.log_event(work.bol_order_id, f"refused_{work.status}", order_id=order_id)
             return Opened("closed", order=work)
+        if work.oversold:
+            self.picking.log_event(work.bol_order_id, "refused_oversold", order_id=order_id)
+            return Opened("oversold", order=work)
         claim = claim_order(self.database, order_id, self.station, take_over=take_over)
         if not claim.claimed:
             return Opened("held", order=work, holder=claim.holder or "?")
@@ -98,6 +105,18 @@ class StationJobs:
     def put_back_pick_list(self, pick_list_id: int) -> PickListWork | None:
         self.picking.put_back_pick_list(pick_list_id)
         return self.picking.load_pick_list(pick_list_id)
+
+    def short_in_order(self, order_id: int, line_id: int, units: int, reason: ShortReason
+                       ) -> tuple[ShortOutcome, OrderWork | None]:
+        """Report units of the order's line short, then the order as it is now."""
+        outcome = self.short_picks.in_order(order_id, line_id, units, reason)
+        return outcome, self.picking.load_order(order_id)
+
+    def short_in_batch(self, pick_list_id: int, key: int, units: int, reason: ShortReason
+                       ) -> tuple[ShortOutcome, PickListWork | None]:
+        """Report units of a product of the list short, then the list as it is now."""
+        outcome = self.short_picks.in_batch(pick_list_id, key, units, reason)
+        return outcome, self.picking.load_pick_list(pick_list_id)
 
     def queue_shipment(self, order_id: int, request: Any, resend_of: int | None) -> Any:
         """(shipment id, outbox row id, the order now) or the ``ShipmentRefused``."""

@@ -50,7 +50,18 @@ def _apply(
     product.on_hand, product.reserved = new.on_hand, new.reserved
     session.add(movement)
     queue_stock_push(session, product)
+    _stock_changed(session, product, movement.on_hand_delta)
     return StockChange(product.id, product.on_hand, product.reserved)
+
+
+def _stock_changed(session: Session, product: Product, arrived: int) -> None:
+    """The lifecycle's hooks: backorders picked up again when units arrive, oversold orders
+    flagged at commit. Imported here, not at the top: the lifecycle itself uses this module."""
+    from haydigo_desk.services.lifecycle import oversold, short_picks
+
+    oversold.mark_products(session, [product.id])
+    if arrived > 0:
+        short_picks.stock_arrived(session, product, arrived)
 
 
 def reserve(
@@ -85,6 +96,9 @@ def reserve_for_order_lines(
     if movements:
         session.execute(insert(StockMovement), movements)
     queue_stock_pushes(session, touched.values())
+    from haydigo_desk.services.lifecycle import oversold  # see _stock_changed
+
+    oversold.mark_products(session, touched)
 
 
 def release(

@@ -225,7 +225,8 @@ class OrdersTableModel(QAbstractTableModel):
         if (
             role == Qt.ItemDataRole.DecorationRole
             and column == COL_ORDER
-            and (row.has_cancellation_request or row.has_unmatched or row.problem)
+            and (row.has_cancellation_request or row.has_unmatched or row.problem
+                 or row.oversold)
         ):
             return self._warning_icon
         if role == Qt.ItemDataRole.ToolTipRole and column in (COL_STATUS, COL_ORDER):
@@ -283,6 +284,10 @@ class OrdersTableModel(QAbstractTableModel):
             )
         if row.problem:
             parts.append(row.problem)
+        if row.oversold:
+            parts.append(QCoreApplication.translate(
+                "OrdersModel", "Oversold: the stock cannot serve this order — not picked until "
+                "stock arrives (older orders first)"))
         return "\n".join(parts)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from haydigo_desk.context import DeskContext
 from haydigo_desk.domain.scanning import CodeKind, ScanDecision, ScannedCode, ScanResult
+from haydigo_desk.domain.short_picks import ShortReason
 from haydigo_desk.services.claims import StationIdentity
 from haydigo_desk.services.picking import (
     LineView,
@@ -53,6 +54,9 @@ log = logging.getLogger(__name__)
 
 __all__ = ["Mode", "PickStationSection"]
 
+SHORT_NOT_FOUND_KEY = "Ctrl+N"  # the current unit is not on the shelf
+SHORT_DAMAGED_KEY = "Ctrl+D"  # the current unit is damaged (written off the stock)
+
 
 class PickStationSection(StationLayout):
     section_id = "station"
@@ -75,6 +79,7 @@ class PickStationSection(StationLayout):
             StationJobs(self.database, self.station, self.service), self.tasks, self,
             controller=controller, last_transporter=lambda: context.settings.last_transporter,
             remember_transporter=self._remember_transporter, language=self._language)
+        self.presenter.ship_rest = lambda: context.settings.short_pick_ships_rest
         self.build()
         self.scan_field.scanned.connect(self.presenter.scan)
         self.quantity.editingFinished.connect(self.focus_scan)
@@ -120,7 +125,9 @@ class PickStationSection(StationLayout):
     def _shortcuts(self) -> None:
         context = Qt.ShortcutContext.WidgetWithChildrenShortcut
         for key, slot in (("F2", self.enter_quantity), ("F4", self.choose_from_list),
-                          ("F8", self.ship), ("F9", self.resend), ("Esc", self.leave)):
+                          ("F8", self.ship), ("F9", self.resend), ("Esc", self.leave),
+                          (SHORT_NOT_FOUND_KEY, self.report_not_found),
+                          (SHORT_DAMAGED_KEY, self.report_damaged)):
             shortcut = QShortcut(QKeySequence(key), self)
             shortcut.setContext(context)
             shortcut.activated.connect(slot)
@@ -180,6 +187,14 @@ class PickStationSection(StationLayout):
     def resend(self) -> None:
         if self.active_dialog is None:
             self.presenter.resend()
+
+    def report_not_found(self) -> None:
+        self.presenter.report_short(ShortReason.NOT_FOUND)
+        self.focus_scan()
+
+    def report_damaged(self) -> None:
+        self.presenter.report_short(ShortReason.DAMAGED)
+        self.focus_scan()
 
     def acknowledge_put_back(self) -> None:
         if self.active_dialog is not None and self.pending_put_back:

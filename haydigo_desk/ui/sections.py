@@ -15,4 +15,5 @@ SECTIONS: list[str] = [
     "haydigo_desk.ui.synclog_view:SyncLogSection",
     "haydigo_desk.ui.outbox_view:OutboxSection",
     "haydigo_desk.ui.returns_view:ReturnsSection",
+    "haydigo_desk.ui.cant_fulfil_view:CantFulfilSection",
 ]

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from haydigo_desk.config import DeskSettings
 from haydigo_desk.ui.field_error import FieldWithError
 from haydigo_desk.ui.settings_scanner import ScannerGroup
+from haydigo_desk.ui.settings_short_pick import ShortPickOption
 
 
 def available_printers() -> list[str]:
@@ -53,6 +54,7 @@ class WorkstationPage(QWidget):
         self.printer_combo = self._printer_combo(printers, settings.printer_name)
         self.label_printer_combo = self._printer_combo(printers, settings.label_printer_name)
 
+        self.short_pick = ShortPickOption(settings)
         self.sounds_box = QCheckBox()
         self.sounds_box.setChecked(settings.sounds_enabled)
         self.volume_slider = QSlider(Qt.Orientation.Horizontal)
@@ -84,6 +86,7 @@ class WorkstationPage(QWidget):
         for widget in (
             self.workstation_field, self.printer_combo, self.label_printer_combo,
             self.sounds_box, volume_row, self.language_combo, self.theme_combo,
+            self.short_pick,
         ):
             label = QLabel()
             label.setBuddy(widget.focusProxy() or widget)
@@ -106,7 +109,7 @@ class WorkstationPage(QWidget):
         texts = (
             self.tr("&Workstation name"), self.tr("&Printer (pick lists)"),
             self.tr("&Label printer"), self.tr("&Sounds"), self.tr("&Volume"),
-            self.tr("Lan&guage"), self.tr("&Theme"),
+            self.tr("Lan&guage"), self.tr("&Theme"), self.short_pick.label_text(),
         )
         for label, text in zip(self.labels, texts, strict=True):
             label.setText(text)
@@ -152,4 +155,5 @@ class WorkstationPage(QWidget):
             "language": self.language_combo.currentData(),
             "theme": self.theme_combo.currentData(),
             **self.scanner.settings_update(),
+            **self.short_pick.settings_update(),
         })

@@ -255,6 +255,211 @@
     </message>
 </context>
 <context>
+    <name>CancelReasonDialog</name>
+    <message>
+        <source>Cancel at bol.com</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel {title} of order {order} at bol.com? bol.com cancels every unit of the item not shipped yet and tells the customer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reason for bol.com</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel the item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep it</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CantFulfil</name>
+    <message>
+        <source>Not found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Damaged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To decide</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waits for stock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelling at bol.com</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bol.com refused the cancellation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Out of stock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bad condition (damaged)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Item cannot be found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not available in time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Higher shipping costs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Incorrect price</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No bol.com guarantee possible</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ordered twice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Item retained</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Technical issue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This line was decided meanwhile; the list shows it as it is now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The item is already shipped or cancelled: it cannot be cancelled at bol.com any more.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A cancellation of this item is already on its way to bol.com.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose one of bol.com&apos;s reasons.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The decision was not saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CantFulfilSection</name>
+    <message>
+        <source>Can&apos;t fulfil</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wait for stock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A backorder: the line is picked again as soon as stock arrives ({key})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel at bol.com…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel the item at bol.com with a reason ({key})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bol.com says</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a line to see its details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count} lines wait for a decision or for stock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing here: every line could be picked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order {order} — {customer}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{units} × {title} ({ean}): {reason}, reported by {who} at {when}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bol.com cancels the item itself after {date}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason for bol.com: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bol.com says:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The decision was not saved: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CarrierPicker</name>
     <message>
         <source>Type a code or name: TNT, DHL, PostNL…</source>
@@ -1132,6 +1337,10 @@
         <source>A line is not matched to a product</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Oversold: the stock cannot serve this order — not picked until stock arrives (older orders first)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>OrdersSection</name>
@@ -1814,6 +2023,42 @@ Correct and resend with F9.</source>
     </message>
     <message>
         <source>Shipment {state}: waiting for bol.com</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{units} × {title} damaged: in the Can&apos;t-fulfil queue, {written_off} written off the stock — set it aside</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{units} × {title} not found: in the Can&apos;t-fulfil queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{title}: nothing open any more (shipped or cancelled) — nothing to report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{title}: only {units} still to take — report at most that many (F2 sets the quantity)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{title}: nothing to report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing left to take from the shelf: no unit to report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The rest of the order ships now (a partial shipment)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order {order} waits for the Can&apos;t-fulfil decision — leave what is packed with the order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order {order} is oversold: the stock cannot serve it — do not pick it; older orders get the units first</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2649,6 +2894,21 @@ bol.com</source>
     </message>
     <message>
         <source>Tick the partial shipment box to ship only the picked units.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ShortPickOption</name>
+    <message>
+        <source>S&amp;hort pick</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ship the rest at once (partial shipment), else wait</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A unit not found (Ctrl+N) or damaged (Ctrl+D) at the station goes to Can&apos;t fulfil. Ticked: the rest of the order ships now. Not ticked: the order waits until the manager decides.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -313,6 +313,211 @@
     </message>
 </context>
 <context>
+    <name>CancelReasonDialog</name>
+    <message>
+        <source>Cancel at bol.com</source>
+        <translation>Annuleren bij bol.com</translation>
+    </message>
+    <message>
+        <source>Cancel {title} of order {order} at bol.com? bol.com cancels every unit of the item not shipped yet and tells the customer.</source>
+        <translation>{title} van bestelling {order} annuleren bij bol.com? bol.com annuleert elk nog niet verzonden stuk van het artikel en laat het de klant weten.</translation>
+    </message>
+    <message>
+        <source>&amp;Reason for bol.com</source>
+        <translation>&amp;Reden voor bol.com</translation>
+    </message>
+    <message>
+        <source>Cancel the item</source>
+        <translation>Artikel annuleren</translation>
+    </message>
+    <message>
+        <source>Keep it</source>
+        <translation>Niet annuleren</translation>
+    </message>
+</context>
+<context>
+    <name>CantFulfil</name>
+    <message>
+        <source>Not found</source>
+        <translation>Niet gevonden</translation>
+    </message>
+    <message>
+        <source>Damaged</source>
+        <translation>Beschadigd</translation>
+    </message>
+    <message>
+        <source>To decide</source>
+        <translation>Te beslissen</translation>
+    </message>
+    <message>
+        <source>Waits for stock</source>
+        <translation>Wacht op voorraad</translation>
+    </message>
+    <message>
+        <source>Cancelling at bol.com</source>
+        <translation>Wordt geannuleerd bij bol.com</translation>
+    </message>
+    <message>
+        <source>bol.com refused the cancellation</source>
+        <translation>bol.com weigerde de annulering</translation>
+    </message>
+    <message>
+        <source>Out of stock</source>
+        <translation>Niet op voorraad</translation>
+    </message>
+    <message>
+        <source>Bad condition (damaged)</source>
+        <translation>Slechte staat (beschadigd)</translation>
+    </message>
+    <message>
+        <source>Item cannot be found</source>
+        <translation>Artikel niet te vinden</translation>
+    </message>
+    <message>
+        <source>Not available in time</source>
+        <translation>Niet op tijd leverbaar</translation>
+    </message>
+    <message>
+        <source>Higher shipping costs</source>
+        <translation>Hogere verzendkosten</translation>
+    </message>
+    <message>
+        <source>Incorrect price</source>
+        <translation>Onjuiste prijs</translation>
+    </message>
+    <message>
+        <source>No bol.com guarantee possible</source>
+        <translation>Geen bol.com-garantie mogelijk</translation>
+    </message>
+    <message>
+        <source>Ordered twice</source>
+        <translation>Twee keer besteld</translation>
+    </message>
+    <message>
+        <source>Item retained</source>
+        <translation>Artikel achtergehouden</translation>
+    </message>
+    <message>
+        <source>Technical issue</source>
+        <translation>Technisch probleem</translation>
+    </message>
+    <message>
+        <source>Other reason</source>
+        <translation>Andere reden</translation>
+    </message>
+    <message>
+        <source>This line was decided meanwhile; the list shows it as it is now.</source>
+        <translation>Over deze regel is intussen beslist; de lijst toont hem zoals hij nu is.</translation>
+    </message>
+    <message>
+        <source>The item is already shipped or cancelled: it cannot be cancelled at bol.com any more.</source>
+        <translation>Het artikel is al verzonden of geannuleerd: het kan niet meer bij bol.com geannuleerd worden.</translation>
+    </message>
+    <message>
+        <source>A cancellation of this item is already on its way to bol.com.</source>
+        <translation>Een annulering van dit artikel is al onderweg naar bol.com.</translation>
+    </message>
+    <message>
+        <source>Choose one of bol.com&apos;s reasons.</source>
+        <translation>Kies een van de redenen van bol.com.</translation>
+    </message>
+    <message>
+        <source>The decision was not saved.</source>
+        <translation>Het besluit is niet opgeslagen.</translation>
+    </message>
+</context>
+<context>
+    <name>CantFulfilSection</name>
+    <message>
+        <source>Can&apos;t fulfil</source>
+        <translation>Niet leverbaar</translation>
+    </message>
+    <message>
+        <source>Wait for stock</source>
+        <translation>Wachten op voorraad</translation>
+    </message>
+    <message>
+        <source>A backorder: the line is picked again as soon as stock arrives ({key})</source>
+        <translation>Een nalevering: de regel wordt weer gepickt zodra er voorraad binnenkomt ({key})</translation>
+    </message>
+    <message>
+        <source>Cancel at bol.com…</source>
+        <translation>Annuleren bij bol.com…</translation>
+    </message>
+    <message>
+        <source>Cancel the item at bol.com with a reason ({key})</source>
+        <translation>Het artikel bij bol.com annuleren met een reden ({key})</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>Bestelling</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>Product</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>Stuks</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Reden</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Stand</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>Sinds</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>Uiterlijk</translation>
+    </message>
+    <message>
+        <source>bol.com says</source>
+        <translation>bol.com zegt</translation>
+    </message>
+    <message>
+        <source>Select a line to see its details</source>
+        <translation>Kies een regel om de details te zien</translation>
+    </message>
+    <message>
+        <source>{count} lines wait for a decision or for stock</source>
+        <translation>{count} regels wachten op een besluit of op voorraad</translation>
+    </message>
+    <message>
+        <source>Nothing here: every line could be picked</source>
+        <translation>Niets hier: elke regel kon gepickt worden</translation>
+    </message>
+    <message>
+        <source>Order {order} — {customer}</source>
+        <translation>Bestelling {order} — {customer}</translation>
+    </message>
+    <message>
+        <source>{units} × {title} ({ean}): {reason}, reported by {who} at {when}</source>
+        <translation>{units} × {title} ({ean}): {reason}, gemeld door {who} om {when}</translation>
+    </message>
+    <message>
+        <source>bol.com cancels the item itself after {date}</source>
+        <translation>bol.com annuleert het artikel zelf na {date}</translation>
+    </message>
+    <message>
+        <source>Reason for bol.com: {reason}</source>
+        <translation>Reden voor bol.com: {reason}</translation>
+    </message>
+    <message>
+        <source>bol.com says:</source>
+        <translation>bol.com zegt:</translation>
+    </message>
+    <message>
+        <source>The decision was not saved: {error}</source>
+        <translation>Het besluit is niet opgeslagen: {error}</translation>
+    </message>
+</context>
+<context>
     <name>CarrierPicker</name>
     <message>
         <source>Type a code or name: TNT, DHL, PostNL…</source>
@@ -1199,6 +1404,10 @@
         <translation>Een regel is niet aan een product gekoppeld</translation>
     </message>
     <message>
+        <source>Oversold: the stock cannot serve this order — not picked until stock arrives (older orders first)</source>
+        <translation>Oververkocht: de voorraad is er niet voor deze bestelling — wordt niet gepickt tot er voorraad komt (oudere bestellingen eerst)</translation>
+    </message>
+    <message>
         <source>Status</source>
         <translation>Status</translation>
     </message>
@@ -1612,6 +1821,14 @@
         <translation>Esc Verlaten</translation>
     </message>
     <message>
+        <source>Ctrl+N Not found</source>
+        <translation type="vanished">Ctrl+N Niet gevonden</translation>
+    </message>
+    <message>
+        <source>Ctrl+D Damaged</source>
+        <translation type="vanished">Ctrl+D Beschadigd</translation>
+    </message>
+    <message>
         <source>Pick lists (batch picking)</source>
         <translation>Picklijsten (batchpicken)</translation>
     </message>
@@ -1902,6 +2119,42 @@ Corrigeer en verstuur opnieuw met F9.</translation>
     <message>
         <source>Shipment {state}: waiting for bol.com</source>
         <translation>Zending {state}: wachten op bol.com</translation>
+    </message>
+    <message>
+        <source>{units} × {title} damaged: in the Can&apos;t-fulfil queue, {written_off} written off the stock — set it aside</source>
+        <translation>{units} × {title} beschadigd: in de lijst Niet leverbaar, {written_off} afgeboekt van de voorraad — leg het apart</translation>
+    </message>
+    <message>
+        <source>{units} × {title} not found: in the Can&apos;t-fulfil queue</source>
+        <translation>{units} × {title} niet gevonden: in de lijst Niet leverbaar</translation>
+    </message>
+    <message>
+        <source>{title}: nothing open any more (shipped or cancelled) — nothing to report</source>
+        <translation>{title}: staat niet meer open (verzonden of geannuleerd) — niets te melden</translation>
+    </message>
+    <message>
+        <source>{title}: only {units} still to take — report at most that many (F2 sets the quantity)</source>
+        <translation>{title}: nog maar {units} te pakken — meld er hooguit zoveel (F2 zet het aantal)</translation>
+    </message>
+    <message>
+        <source>{title}: nothing to report</source>
+        <translation>{title}: niets te melden</translation>
+    </message>
+    <message>
+        <source>Nothing left to take from the shelf: no unit to report</source>
+        <translation>Niets meer uit het schap te pakken: geen stuk te melden</translation>
+    </message>
+    <message>
+        <source>The rest of the order ships now (a partial shipment)</source>
+        <translation>De rest van de bestelling gaat nu weg (een deelzending)</translation>
+    </message>
+    <message>
+        <source>Order {order} waits for the Can&apos;t-fulfil decision — leave what is packed with the order</source>
+        <translation>Bestelling {order} wacht op het besluit over Niet leverbaar — laat wat ingepakt is bij de bestelling</translation>
+    </message>
+    <message>
+        <source>Order {order} is oversold: the stock cannot serve it — do not pick it; older orders get the units first</source>
+        <translation>Bestelling {order} is oververkocht: de voorraad is er niet voor — niet picken; oudere bestellingen krijgen de stuks eerst</translation>
     </message>
 </context>
 <context>
@@ -2750,6 +3003,40 @@ bol.com</translation>
     <message>
         <source>Tick the partial shipment box to ship only the picked units.</source>
         <translation>Vink deelzending aan om alleen de gepickte stuks te verzenden.</translation>
+    </message>
+</context>
+<context>
+    <name>ShortPickGroup</name>
+    <message>
+        <source>A unit not found or damaged (Ctrl+N, Ctrl+D at the station)</source>
+        <translation type="vanished">Een stuk niet gevonden of beschadigd (Ctrl+N, Ctrl+D bij het station)</translation>
+    </message>
+    <message>
+        <source>Ship the rest of the order now (a partial shipment)</source>
+        <translation type="vanished">De rest van de bestelling nu verzenden (een deelzending)</translation>
+    </message>
+    <message>
+        <source>Let the order wait until the manager decides</source>
+        <translation type="vanished">De bestelling laten wachten tot de manager beslist</translation>
+    </message>
+</context>
+<context>
+    <name>ShortPickOption</name>
+    <message>
+        <source>S&amp;hort pick</source>
+        <translation>Te&amp;kort bij picken</translation>
+    </message>
+    <message>
+        <source>Ship the rest at once (partial shipment), else wait</source>
+        <translation>Rest meteen verzenden (deelzending), anders wachten</translation>
+    </message>
+    <message>
+        <source>Ship the rest at once (a partial shipment); else the order waits</source>
+        <translation type="vanished">De rest meteen verzenden (deelzending); anders wacht de bestelling</translation>
+    </message>
+    <message>
+        <source>A unit not found (Ctrl+N) or damaged (Ctrl+D) at the station goes to Can&apos;t fulfil. Ticked: the rest of the order ships now. Not ticked: the order waits until the manager decides.</source>
+        <translation>Een stuk dat bij het station niet gevonden (Ctrl+N) of beschadigd (Ctrl+D) is, gaat naar Niet leverbaar. Aangevinkt: de rest van de bestelling gaat nu weg. Niet aangevinkt: de bestelling wacht tot de manager beslist.</translation>
     </message>
 </context>
 <context>

@@ -27,6 +27,13 @@ from support.factories import make_account, make_products
 
 from haydigo_desk.domain import lifecycle as rules
 from haydigo_desk.domain.outbox_payloads import ShipmentPayload, payload_of
+from haydigo_desk.domain.oversold import Demand, oversold_orders
+from haydigo_desk.domain.short_picks import (
+    ACTIVE_STATES,
+    SELLER_REASONS,
+    ShortPickRefused,
+    ShortReason,
+)
 from haydigo_desk.domain.states import OutboxState
 from haydigo_desk.persistence.database import open_database
 from haydigo_desk.persistence.models import (
@@ -39,6 +46,7 @@ from haydigo_desk.persistence.models import (
     PickListLine,
     Product,
     Shipment,
+    ShortPick,
 )
 from haydigo_desk.services import lifecycle, picklists, shipping, stock
 from haydigo_desk.services.claims import StationIdentity
@@ -267,6 +275,41 @@ def make_machine(database):
                     shipping.resend_shipment(self.db, failed, "TNT", "3SABCD1234567",
                                              station=STATION)
 
+        @precondition(lambda self: self.orders)
+        @rule(index=st.integers(0, 50), line=st.integers(0, 2), units=st.integers(1, 3),
+              damaged=st.booleans())
+        def report_short(self, index, line, units, damaged):
+            """A picker reports units not found or damaged: refused beyond what is to take."""
+            with self.db.unit_of_work() as uow:
+                _order, row = self._line(uow.session, index, line)
+                counts = lifecycle.line_counts(uow.session, [row])[row.id]
+                reason = ShortReason.DAMAGED if damaged else ShortReason.NOT_FOUND
+                try:
+                    lifecycle.report_short(uow.session, [row.id], units, reason)
+                except ShortPickRefused:
+                    assert counts.open == 0 or units > counts.to_take
+                    return
+                assert counts.open > 0 and units <= counts.to_take
+                uow.commit()
+
+        @rule(which=st.integers(0, 20), cancel=st.booleans(),
+              reason=st.sampled_from(SELLER_REASONS))
+        def manager_decides(self, which, cancel, reason):
+            """Wait for stock (a backorder) or cancel the item at bol.com with a reason."""
+            with self.db.unit_of_work() as uow:
+                active = uow.session.scalars(select(ShortPick).where(
+                    ShortPick.state.in_([s.value for s in ACTIVE_STATES]))
+                    .order_by(ShortPick.id)).all()
+                if not active:
+                    return
+                short = active[which % len(active)]
+                with contextlib.suppress(ShortPickRefused):  # decided or on its way already
+                    if cancel:
+                        lifecycle.cancel_at_bol(uow.session, short.id, reason)
+                    else:
+                        lifecycle.wait_for_stock(uow.session, short.id)
+                uow.commit()
+
         @rule(product=st.integers(0, 2), units=st.integers(1, 5))
         def goods_receipt(self, product, units):
             with self.db.unit_of_work() as uow:
@@ -283,6 +326,40 @@ def make_machine(database):
                 self._line_numbers_add_up(uow.session)
                 self._statuses_are_what_the_rules_derive(uow.session)
                 self._never_two_live_shipments_for_one_item(uow.session)
+                self._short_units_follow_the_queue(uow.session)
+                self._oversold_flags_are_what_the_rule_says(uow.session)
+
+        def _short_units_follow_the_queue(self, session):
+            active: dict[int, list[ShortPick]] = {}
+            for short in session.scalars(select(ShortPick).where(
+                    ShortPick.state.in_([s.value for s in ACTIVE_STATES]))):
+                active.setdefault(short.order_line_id, []).append(short)
+            live: dict[str, int] = {}
+            for key in session.scalars(select(OutboxEntry.coalesce_key).where(
+                    OutboxEntry.kind == "cancellation", OutboxEntry.state.in_(LIVE_OUTBOX))):
+                live[key] = live.get(key, 0) + 1
+            assert all(count == 1 for count in live.values())  # one per item on its way
+            for line in session.scalars(select(OrderLine)):
+                shorts = active.get(line.id, [])
+                assert line.quantity_short <= line.quantity_open
+                assert line.quantity_short <= sum(s.units for s in shorts)
+                if line.quantity_open == 0:
+                    assert shorts == []  # a line that needs nothing more leaves the queue
+                if any(s.state == "cancelling" for s in shorts):
+                    assert live.get(f"cancel:{line.bol_order_item_id}") == 1
+
+        def _oversold_flags_are_what_the_rule_says(self, session):
+            found = session.execute(select(OrderLine, Order).join(Order)).all()
+            demands = [Demand(order.id, line.id, line.product_id, line.quantity_open,
+                              order.placed_at, started=order.status in ("picking", "packed"))
+                       for line, order in found
+                       if line.product_id is not None and line.quantity_open > 0
+                       and order.status not in lifecycle.FINAL_ORDER_STATUSES]
+            on_hand = dict(session.execute(select(Product.id, Product.on_hand)).all())
+            expected = oversold_orders(on_hand, demands)
+            flagged = {o.id for o in session.scalars(select(Order).where(
+                Order.oversold.is_(True)))}
+            assert flagged == expected
 
         def _stock_follows_the_open_units(self, session):
             for product in session.scalars(select(Product)):

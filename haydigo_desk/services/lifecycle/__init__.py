@@ -24,6 +24,10 @@ from haydigo_desk.services.lifecycle.orders import (
     cancellation_dropped,
     cancellation_resent,
 )
+from haydigo_desk.services.lifecycle.oversold import (
+    apply_oversold,
+    apply_pending_oversold,
+)
 from haydigo_desk.services.lifecycle.rows import (
     FINAL_ORDER_STATUSES,
     LIVE_SHIPMENT_STATES,
@@ -43,6 +47,13 @@ from haydigo_desk.services.lifecycle.shipments import (
     shipment_sent,
     shipment_withdrawn,
 )
+from haydigo_desk.services.lifecycle.short_picks import (
+    Reported,
+    cancel_at_bol,
+    report_short,
+    stock_arrived,
+    wait_for_stock,
+)
 from haydigo_desk.services.lifecycle.station import (
     CartLine,
     PutBackUnits,
@@ -57,11 +68,13 @@ from haydigo_desk.services.lifecycle.station import (
 
 __all__ = [
     "FINAL_ORDER_STATUSES", "LIVE_SHIPMENT_STATES", "BatchImport", "CartLine", "ImportResult",
-    "ImportedOrder", "ItemOutcome", "NewLine", "NewOrder", "PutBackUnits", "add_to_pick_list",
-    "apply_bol_item", "cancellation_answered", "cancellation_dropped", "cancellation_resent",
-    "cart_lines", "cart_units", "counts_of", "derive_statuses", "import_order",
-    "import_orders", "line_counts", "new_pick_list", "pick_into_box", "pick_onto_cart",
-    "put_back_order", "put_back_pick_list", "queue_shipment", "refresh_fulfilment",
-    "refresh_order", "refresh_pick_lists", "shipment_confirmed", "shipment_failed",
+    "ImportedOrder", "ItemOutcome", "NewLine", "NewOrder", "PutBackUnits", "Reported",
+    "add_to_pick_list", "apply_bol_item", "apply_oversold", "apply_pending_oversold",
+    "cancel_at_bol", "cancellation_answered", "cancellation_dropped", "cancellation_resent",
+    "cart_lines", "cart_units", "counts_of", "derive_statuses", "import_order", "import_orders",
+    "line_counts", "new_pick_list", "pick_into_box", "pick_onto_cart", "put_back_order",
+    "put_back_pick_list", "queue_shipment", "refresh_fulfilment", "refresh_order",
+    "refresh_pick_lists", "report_short", "shipment_confirmed", "shipment_failed",
     "shipment_requeued", "shipment_resent", "shipment_sent", "shipment_withdrawn",
+    "stock_arrived", "wait_for_stock",
 ]

@@ -28,7 +28,7 @@ from haydigo_desk.persistence.models import (
     ShipmentLine,
     utcnow,
 )
-from haydigo_desk.services.lifecycle import rows, shipments
+from haydigo_desk.services.lifecycle import rows, shipments, short_picks
 from haydigo_desk.services.outbox_writer import enqueue
 
 log = logging.getLogger(__name__)
@@ -53,11 +53,14 @@ def cancellation_answered(session: Session, order_line_id: int, *, accepted: boo
                     order_line_id)
         return
     order = line.order
+    sellers = short_picks.cancellation_answered(session, line, accepted=accepted,
+                                                message=message)
     if accepted:
         rows.write_counts(line, rules.cancellation_accepted(line.counts()))
     else:
         rows.write_counts(line, rules.cancellation_refused(line.counts()))
-        order.problem = f"{rows.REFUSED_CANCELLATION}{message}"[:500]
+        if not sellers:  # a seller's refused cancellation stays in the Can't-fulfil queue
+            order.problem = f"{rows.REFUSED_CANCELLATION}{message}"[:500]
     rows.follow_reservation(session, line, reason="cancelled at bol.com")
     rows.derive_statuses(session, order)
 
@@ -68,6 +71,7 @@ def cancellation_resent(session: Session, order_line_id: int) -> None:
     if line is None:
         return
     rows.write_counts(line, rules.cancellation_resent(line.counts()))
+    short_picks.cancellation_resent(session, line)
     if line.order.problem.startswith(rows.REFUSED_CANCELLATION):
         line.order.problem = ""
     rows.follow_reservation(session, line, reason="cancellation sent again")
@@ -120,7 +124,9 @@ def apply_bol_item(session: Session, order: Order, line: OrderLine, *, shipped: 
             row.state = OutboxState.DONE.value
             row.last_error = "Cancelled at bol.com; nothing was sent"
             row.done_at = utcnow()
-    if change.request_appeared:
+    if change.request_appeared and not _cancellation_rows(
+            session, line, short_picks.LIVE_OUTBOX_STATES):
+        # (A seller's cancellation of the item already on its way answers the request too.)
         payload = CancellationPayload(order.bol_order_id, line.bol_order_item_id, line.id)
         enqueue(session, order.account_id, payload, coalesce_key=payload.coalesce_key)
         queued = True

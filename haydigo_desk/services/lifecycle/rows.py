@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from haydigo_desk.domain import lifecycle as rules
 from haydigo_desk.domain.lifecycle import LineCounts
+from haydigo_desk.domain.short_picks import ACTIVE_STATES, ShortState
 from haydigo_desk.domain.states import (
     OrderStatus,
     PickListStatus,
@@ -22,9 +23,11 @@ from haydigo_desk.persistence.models import (
     PickList,
     PickListLine,
     Shipment,
+    ShortPick,
     utcnow,
 )
 from haydigo_desk.services import stock
+from haydigo_desk.services.lifecycle.oversold import mark_products
 
 log = logging.getLogger(__name__)
 
@@ -131,6 +134,8 @@ def refresh_order(session: Session, order: Order, *, fresh: bool = False) -> str
     status = rules.order_status(counts, unmatched_open=bool(unmatched), live_shipment=live,
                                 problem=bool(order.problem)).value
     order.status = status
+    # Who is served first depends on the status too (an order being picked keeps its units).
+    mark_products(session, (line.product_id for line in lines if line.product_id is not None))
     if status in FINAL_ORDER_STATUSES:
         order.claimed_by = None
         order.claimed_at = None
@@ -160,8 +165,30 @@ def _pick_lists_of_lines(session: Session, line_ids: Iterable[int]) -> set[int]:
         PickListLine.order_line_id.in_(ids))))
 
 
+def settle_short_picks(session: Session, order: Order) -> None:
+    """Units held short never exceed the open ones: a line that needs nothing more (cancelled
+    or shipped, by bol.com or the customer) ends its short picks."""
+    for line in order.lines:
+        held = line.quantity_short or 0
+        if not held:
+            continue
+        open_units = line.quantity_open
+        if held <= open_units:
+            continue
+        line.quantity_short = open_units
+        if open_units:
+            continue
+        for short in session.scalars(select(ShortPick).where(
+                ShortPick.order_line_id == line.id,
+                ShortPick.state.in_([s.value for s in ACTIVE_STATES]))):
+            cancelled = short.state == ShortState.CANCELLING.value and line.quantity_cancelled
+            short.state = (ShortState.CANCELLED if cancelled else ShortState.CLOSED).value
+            short.ended_at = utcnow()
+
+
 def derive_statuses(session: Session, order: Order) -> None:
     """Derive the order's status and that of every pick list its lines are on."""
     session.flush()
+    settle_short_picks(session, order)
     refresh_order(session, order)
     refresh_pick_lists(session, _pick_lists_of_lines(session, (line.id for line in order.lines)))

@@ -42,7 +42,8 @@ def pick_into_box(session: Session, order_id: int, line_id: int, units: int) -> 
         .where(OrderLine.id == line_id, OrderLine.order_id == order_id,
                OrderLine.cancellation != Cancellation.REQUESTED.value,
                OrderLine.quantity_picked + units
-               <= OrderLine.quantity - OrderLine.quantity_cancelled)
+               <= OrderLine.quantity - OrderLine.quantity_cancelled
+               - OrderLine.quantity_short)
         .values(quantity_picked=OrderLine.quantity_picked + units),
         execution_options={"synchronize_session": False},
     ).rowcount == 1

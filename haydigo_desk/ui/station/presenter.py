@@ -45,6 +45,7 @@ from haydigo_desk.ui.station import messages
 from haydigo_desk.ui.station.feedback import Feedback, Message
 from haydigo_desk.ui.station.modes import ORDER_MODES, Mode
 from haydigo_desk.ui.station.shipment_steps import ShipmentAsk, ShipmentSteps
+from haydigo_desk.ui.station.short_pick_steps import ShortPickSteps
 
 log = logging.getLogger(__name__)
 
@@ -71,7 +72,7 @@ class StationView(Protocol):
     def take_quantity(self) -> int | None: ...
 
 
-class StationPresenter(ShipmentSteps):
+class StationPresenter(ShipmentSteps, ShortPickSteps):
     def __init__(self, jobs: StationJobs, queue: Queue, view: StationView, *,
                  controller: Any = None, last_transporter: Callable[[], str | None] = lambda: None,
                  remember_transporter: Callable[[str], None] = lambda _code: None,
@@ -319,6 +320,9 @@ class StationPresenter(ShipmentSteps):
         elif opened.kind == "closed":
             assert opened.order is not None
             self._closed(opened.order)
+        elif opened.kind == "oversold":
+            assert opened.order is not None
+            self.refuse_oversold(opened.order)
         elif opened.kind == "order":
             assert opened.order is not None
             self._show_order(opened.order)

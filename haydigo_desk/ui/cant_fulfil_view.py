@@ -1,0 +1,303 @@
+"""The Can't-fulfil section: lines a picker reported not found or damaged, and the manager's
+decision per line: wait for stock (a backorder, back into picking when goods arrive) or cancel
+the item at bol.com with a seller's reason (through the outbox, exactly once).
+
+Widgets only; the rows and decisions are ``services.short_pick_queries``, run off the GUI
+thread (``DbTasks``).
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from haydigo_desk.context import DeskContext
+from haydigo_desk.domain.clock import format_local
+from haydigo_desk.domain.short_picks import SELLER_REASONS, SUGGESTED_REASON, ShortPickRefused
+from haydigo_desk.services import short_pick_queries
+from haydigo_desk.services.redaction import describe_error
+from haydigo_desk.services.short_pick_queries import ShortPickRow
+from haydigo_desk.ui import cant_fulfil_texts as texts
+from haydigo_desk.ui.db_tasks import DbTasks
+from haydigo_desk.ui.permissions import ensure_manager
+
+log = logging.getLogger(__name__)
+
+WAIT_SHORTCUT = "Ctrl+B"  # a backorder
+CANCEL_SHORTCUT = "Ctrl+K"
+COL_ORDER, COL_PRODUCT, COL_UNITS, COL_REASON, COL_STATE, COL_SINCE, COL_DEADLINE, COL_BOL = \
+    range(8)
+
+
+class CancelReasonDialog(QDialog):
+    """Which of bol.com's seller reasons goes with the cancellation."""
+
+    def __init__(self, row: ShortPickRow, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("cancelReasonDialog")
+        self.setWindowTitle(self.tr("Cancel at bol.com"))
+        question = QLabel(self.tr(
+            "Cancel {title} of order {order} at bol.com? bol.com cancels every unit of the "
+            "item not shipped yet and tells the customer.").format(
+            title=row.title, order=row.bol_order_id))
+        question.setWordWrap(True)
+        self.reasons = QComboBox()
+        self.reasons.setObjectName("cancelReason")
+        for code in SELLER_REASONS:
+            self.reasons.addItem(texts.seller_reason_label(code), code)
+        suggested = row.cancel_reason or SUGGESTED_REASON.get(row.reason, "OUT_OF_STOCK")
+        self.reasons.setCurrentIndex(max(self.reasons.findData(suggested), 0))
+        label = QLabel(self.tr("&Reason for bol.com"))
+        label.setBuddy(self.reasons)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Cancel the item"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Keep it"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(question)
+        layout.addWidget(label)
+        layout.addWidget(self.reasons)
+        layout.addWidget(buttons)
+        self.reasons.setFocus()
+
+    @property
+    def reason_code(self) -> str:
+        return self.reasons.currentData()
+
+
+class CantFulfilSection(QWidget):
+    section_id = "cant_fulfil"
+    icon_name = "warning"
+
+    def __init__(self, context: DeskContext, controller, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.controller = controller
+        self.tasks = DbTasks(context.database, self)
+        self.rows: list[ShortPickRow] = []
+        self.active_dialog: QWidget | None = None  # the open dialog (tests answer it)
+
+        self.heading = QLabel()
+        self.heading.setProperty("role", "title")
+        self.count_label = QLabel()
+        self.count_label.setProperty("role", "muted")
+        self.wait_button = QPushButton()
+        self.wait_button.setObjectName("waitForStock")
+        self.wait_button.setProperty("role", "primary")
+        self.cancel_button = QPushButton()
+        self.cancel_button.setObjectName("cancelAtBol")
+        self.cancel_button.setProperty("role", "danger")
+        self.wait_button.clicked.connect(self.wait_selected)
+        self.cancel_button.clicked.connect(self.cancel_selected)
+        for key, slot in ((WAIT_SHORTCUT, self.wait_selected),
+                          (CANCEL_SHORTCUT, self.cancel_selected)):
+            shortcut = QShortcut(QKeySequence(key), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(slot)
+        top = QHBoxLayout()
+        top.addWidget(self.heading)
+        top.addWidget(self.count_label, 1)
+        top.addWidget(self.wait_button)
+        top.addWidget(self.cancel_button)
+
+        self.table = QTableWidget(0, 8)
+        self.table.setObjectName("cantFulfilTable")
+        self.table.verticalHeader().hide()
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(COL_PRODUCT, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(COL_BOL, QHeaderView.ResizeMode.Stretch)
+        self.table.itemSelectionChanged.connect(self._selection_changed)
+        self.detail = QPlainTextEdit()
+        self.detail.setReadOnly(True)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(self.table)
+        splitter.addWidget(self.detail)
+        splitter.setSizes([500, 120])
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 12, 16, 12)
+        layout.addLayout(top)
+        layout.addWidget(splitter, 1)
+        controller.finished.connect(lambda _report: self.refresh())
+        controller.data_changed.connect(self._on_data_changed)
+        self.retranslate_ui()
+        self.refresh()
+
+    def title(self) -> str:
+        return self.tr("Can't fulfil")
+
+    def retranslate_ui(self) -> None:
+        self.heading.setText(self.title())
+        self.wait_button.setText(self.tr("Wait for stock"))
+        self.wait_button.setToolTip(self.tr(
+            "A backorder: the line is picked again as soon as stock arrives ({key})").format(
+            key=WAIT_SHORTCUT))
+        self.cancel_button.setText(self.tr("Cancel at bol.com…"))
+        self.cancel_button.setToolTip(self.tr(
+            "Cancel the item at bol.com with a reason ({key})").format(key=CANCEL_SHORTCUT))
+        self.table.setHorizontalHeaderLabels([
+            self.tr("Order"), self.tr("Product"), self.tr("Units"), self.tr("Reason"),
+            self.tr("State"), self.tr("Since"), self.tr("Deadline"), self.tr("bol.com says")])
+        self.detail.setPlaceholderText(self.tr("Select a line to see its details"))
+        self._show_rows(self.rows)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def _on_data_changed(self, what: str) -> None:
+        if what in ("orders", "outbox", "products") or what.startswith("cancellation:"):
+            self.refresh()
+
+    # --- reading --------------------------------------------------------------------------------
+
+    @property
+    def busy(self) -> bool:
+        return self.tasks.busy
+
+    def refresh(self) -> None:
+        self.tasks.run(short_pick_queries.list_queue, self._show_rows)
+
+    def _show_rows(self, rows: list[ShortPickRow]) -> None:
+        selected = self.selected_row()
+        self.rows = list(rows)
+        self.table.setRowCount(len(self.rows))
+        for number, row in enumerate(self.rows):
+            values = {
+                COL_ORDER: row.bol_order_id, COL_PRODUCT: row.title, COL_UNITS: str(row.units),
+                COL_REASON: texts.reason_label(row.reason),
+                COL_STATE: texts.state_label(row.state),
+                COL_SINCE: format_local(row.reported_at, "%d-%m %H:%M"),
+                COL_DEADLINE: row.deadline.strftime("%d-%m-%Y") if row.deadline else "",
+                COL_BOL: row.bol_message.splitlines()[0] if row.bol_message else "",
+            }
+            for column, value in values.items():
+                item = QTableWidgetItem(value)
+                if column == COL_UNITS:
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight
+                                          | Qt.AlignmentFlag.AlignVCenter)
+                if column == COL_BOL and row.bol_message:
+                    item.setToolTip(row.bol_message)
+                self.table.setItem(number, column, item)
+        self.count_label.setText(
+            self.tr("{count} lines wait for a decision or for stock").format(
+                count=len(self.rows)) if self.rows
+            else self.tr("Nothing here: every line could be picked"))
+        if selected is not None:
+            self.select(selected.id)
+        self._selection_changed()
+
+    def select(self, short_pick_id: int) -> None:
+        for number, row in enumerate(self.rows):
+            if row.id == short_pick_id:
+                self.table.selectRow(number)
+
+    def selected_row(self) -> ShortPickRow | None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows or rows[0].row() >= len(self.rows):
+            return None
+        return self.rows[rows[0].row()]
+
+    def _selection_changed(self) -> None:
+        row = self.selected_row()
+        self.wait_button.setEnabled(bool(row and row.can_wait))
+        self.cancel_button.setEnabled(bool(row and row.can_cancel))
+        if row is None:
+            self.detail.clear()
+            return
+        lines = [
+            self.tr("Order {order} — {customer}").format(order=row.bol_order_id,
+                                                         customer=row.customer_name),
+            self.tr("{units} × {title} ({ean}): {reason}, reported by {who} at {when}").format(
+                units=row.units, title=row.title, ean=row.ean,
+                reason=texts.reason_label(row.reason), who=row.reported_by or "?",
+                when=format_local(row.reported_at, "%d-%m-%Y %H:%M")),
+            texts.state_label(row.state),
+        ]
+        if row.expiry:
+            lines.append(self.tr("bol.com cancels the item itself after {date}").format(
+                date=row.expiry.strftime("%d-%m-%Y")))
+        if row.cancel_reason:
+            lines.append(self.tr("Reason for bol.com: {reason}").format(
+                reason=texts.seller_reason_label(row.cancel_reason)))
+        if row.bol_message:
+            lines += ["", self.tr("bol.com says:"), row.bol_message]
+        self.detail.setPlainText("\n".join(lines))
+
+    # --- deciding -------------------------------------------------------------------------------
+
+    def wait_selected(self) -> None:
+        row = self.selected_row()
+        if row is None or not row.can_wait or not ensure_manager(self.context, self):
+            return
+        user = self.context.user_name
+        self._decide(lambda session: short_pick_queries.wait_for_stock(session, row.id, user))
+
+    def cancel_selected(self) -> None:
+        row = self.selected_row()
+        if row is None or not row.can_cancel or not ensure_manager(self.context, self):
+            return
+        dialog = CancelReasonDialog(row, self)
+        self.active_dialog = dialog
+        dialog.finished.connect(lambda result: self._cancel_answered(dialog, row, result))
+        dialog.open()
+
+    def _cancel_answered(self, dialog: CancelReasonDialog, row: ShortPickRow, result: int
+                         ) -> None:
+        self.active_dialog = None
+        if result != QDialog.DialogCode.Accepted:
+            return
+        code, user = dialog.reason_code, self.context.user_name
+        self._decide(lambda session: short_pick_queries.cancel_at_bol(session, row.id, code,
+                                                                     user), send=True)
+
+    def _decide(self, work, *, send: bool = False) -> None:
+        def done(_result) -> None:
+            if send:  # post it now rather than at the next scheduled cycle
+                self.controller.request_sync()
+            self.refresh()
+
+        self.tasks.run(work, done, self._refused, commit=True)
+
+    def _refused(self, error: Exception) -> None:
+        if isinstance(error, ShortPickRefused):
+            text = texts.refusal_text(error)
+        else:
+            log.error("Can't-fulfil decision failed: %s", describe_error(error))
+            text = self.tr("The decision was not saved: {error}").format(
+                error=describe_error(error))
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Can't fulfil"), text,
+                          QMessageBox.StandardButton.Ok, self)
+        box.setObjectName("cantFulfilRefusal")
+        self.active_dialog = box
+        box.finished.connect(lambda _r: setattr(self, "active_dialog", None))
+        box.open()
+        self.refresh()
