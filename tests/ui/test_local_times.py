@@ -67,12 +67,14 @@ def context(sqlite_url):
 def test_outbox_shows_the_next_attempt_in_local_time(qtbot, context):
     section = OutboxSection(context, SyncController())
     qtbot.addWidget(section)
+    qtbot.waitUntil(lambda: section.loaded, timeout=5000)  # it reads in the background
     assert section.table.item(0, 5).text() == "15-01 09:05"
 
 
 def test_sync_log_shows_the_start_in_local_time(qtbot, context):
     section = SyncLogSection(context, SyncController())
     qtbot.addWidget(section)
+    qtbot.waitUntil(lambda: section.loaded, timeout=5000)  # it reads in the background
     assert section.table.item(0, 0).text() == "15-01-2026 09:05:30"
 
 

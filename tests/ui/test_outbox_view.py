@@ -41,7 +41,7 @@ def _section(qtbot, context, controller=None):
 
 def _settled(qtbot, section):
     """The action and the refresh after it have come back."""
-    qtbot.waitUntil(lambda: not section.tasks.busy)
+    qtbot.waitUntil(lambda: not section.tasks.busy, timeout=15_000)  # a loaded CI machine
 
 
 def test_lists_failed_first_with_bol_message_and_retries(qtbot, context):
