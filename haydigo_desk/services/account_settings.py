@@ -22,6 +22,8 @@ from haydigo_desk.bol.credentials import (
     has_client_secret,
     store_client_secret,
 )
+from haydigo_desk.domain.delivery_options import OptionRule
+from haydigo_desk.domain.shipping_mode import ShippingMode
 from haydigo_desk.domain.transporters import transporter_by_code
 from haydigo_desk.persistence.database import Database
 from haydigo_desk.persistence.models import (
@@ -55,6 +57,8 @@ class AccountDraft:
     harvest_orders: bool = False
     sync_interval_minutes: int = 10
     default_transporter: str = "TNT"
+    shipping_mode: str = ShippingMode.OWN_CARRIER.value
+    label_option_rule: str = OptionRule.RECOMMENDED.value
     id: int | None = None
     has_secret: bool = False
     new_secret: SecretStr | None = field(default=None, repr=False)
@@ -124,6 +128,11 @@ def validate_draft(draft: AccountDraft, others: list[AccountDraft] = ()) -> None
         # Never save a default the shipment dialog could not preselect (or a silent "TNT").
         raise DraftError("The default transporter must be a bol.com transporter code",
                          "transporter", "transporter_unknown")
+    if draft.shipping_mode not in tuple(ShippingMode):
+        raise DraftError("Choose how this account ships", "shipping_mode", "shipping_mode")
+    if draft.label_option_rule not in tuple(OptionRule):
+        raise DraftError("Choose which bol.com label to buy", "label_option_rule",
+                         "label_option_rule")
     try:
         draft.to_spec().validate()
     except AccountError as exc:
@@ -160,6 +169,8 @@ def _draft_of(row: MarketplaceAccount) -> AccountDraft:
         harvest_orders=row.harvest_orders,
         sync_interval_minutes=row.sync_interval_minutes,
         default_transporter=row.default_transporter,
+        shipping_mode=row.shipping_mode,
+        label_option_rule=row.label_option_rule,
     )
 
 
@@ -189,6 +200,8 @@ def save_account_drafts(
                 _rename(session, draft.id, draft.name.strip())
             account = save_account(session, draft.to_spec())
             account.enabled = True  # saving a name that was removed earlier brings it back
+            account.shipping_mode = draft.shipping_mode
+            account.label_option_rule = draft.label_option_rule
             draft.id = account.id
             outcome.saved.append(account.name)
         uow.commit()

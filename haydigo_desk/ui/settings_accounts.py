@@ -35,6 +35,7 @@ from haydigo_desk.ui.carrier_picker import CarrierPicker
 from haydigo_desk.ui.connection_test import ConnectionTester
 from haydigo_desk.ui.field_error import FieldWithError
 from haydigo_desk.ui.i18n import current_language
+from haydigo_desk.ui.settings_shipping import ShippingGroup
 
 ENVIRONMENT_KEYS = ("production", "demo", "custom")
 
@@ -102,6 +103,7 @@ class AccountEditor(QWidget):
         # The same picker as the shipment dialog: typing never jumps to a carrier by prefix.
         self.transporter_picker = CarrierPicker(current_language())
         self.transporter_combo = self.transporter_picker.combo
+        self.shipping = ShippingGroup()
 
         self.fields = {
             "name": FieldWithError(self.name_edit),
@@ -151,6 +153,7 @@ class AccountEditor(QWidget):
                               (self.headings["sync"], self.sync_form)):
             left.addWidget(heading)
             left.addLayout(form)
+        left.addWidget(self.shipping)
         left.addStretch(1)
         right = QVBoxLayout()
         right.setSpacing(4)
@@ -184,6 +187,7 @@ class AccountEditor(QWidget):
             self.name_edit, self.store_edit, self.product_list_edit, self.interval_spin,
             self.harvest_products_box, self.harvest_orders_box,
             self.transporter_picker.search, self.transporter_combo,
+            self.shipping.mode_combo, self.shipping.rule_combo,
             self.environment_combo, self.base_url_edit, self.token_url_edit,
             self.client_id_edit, self.secret_edit, self.show_secret, self.tester.button,
             *self.country_boxes.values(),
@@ -331,6 +335,7 @@ class AccountEditor(QWidget):
         self.harvest_orders_box.setChecked(draft.harvest_orders)
         # A stored code that is no longer a bol.com code shows as "none chosen", never as TNT.
         self.transporter_picker.set_code(draft.default_transporter)
+        self.shipping.load(draft)
         self._update_secret_placeholder()
 
     def store(self) -> None:
@@ -355,6 +360,7 @@ class AccountEditor(QWidget):
         draft.harvest_orders = self.harvest_orders_box.isChecked()
         chosen = self.transporter_picker.selected()
         draft.default_transporter = chosen.code if chosen else ""
+        self.shipping.store(draft)
 
     def clear_errors(self) -> None:
         for field in self.fields.values():
