@@ -19,12 +19,19 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import func, select
 
+from haydigo_desk.bol import ShipmentLine
 from haydigo_desk.bol.models_labels import DeliveryOption, HandoverDetails
 from haydigo_desk.domain.delivery_options import Choice, OptionRule, choose_option
 from haydigo_desk.domain.shipping_mode import ships_via_bol
-from haydigo_desk.domain.states import OrderStatus
+from haydigo_desk.domain.states import LabelState, OrderStatus, OutboxKind
 from haydigo_desk.persistence.database import Database
-from haydigo_desk.persistence.models import LabelPurchase, MarketplaceAccount, Order, utcnow
+from haydigo_desk.persistence.models import (
+    LabelPurchase,
+    MarketplaceAccount,
+    Order,
+    OutboxEntry,
+    utcnow,
+)
 from haydigo_desk.services import lifecycle
 from haydigo_desk.services.claims import StationIdentity
 from haydigo_desk.services.label_options import label_option_of
@@ -88,6 +95,20 @@ class DayLabels:
     day: date
     count: int
     cost: Decimal
+
+
+def box_items(planned: LabelPlan) -> list[ShipmentLine]:
+    """The order items (with quantities) of the box, as bol's label endpoints take them."""
+    return [ShipmentLine(line.bol_order_item_id, line.quantity) for line in planned.plan.lines]
+
+
+def meets_promise(option: DeliveryOption) -> bool:
+    """Handed over in time, the label reaches the customer by the promise (no strike)."""
+    return (option.handover_details or HandoverDetails()).meets_customer_expectation is True
+
+
+def latest_handover(option: DeliveryOption) -> datetime | None:
+    return (option.handover_details or HandoverDetails()).latest_handover_date_time
 
 
 def bol_today(now: datetime | None = None) -> date:
@@ -210,3 +231,45 @@ def labels_bought_on(database: Database, day: date | None = None) -> DayLabels:
             .where(LabelPurchase.bol_label_id.is_not(None), LabelPurchase.bought_at >= start,
                    LabelPurchase.bought_at < end)).one()
     return DayLabels(day, int(count), Decimal(str(cost)).quantize(Decimal("0.01")))
+
+
+@dataclass(frozen=True)
+class BoughtLabel:
+    """A shipment's label after its purchase: what to print, and the row that ships it."""
+
+    label: LabelView | None
+    pdf: bytes | None
+    shipment_entry_id: int | None  # the outbox row posting the shipment (once READY)
+
+
+def bought_label(database: Database, shipment_id: int) -> BoughtLabel:
+    label = label_of_shipment(database, shipment_id)
+    if label is None:
+        return BoughtLabel(None, None, None)
+    pdf = label_pdf(database, label.label_id) if label.has_pdf else None
+    entry = None
+    if label.state == LabelState.READY:
+        with database.unit_of_work() as uow:
+            entry = uow.session.scalar(
+                select(OutboxEntry.id).where(OutboxEntry.shipment_id == shipment_id,
+                                             OutboxEntry.kind == OutboxKind.SHIPMENT.value)
+                .order_by(OutboxEntry.id.desc()))
+    return BoughtLabel(label, pdf, entry)
+
+
+def latest_entry(database: Database, shipment_id: int) -> tuple[int | None, bool]:
+    """(the shipment's latest outbox row, whether it is a label purchase)."""
+    with database.unit_of_work() as uow:
+        row = uow.session.execute(
+            select(OutboxEntry.id, OutboxEntry.kind).where(OutboxEntry.shipment_id == shipment_id)
+            .order_by(OutboxEntry.id.desc()).limit(1)).first()
+    if row is None:
+        return None, False
+    return row.id, row.kind == OutboxKind.LABEL.value
+
+
+def no_label_for(database: Database, order_id: int, message: str) -> None:
+    """bol.com offers no label for the box: the order shows the reason under Problem."""
+    with database.unit_of_work() as uow:
+        lifecycle.label_unavailable(uow.session, order_id, message)
+        uow.commit()

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from haydigo_desk.persistence.database import Database
-from haydigo_desk.services import shipping
+from haydigo_desk.services import labels, shipping
 from haydigo_desk.services.claims import StationIdentity, claim_order, release_order
 from haydigo_desk.services.picking import (
     CLOSED_ORDER_STATUSES,
@@ -125,3 +125,34 @@ class StationJobs:
         if status.state == "confirmed":
             release_order(self.database, status.order_id, self.station)
         return status, self.picking.load_order(status.order_id)
+
+    # --- labels bought from bol.com (ui/station/label_steps.py) --------------------------------
+
+    def label_plan(self, order_id: int, distribution_party: str | None = None) -> Any:
+        """The ``labels.LabelPlan`` of the box, or the ``ShipmentRefused``."""
+        try:
+            return labels.label_plan(self.database, order_id, distribution_party)
+        except shipping.ShipmentRefused as refused:
+            return refused
+
+    def buy_label(self, order_id: int, option: Any) -> Any:
+        """(shipment id, label outbox row id, the order now) or the ``ShipmentRefused``."""
+        try:
+            queued = labels.queue_label_purchase(self.database, order_id, option,
+                                                 station=self.station)
+        except shipping.ShipmentRefused as refused:
+            return refused
+        return queued.shipment_id, queued.outbox_entry_id, self.picking.load_order(order_id)
+
+    def latest_entry(self, shipment_id: int) -> tuple[int | None, bool]:
+        """The shipment's latest outbox row and whether it buys its label."""
+        return labels.latest_entry(self.database, shipment_id)
+
+    def label_after_purchase(self, shipment_id: int) -> labels.BoughtLabel:
+        """The label of the shipment after the worker bought it, its PDF and the shipment's
+        outbox row that posts it (the PDF is loaded here, off the GUI thread)."""
+        return labels.bought_label(self.database, shipment_id)
+
+    def label_unavailable(self, order_id: int, message: str) -> OrderWork | None:
+        labels.no_label_for(self.database, order_id, message)
+        return self.picking.load_order(order_id)

@@ -45,6 +45,7 @@ from haydigo_desk.ui.shipment_dialog import ShipmentDialog
 from haydigo_desk.ui.sounds import SoundPlayer, sound_of
 from haydigo_desk.ui.station import messages
 from haydigo_desk.ui.station.feedback import Message
+from haydigo_desk.ui.station.label_view import LabelView
 from haydigo_desk.ui.station.layout import StationLayout
 from haydigo_desk.ui.station.presenter import ORDER_MODES, Mode, ShipmentAsk, StationPresenter
 from haydigo_desk.ui.status_style import status_label
@@ -54,7 +55,7 @@ log = logging.getLogger(__name__)
 __all__ = ["Mode", "PickStationSection"]
 
 
-class PickStationSection(StationLayout):
+class PickStationSection(LabelView, StationLayout):
     section_id = "station"
     icon_name = "scan"
 
@@ -151,6 +152,7 @@ class PickStationSection(StationLayout):
 
     def shutdown(self) -> None:
         self.tasks.shutdown()
+        self.shutdown_label_printing()
         self.database.dispose()
 
     # --- actions --------------------------------------------------------------------------------

@@ -52,6 +52,12 @@ class WorkstationPage(QWidget):
         printers = available_printers()
         self.printer_combo = self._printer_combo(printers, settings.printer_name)
         self.label_printer_combo = self._printer_combo(printers, settings.label_printer_name)
+        self.label_paper_combo = QComboBox()
+        self.label_paper_combo.setObjectName("labelPaper")
+        for key in ("a6", "4x6"):
+            self.label_paper_combo.addItem("", key)
+        self.label_paper_combo.setCurrentIndex(
+            max(self.label_paper_combo.findData(settings.label_paper), 0))
 
         self.sounds_box = QCheckBox()
         self.sounds_box.setChecked(settings.sounds_enabled)
@@ -83,7 +89,8 @@ class WorkstationPage(QWidget):
         self.labels: list[QLabel] = []
         for widget in (
             self.workstation_field, self.printer_combo, self.label_printer_combo,
-            self.sounds_box, volume_row, self.language_combo, self.theme_combo,
+            self.label_paper_combo, self.sounds_box, volume_row, self.language_combo,
+            self.theme_combo,
         ):
             label = QLabel()
             label.setBuddy(widget.focusProxy() or widget)
@@ -105,7 +112,8 @@ class WorkstationPage(QWidget):
     def retranslate_ui(self) -> None:
         texts = (
             self.tr("&Workstation name"), self.tr("&Printer (pick lists)"),
-            self.tr("&Label printer"), self.tr("&Sounds"), self.tr("&Volume"),
+            self.tr("&Label printer"), self.tr("Label p&aper"), self.tr("&Sounds"),
+            self.tr("&Volume"),
             self.tr("Lan&guage"), self.tr("&Theme"),
         )
         for label, text in zip(self.labels, texts, strict=True):
@@ -116,6 +124,11 @@ class WorkstationPage(QWidget):
             saved = combo.itemData(combo.count() - 1)
             if saved and saved not in available_printers():
                 combo.setItemText(combo.count() - 1, self.tr("{} (not found)").format(saved))
+        self.label_paper_combo.setItemText(0, self.tr("A6 (105 × 148 mm)"))
+        self.label_paper_combo.setItemText(1, self.tr("4 × 6 inch"))
+        self.label_printer_combo.setToolTip(self.tr(
+            "bol.com labels print here at once; with none, each label is saved as a PDF in the "
+            "data folder"))
         self.sounds_box.setText(self.tr("Play a sound after each scan"))
         for index, text in enumerate(
             (self.tr("Same as the system"), "Nederlands", "English")
@@ -147,6 +160,7 @@ class WorkstationPage(QWidget):
             "workstation": self.workstation_edit.text().strip(),
             "printer_name": self.printer_combo.currentData() or "",
             "label_printer_name": self.label_printer_combo.currentData() or "",
+            "label_paper": self.label_paper_combo.currentData(),
             "sounds_enabled": self.sounds_box.isChecked(),
             "sound_volume": self.volume_slider.value() / 100,
             "language": self.language_combo.currentData(),

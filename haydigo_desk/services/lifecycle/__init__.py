@@ -22,6 +22,7 @@ from haydigo_desk.services.lifecycle.labels import (
     label_document_stored,
     label_failed,
     label_ready,
+    label_unavailable,
     label_withdrawn,
     queue_label,
 )
@@ -90,6 +91,7 @@ __all__ = [
     "label_document_stored",
     "label_failed",
     "label_ready",
+    "label_unavailable",
     "label_withdrawn",
     "line_counts",
     "new_pick_list",

@@ -26,7 +26,7 @@ from haydigo_desk.persistence.models import (
     Shipment,
     utcnow,
 )
-from haydigo_desk.services.lifecycle import shipments
+from haydigo_desk.services.lifecycle import rows, shipments
 from haydigo_desk.services.outbox_writer import enqueue
 
 
@@ -113,3 +113,13 @@ def label_withdrawn(session: Session, label: LabelPurchase, message: str) -> Non
     """Not bought: the customer cancelled meanwhile (the shipment is withdrawn by the caller)."""
     label.state = LabelState.CANCELLED.value
     label.error = message[:2000]
+
+
+def label_unavailable(session: Session, order_id: int, message: str) -> None:
+    """No label can be bought (bol.com offers none for the box): the order is a problem with
+    the reason until a shipment is queued for it."""
+    order = session.get(Order, order_id)
+    if order is None:
+        return
+    order.problem = message[:500]
+    rows.derive_statuses(session, order)
