@@ -18,6 +18,7 @@ from decimal import Decimal
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from haydigo_desk.bol import ShipmentLine
 from haydigo_desk.bol.models_labels import DeliveryOption, HandoverDetails
@@ -111,6 +112,11 @@ def latest_handover(option: DeliveryOption) -> datetime | None:
     return (option.handover_details or HandoverDetails()).latest_handover_date_time
 
 
+def euro(amount: Decimal | None) -> str:
+    """A label price as sellers write it: "€ 4,15" (no amount: a dash)."""
+    return "—" if amount is None else f"€ {amount:.2f}".replace(".", ",")
+
+
 def bol_today(now: datetime | None = None) -> date:
     return (now or datetime.now(UTC)).astimezone(BOL_ZONE).date()
 
@@ -185,7 +191,7 @@ def _view(row: LabelPurchase, has_pdf: bool) -> LabelView:
                      row.track_and_trace, row.price, row.display_name, row.error or "", has_pdf)
 
 
-def _with_pdf_flag(session, query) -> list[LabelView]:
+def _with_pdf_flag(session: Session, query) -> list[LabelView]:
     rows = session.execute(query.add_columns(LabelPurchase.pdf.is_not(None))).all()
     return [_view(row, bool(has_pdf)) for row, has_pdf in rows]
 
@@ -198,16 +204,29 @@ def label_of_shipment(database: Database, shipment_id: int) -> LabelView | None:
         return found[0] if found else None
 
 
+def order_labels(session: Session, order_id: int) -> list[LabelView]:
+    """Every label bought (or tried) for the order, oldest first (the order detail)."""
+    return _with_pdf_flag(session, select(LabelPurchase).where(
+        LabelPurchase.order_id == order_id).order_by(LabelPurchase.id))
+
+
 def labels_of_order(database: Database, order_id: int) -> list[LabelView]:
     with database.unit_of_work() as uow:
-        return _with_pdf_flag(uow.session, select(LabelPurchase).where(
-            LabelPurchase.order_id == order_id).order_by(LabelPurchase.id))
+        return order_labels(uow.session, order_id)
+
+
+def stored_label(session: Session, label_id: int) -> tuple[bytes | None, str]:
+    """The stored PDF and its order's bol id: a reprint, never a new purchase."""
+    row = session.execute(select(LabelPurchase.pdf, Order.bol_order_id)
+                          .join(Order, Order.id == LabelPurchase.order_id)
+                          .where(LabelPurchase.id == label_id)).first()
+    return (row.pdf, row.bol_order_id) if row is not None else (None, "")
 
 
 def label_pdf(database: Database, label_id: int) -> bytes | None:
     """The stored PDF (to print it again: never a new purchase)."""
     with database.unit_of_work() as uow:
-        return uow.session.scalar(select(LabelPurchase.pdf).where(LabelPurchase.id == label_id))
+        return stored_label(uow.session, label_id)[0]
 
 
 def mark_printed(database: Database, label_id: int) -> None:

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from haydigo_desk.context import DeskContext
 from haydigo_desk.domain.clock import format_local
 from haydigo_desk.domain.states import SyncOutcome
-from haydigo_desk.services import sync_log
+from haydigo_desk.services import labels, sync_log
 from haydigo_desk.services.sync_log import SyncRunRow
 from haydigo_desk.ui.sync_controller import SyncController
 
@@ -86,6 +86,9 @@ class SyncLogSection(QWidget):
         top = QHBoxLayout()
         top.addWidget(heading)
         top.addStretch(1)
+        self.labels_today = QLabel()  # bol.com labels bought today and what they cost
+        self.labels_today.setObjectName("labelsToday")
+        top.addWidget(self.labels_today)
         top.addWidget(self.sync_button)
 
         self.headers = [
@@ -137,6 +140,7 @@ class SyncLogSection(QWidget):
         with self.context.database.unit_of_work() as uow:
             self.runs = sync_log.list_runs(uow.session)
             self.held = sync_log.held_records(uow.session)
+        self._show_labels_today(labels.labels_bought_on(self.context.database))
         self.table.setRowCount(len(self.runs))
         for number, run in enumerate(self.runs):
             values = [
@@ -167,6 +171,10 @@ class SyncLogSection(QWidget):
         elif self.runs:
             self.table.selectRow(0)  # the newest run, which a finished sync just added
         self._show_detail()
+
+    def _show_labels_today(self, day: labels.DayLabels) -> None:
+        self.labels_today.setText(self.tr("bol.com labels today: %n, %1 excl. VAT", "",
+                                          day.count).replace("%1", labels.euro(day.cost)))
 
     def selected_run(self) -> SyncRunRow | None:
         rows = self.table.selectionModel().selectedRows()

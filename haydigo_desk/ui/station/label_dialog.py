@@ -15,6 +15,7 @@ from haydigo_desk.domain.clock import format_local
 from haydigo_desk.services.labels import (
     ChosenLabel,
     DeliveryOption,
+    euro,
     latest_handover,
     meets_promise,
 )
@@ -60,7 +61,7 @@ class LabelDialog(QDialog):
     def _describe(self, option: DeliveryOption) -> str:
         text = self.tr("{name} — {price} excl. VAT — hand over by {deadline}").format(
             name=option.label_display_name or option.transporter_code or "?",
-            price=label_messages.money(option.total_price),
+            price=euro(option.total_price),
             deadline=format_local(latest_handover(option)) or "—")
         if option.recommended:
             text += self.tr(" — recommended")

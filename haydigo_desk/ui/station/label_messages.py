@@ -3,8 +3,6 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
-
 from PySide6.QtCore import QCoreApplication
 
 from haydigo_desk.domain.delivery_options import ChoiceReason
@@ -36,10 +34,6 @@ def reason_text(reason: ChoiceReason) -> str:
             "PickStationSection", "every offer of bol.com expired: press F8 to ask again"),
     }
     return texts[ChoiceReason(reason)]
-
-
-def money(amount: Decimal | None) -> str:
-    return "—" if amount is None else f"€ {amount:.2f}".replace(".", ",")
 
 
 def asking_options() -> Message:
