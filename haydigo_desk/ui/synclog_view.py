@@ -173,8 +173,8 @@ class SyncLogSection(QWidget):
         self._show_detail()
 
     def _show_labels_today(self, day: labels.DayLabels) -> None:
-        self.labels_today.setText(self.tr("bol.com labels today: %n, %1 excl. VAT", "",
-                                          day.count).replace("%1", labels.euro(day.cost)))
+        self.labels_today.setText(self.tr("bol.com labels today: %1 (%2 excl. VAT)").replace(
+            "%1", str(day.count)).replace("%2", labels.euro(day.cost)))
 
     def selected_run(self) -> SyncRunRow | None:
         rows = self.table.selectionModel().selectedRows()

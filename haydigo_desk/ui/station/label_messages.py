@@ -98,9 +98,3 @@ def print_failed(error: str) -> Message:
     return Message(QCoreApplication.translate(
         "PickStationSection", "The label did not print ({error}); reprint it from the order "
         "(it is stored, nothing is bought again)").format(error=error), Feedback.REFUSED)
-
-
-def shipped_with_label(carrier: str, code: str | None) -> Message:
-    return Message(QCoreApplication.translate(
-        "PickStationSection", "Shipped with the bol.com label — {carrier} {code}. Scan the next "
-        "order.").format(carrier=carrier, code=code or "—"), Feedback.DONE)
