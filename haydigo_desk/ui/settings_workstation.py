@@ -58,6 +58,13 @@ class WorkstationPage(QWidget):
             self.label_paper_combo.addItem("", key)
         self.label_paper_combo.setCurrentIndex(
             max(self.label_paper_combo.findData(settings.label_paper), 0))
+        # Printer and paper in one row: the page stays within 1366 x 768 with the scanner.
+        label_row = QWidget()
+        label_layout = QHBoxLayout(label_row)
+        label_layout.setContentsMargins(0, 0, 0, 0)
+        label_layout.addWidget(self.label_printer_combo, 1)
+        label_layout.addWidget(self.label_paper_combo)
+        label_row.setFocusProxy(self.label_printer_combo)
 
         self.sounds_box = QCheckBox()
         self.sounds_box.setChecked(settings.sounds_enabled)
@@ -88,9 +95,8 @@ class WorkstationPage(QWidget):
 
         self.labels: list[QLabel] = []
         for widget in (
-            self.workstation_field, self.printer_combo, self.label_printer_combo,
-            self.label_paper_combo, self.sounds_box, volume_row, self.language_combo,
-            self.theme_combo,
+            self.workstation_field, self.printer_combo, label_row,
+            self.sounds_box, volume_row, self.language_combo, self.theme_combo,
         ):
             label = QLabel()
             label.setBuddy(widget.focusProxy() or widget)
@@ -112,8 +118,7 @@ class WorkstationPage(QWidget):
     def retranslate_ui(self) -> None:
         texts = (
             self.tr("&Workstation name"), self.tr("&Printer (pick lists)"),
-            self.tr("&Label printer"), self.tr("Label p&aper"), self.tr("&Sounds"),
-            self.tr("&Volume"),
+            self.tr("&Label printer and paper"), self.tr("&Sounds"), self.tr("&Volume"),
             self.tr("Lan&guage"), self.tr("&Theme"),
         )
         for label, text in zip(self.labels, texts, strict=True):

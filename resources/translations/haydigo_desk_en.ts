@@ -2932,19 +2932,15 @@ calls</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Label printer</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>&amp;Sounds</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Label p&amp;aper</source>
+        <source>&amp;Volume</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Volume</source>
+        <source>&amp;Label printer and paper</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

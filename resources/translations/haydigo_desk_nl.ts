@@ -3069,7 +3069,7 @@ aanroepen</translation>
     </message>
     <message>
         <source>&amp;Label printer</source>
-        <translation>&amp;Labelprinter</translation>
+        <translation type="vanished">&amp;Labelprinter</translation>
     </message>
     <message>
         <source>&amp;Sounds</source>
@@ -3077,11 +3077,15 @@ aanroepen</translation>
     </message>
     <message>
         <source>Label p&amp;aper</source>
-        <translation>Label&amp;papier</translation>
+        <translation type="vanished">Label&amp;papier</translation>
     </message>
     <message>
         <source>&amp;Volume</source>
         <translation>&amp;Volume</translation>
+    </message>
+    <message>
+        <source>&amp;Label printer and paper</source>
+        <translation>&amp;Labelprinter en papier</translation>
     </message>
     <message>
         <source>Lan&amp;guage</source>

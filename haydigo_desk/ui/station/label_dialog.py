@@ -56,7 +56,7 @@ class LabelDialog(QDialog):
         # No slot on currentRowChanged: with PySide 6.12 each call of one lost a reference of
         # None until Python aborted ("none_dealloc"); the keys below hide the warning instead.
         self.options.setFocus()
-        self.resize(640, 320)
+        self.resize(960, 340)  # a row is one line at 1366 x 768
 
     def _describe(self, option: DeliveryOption) -> str:
         text = self.tr("{name} — {price} excl. VAT — hand over by {deadline}").format(
