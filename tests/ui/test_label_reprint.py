@@ -3,6 +3,8 @@ of bol.com, nothing bought), and the Sync log shows the day's label count and co
 
 from __future__ import annotations
 
+import shutil
+import subprocess
 from datetime import timedelta
 from decimal import Decimal
 
@@ -18,7 +20,9 @@ from haydigo_desk.sandbox.label_pdf import render_label
 from haydigo_desk.sandbox.labels import LabelDocument
 from haydigo_desk.services import labels, lifecycle
 from haydigo_desk.services.order_queries import order_detail
+from haydigo_desk.ui.label_printing import label_printer
 from haydigo_desk.ui.order_detail_pane import OrderDetailPane
+from haydigo_desk.ui.pdf_printing import paint_pdf
 from haydigo_desk.ui.sync_controller import SyncController
 from haydigo_desk.ui.synclog_view import SyncLogSection
 
@@ -87,3 +91,26 @@ def test_the_sync_log_shows_todays_labels_and_their_cost(qtbot, shipped_with_lab
     assert (day.count, day.cost) == (1, Decimal("4.15"))
     yesterday = labels.labels_bought_on(context.database, day.day - timedelta(days=1))
     assert (yesterday.count, yesterday.cost) == (0, Decimal("0.00"))
+
+
+@pytest.mark.parametrize(("paper", "points"), [("a6", (297, 420)), ("4x6", (288, 432))])
+def test_a_label_printed_on_label_paper_keeps_a_readable_barcode(qapp, tmp_path, paper, points):
+    """The label printer's path (QPrinter): bol's A6 label on A6 or on a 4 x 6 inch roll."""
+    if not (shutil.which("pdftoppm") and shutil.which("zbarimg") and shutil.which("pdfinfo")):
+        pytest.skip("poppler-utils and zbar-tools are needed to read the printed label")
+    pdf = render_label(LabelDocument("L-1", "TNT", TRACK, "PostNL & bol.com - Pakket", "PARCEL",
+                                     "C000LABEL1", {"firstName": "Anna"}, (("1001", 1),)))
+    printer = label_printer("", paper)
+    printer.setOutputFileName(str(tmp_path / "printed.pdf"))  # the printer, as a file
+    assert paint_pdf(pdf, printer) == 1
+    info = subprocess.run(["pdfinfo", str(tmp_path / "printed.pdf")], capture_output=True,
+                          text=True, check=True).stdout
+    size = next(line for line in info.splitlines() if line.startswith("Page size"))
+    width, height = (round(float(v)) for v in size.split(":")[1].split("pts")[0].split(" x "))
+    assert (width, height) == points
+    subprocess.run(["pdftoppm", "-r", "200", "-png", str(tmp_path / "printed.pdf"),
+                    str(tmp_path / "page")], check=True, timeout=60)
+    [page] = tmp_path.glob("page*.png")
+    found = subprocess.run(["zbarimg", "-q", "--raw", str(page)], capture_output=True,
+                           text=True, timeout=60)
+    assert found.stdout.split() == [TRACK]
