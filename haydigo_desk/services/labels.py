@@ -87,6 +87,7 @@ class LabelView:
     display_name: str | None
     error: str
     has_pdf: bool
+    printed: bool = False  # printed (or saved) at least once
 
 
 @dataclass(frozen=True)
@@ -188,7 +189,8 @@ def queue_label_purchase(database: Database, order_id: int, option: DeliveryOpti
 
 def _view(row: LabelPurchase, has_pdf: bool) -> LabelView:
     return LabelView(row.id, row.shipment_id, row.state, row.transporter_code,
-                     row.track_and_trace, row.price, row.display_name, row.error or "", has_pdf)
+                     row.track_and_trace, row.price, row.display_name, row.error or "", has_pdf,
+                     row.printed_at is not None)
 
 
 def _with_pdf_flag(session: Session, query) -> list[LabelView]:

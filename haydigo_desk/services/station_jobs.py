@@ -144,9 +144,13 @@ class StationJobs:
             return refused
         return queued.shipment_id, queued.outbox_entry_id, self.picking.load_order(order_id)
 
-    def latest_entry(self, shipment_id: int) -> tuple[int | None, bool]:
-        """The shipment's latest outbox row and whether it buys its label."""
-        return labels.latest_entry(self.database, shipment_id)
+    def resume_info(self, shipment_id: int) -> tuple[int | None, bool, labels.BoughtLabel]:
+        """The shipment's latest outbox row, whether it buys its label, and the label."""
+        entry_id, buys_label = labels.latest_entry(self.database, shipment_id)
+        return entry_id, buys_label, labels.bought_label(self.database, shipment_id)
+
+    def label_printed(self, label_id: int) -> None:
+        labels.mark_printed(self.database, label_id)
 
     def label_after_purchase(self, shipment_id: int) -> labels.BoughtLabel:
         """The label of the shipment after the worker bought it, its PDF and the shipment's

@@ -137,6 +137,11 @@ def test_the_last_scan_buys_the_label_prints_it_and_ships_with_it(qtbot, desk):
     qtbot.waitUntil(lambda: not station.busy, timeout=10000)
     assert len(labels_at_bol(sandbox, bol_order_id)) == 1
     assert len(shipments_at_bol(sandbox, bol_order_id)) == 1
+    with context.database.unit_of_work() as uow:  # printed once: F8 does not print it again
+        [printed_at] = uow.session.scalars(select(LabelPurchase.printed_at).join(
+            Order, Order.id == LabelPurchase.order_id).where(
+            Order.bol_order_id == bol_order_id)).all()
+        assert printed_at is not None
 
 
 @pytest.mark.parametrize("bad", ["no_options", "expired_offer", "not_a_pdf",

@@ -116,10 +116,21 @@ class LabelSteps:
 
     def resume_shipment(self, shipment_id: int) -> None:
         """F8 on a live shipment: its latest outbox row is posted (or looked up), a label
-        purchase through ``post_label``; nothing new is queued or bought."""
-        self._run(lambda: self.jobs.latest_entry(shipment_id),
-                  lambda found: (self.post_label if found[1] else self._post)(shipment_id,
-                                                                              found[0]))
+        purchase through ``post_label``; a label the sync finished but nobody printed is
+        printed first. Nothing new is queued or bought."""
+        self._run(lambda: self.jobs.resume_info(shipment_id),
+                  lambda found: self._resume(shipment_id, *found))
+
+    def _resume(self, shipment_id: int, entry_id: int | None, buys_label: bool,
+                bought: labels.BoughtLabel) -> None:
+        if buys_label:
+            self.post_label(shipment_id, entry_id)
+        elif bought.label is not None and bought.label.state == LabelState.READY and (
+                not bought.label.printed):
+            self._enter_shipment()
+            self._label_bought(shipment_id, bought)
+        else:
+            self._post(shipment_id, entry_id)
 
     def post_label(self, shipment_id: int, entry_id: int | None) -> None:
         """Buy (or look up) the label of a shipment through the worker, then print and ship."""
@@ -151,10 +162,13 @@ class LabelSteps:
             return
         self.view.show_shipment(label_messages.bought_printing(label.track_and_trace))
         bol_order_id = self.order.bol_order_id if self.order is not None else ""
-        self.view.print_label(LabelPrint(label.label_id, bol_order_id, bought.pdf),
-                              self._label_printed)
+        label_id = label.label_id
+        self.view.print_label(LabelPrint(label_id, bol_order_id, bought.pdf),
+                              lambda message, ok: self._label_printed(label_id, message, ok))
         self._posting = None
         self._post(shipment_id, bought.shipment_entry_id)
 
-    def _label_printed(self, message: Any) -> None:
+    def _label_printed(self, label_id: int, message: Any, ok: bool) -> None:
         self.say(message)
+        if ok:  # remembered, so that F8 never prints it again by itself
+            self._run(lambda: self.jobs.label_printed(label_id), lambda _none: None)

@@ -29,7 +29,8 @@ class LabelView:
         dialog.finished.connect(finished)
         self._show_dialog(dialog)
 
-    def print_label(self, job: LabelPrint, done: Callable[[Message], None]) -> None:
+    def print_label(self, job: LabelPrint, done: Callable[[Message, bool], None]) -> None:
+        """Print (or save) the label off the GUI thread; ``done(message, printed)``."""
         settings = self.context.settings
         printer, paper = settings.label_printer_name, settings.label_paper
         target = label_file(self.context.paths.data_dir, job.bol_order_id, job.label_id)
@@ -39,11 +40,12 @@ class LabelView:
         def printed(output: LabelOutput) -> None:
             self.last_label_output = output
             done(label_messages.printed(output.printer) if output.printer
-                 else label_messages.saved(str(output.path)))
+                 else label_messages.saved(str(output.path)), True)
 
         self._label_printing.run(
             lambda: output_label(job.pdf, printer_name=printer, paper=paper, file=target),
-            printed, lambda error: done(label_messages.print_failed(describe_error(error))))
+            printed,
+            lambda error: done(label_messages.print_failed(describe_error(error)), False))
 
     def shutdown_label_printing(self) -> None:
         if self._label_printing is not None:
