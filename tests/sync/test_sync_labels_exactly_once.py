@@ -23,7 +23,7 @@ from haydigo_desk.persistence.models import LabelPurchase, Order, OutboxEntry, S
 from haydigo_desk.services import labels
 
 pytestmark = pytest.mark.slow
-KILLS = int(os.environ.get("HAYDIGO_KILL_POINTS", "4"))
+KILLS = int(os.environ.get("HAYDIGO_KILL_POINTS", "3"))
 ORDERS = 6
 
 
