@@ -24,7 +24,7 @@ from haydigo_desk.bol import ShipmentLine
 from haydigo_desk.bol.models_labels import DeliveryOption, HandoverDetails
 from haydigo_desk.domain.delivery_options import Choice, OptionRule, choose_option
 from haydigo_desk.domain.shipping_mode import ships_via_bol
-from haydigo_desk.domain.states import LabelState, OrderStatus, OutboxKind
+from haydigo_desk.domain.states import LabelState, OutboxKind
 from haydigo_desk.persistence.database import Database
 from haydigo_desk.persistence.models import (
     LabelPurchase,
@@ -41,9 +41,7 @@ from haydigo_desk.services.shipping import (
     Refusal,
     ShipmentPlan,
     ShipmentRefused,
-    _lock_order,
-    _open_shipment,
-    _outbox_of,
+    open_or_plan,
     plan_in_session,
 )
 
@@ -166,18 +164,9 @@ def queue_label_purchase(database: Database, order_id: int, option: DeliveryOpti
         handover_deadline=handover.latest_handover_date_time)
     with database.unit_of_work() as uow:
         session = uow.session
-        order = _lock_order(session, order_id)
-        existing = _open_shipment(session, order_id)
+        order, existing, plan = open_or_plan(session, order_id)
         if existing is not None:
-            return QueuedShipment(existing.id, _outbox_of(session, existing.id), order_id,
-                                  existing.state, True, False)
-        if order.status in (OrderStatus.SHIPPED.value, OrderStatus.CANCELLED.value):
-            raise ShipmentRefused(Refusal.ORDER_CLOSED, order.status)
-        if any(line.counts().put_back for line in order.lines):
-            raise ShipmentRefused(Refusal.PUT_BACK_FIRST)
-        plan = plan_in_session(session, order)
-        if not plan.lines:
-            raise ShipmentRefused(Refusal.NOTHING_PICKED)
+            return existing
         by_id = {line.id: line for line in order.lines}
         shipment, _label, entry = lifecycle.queue_label(
             session, order, [(by_id[p.order_line_id], p.quantity) for p in plan.lines], offer,
