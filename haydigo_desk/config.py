@@ -80,6 +80,7 @@ class DeskSettings(BaseModel):
     sound_volume: float = Field(default=0.8, ge=0.0, le=1.0)
     printer_name: str = ""
     label_printer_name: str = ""
+    label_paper: Literal["a6", "4x6"] = "a6"  # bol labels are A6; 4x6 inch rolls also fit
     workstation: str = Field(default_factory=socket.gethostname)
     last_transporter: str = ""
     active_account: str = ""

@@ -30,15 +30,18 @@ class ShipmentPayload:
     transporter_code: str
     track_and_trace: str | None = None
     shipment_reference: str | None = None
+    # A label bought from bol.com: the shipment is posted with its id and no transport (bol
+    # takes the label's carrier and track & trace; the two fields above only show them).
+    shipping_label_id: str | None = None
 
     def to_json(self) -> dict[str, Any]:
         return {
             "bol_order_id": self.bol_order_id,
-            "items": [{"order_item_id": i.order_item_id, "quantity": i.quantity}
-                      for i in self.items],
+            "items": _items_json(self.items),
             "transporter_code": self.transporter_code,
             "track_and_trace": self.track_and_trace,
             "shipment_reference": self.shipment_reference,
+            "shipping_label_id": self.shipping_label_id,
         }
 
     @classmethod
@@ -50,7 +53,49 @@ class ShipmentPayload:
             transporter_code=str(data["transporter_code"]),
             track_and_trace=data.get("track_and_trace") or None,
             shipment_reference=data.get("shipment_reference") or None,
+            shipping_label_id=data.get("shipping_label_id") or None,
         )
+
+
+def _items_json(items: tuple[ShipmentItem, ...]) -> list[dict[str, Any]]:
+    return [{"order_item_id": i.order_item_id, "quantity": i.quantity} for i in items]
+
+
+def _label_items_of(data: list[dict[str, Any]]) -> tuple[ShipmentItem, ...]:
+    items = tuple(ShipmentItem(str(i["order_item_id"]), int(i["quantity"])) for i in data)
+    if not items or any(i.quantity < 1 for i in items):
+        raise ValueError("no order items, or a quantity below 1")
+    return items
+
+
+@dataclass(frozen=True)
+class LabelPayload:
+    """Buy one bol.com label for these units of one order: ``POST /retailer/shipping-labels``.
+
+    ``label_id`` is the desk's ``shipping_labels`` row, which keeps what bol.com answers; the
+    shipment with the label's id is queued once the label's PDF is stored."""
+
+    kind: ClassVar[OutboxKind] = OutboxKind.LABEL
+    label_id: int
+    bol_order_id: str
+    items: tuple[ShipmentItem, ...]
+    offer_id: str
+
+    @property
+    def coalesce_key(self) -> str:
+        return f"label:{self.label_id}"
+
+    def to_json(self) -> dict[str, Any]:
+        return {"label_id": self.label_id, "bol_order_id": self.bol_order_id,
+                "items": _items_json(self.items), "offer_id": self.offer_id}
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> LabelPayload:
+        offer_id = str(data["offer_id"] or "")
+        if not offer_id:
+            raise ValueError("a label purchase needs bol's shipping label offer id")
+        return cls(int(data["label_id"]), str(data["bol_order_id"]),
+                   _label_items_of(data["items"]), offer_id)
 
 
 @dataclass(frozen=True)
@@ -189,7 +234,7 @@ class ReturnCreatePayload:
 
 ReturnPayload = ReturnHandlingPayload | ReturnCreatePayload
 Payload = (ShipmentPayload | CancellationPayload | StockPayload | TransportPayload
-           | ReturnPayload)
+           | ReturnPayload | LabelPayload)
 _BY_KIND: dict[str, type[Payload]] = {
     OutboxKind.SHIPMENT: ShipmentPayload,
     OutboxKind.CANCELLATION: CancellationPayload,
@@ -197,6 +242,7 @@ _BY_KIND: dict[str, type[Payload]] = {
     OutboxKind.TRANSPORT: TransportPayload,
     OutboxKind.RETURN_HANDLING: ReturnHandlingPayload,
     OutboxKind.RETURN_CREATE: ReturnCreatePayload,
+    OutboxKind.LABEL: LabelPayload,
 }
 
 

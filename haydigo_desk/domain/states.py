@@ -35,6 +35,17 @@ class OutboxKind(StrEnum):
     TRANSPORT = "transport"  # a track & trace corrected after shipping
     RETURN_HANDLING = "return"  # handle a return item bol.com announced (PUT)
     RETURN_CREATE = "return_create"  # register a return bol.com never announced (POST)
+    LABEL = "label"  # buy a bol.com shipping label ("Verzenden via bol"), then ship with it
+
+
+class LabelState(StrEnum):
+    """A bought label's row (``shipping_labels``): see ``persistence.models.LabelPurchase``."""
+
+    QUEUED = "queued"  # its purchase waits in (or goes through) the outbox
+    BOUGHT = "bought"  # bol.com sold it (label id known); the PDF is being fetched
+    READY = "ready"  # PDF stored; the shipment with its id is queued
+    FAILED = "failed"  # bol.com refused the purchase (or sent no usable PDF)
+    CANCELLED = "cancelled"  # not bought: the items were cancelled meanwhile
 
 
 class OutboxState(StrEnum):

@@ -17,6 +17,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     Numeric,
     String,
@@ -168,6 +169,10 @@ class MarketplaceAccount(Base):
     # The local time of day after which nothing more leaves today (None: no cut-off).
     cutoff_time: Mapped[time | None] = mapped_column(Time)
     default_transporter: Mapped[str] = mapped_column(String(40), default="TNT")
+    # Own carrier, via bol (a bought label) or as bol says per order: domain/shipping_mode.py.
+    shipping_mode: Mapped[str] = mapped_column(String(20), default="own_carrier")
+    # Which bol label to buy: domain/delivery_options.py's OptionRule.
+    label_option_rule: Mapped[str] = mapped_column(String(30), default="recommended")
     enabled: Mapped[bool] = mapped_column(Boolean, default=True)
     offers_synced_until: Mapped[datetime | None]
     last_full_order_sweep_at: Mapped[datetime | None]
@@ -566,3 +571,38 @@ class ReturnLine(Base):
 
     bol_return: Mapped[BolReturn] = relationship(back_populates="lines")
     product: Mapped[Product | None] = relationship()
+
+
+class LabelPurchase(Base):
+    """A shipping label bought from bol.com for one box of an order ("Verzenden via bol").
+
+    One row per purchase, written before anything is asked of bol.com (its outbox row LABEL
+    buys it); ``state``: queued → bought (bol's label id known) → ready (PDF stored) | failed |
+    cancelled. The shipment it ships with is ``shipment_id``; its PDF is kept here so that
+    every workstation can reprint it without buying again.
+    """
+
+    __tablename__ = "shipping_labels"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    account_id: Mapped[int] = mapped_column(ForeignKey("marketplace_accounts.id"), index=True)
+    order_id: Mapped[int] = mapped_column(ForeignKey("orders.id"), index=True)
+    shipment_id: Mapped[int | None] = mapped_column(ForeignKey("shipments.id"), index=True)
+    items: Mapped[list[dict]] = mapped_column(JSON)  # [{"order_item_id", "quantity"}]
+    offer_id: Mapped[str] = mapped_column(String(64))  # bol's shippingLabelOfferId
+    label_type: Mapped[str | None] = mapped_column(String(20))
+    display_name: Mapped[str | None] = mapped_column(String(200))
+    price: Mapped[Decimal | None] = mapped_column(Numeric(10, 2))  # excluding VAT
+    handover_deadline: Mapped[datetime | None]
+    state: Mapped[str] = mapped_column(String(20), default="queued")
+    process_status_id: Mapped[str | None] = mapped_column(String(64))
+    bol_label_id: Mapped[str | None] = mapped_column(String(64), index=True)
+    transporter_code: Mapped[str | None] = mapped_column(String(40))
+    track_and_trace: Mapped[str | None] = mapped_column(String(100))
+    pdf: Mapped[bytes | None] = mapped_column(LargeBinary, deferred=True)
+    error: Mapped[str] = mapped_column(Text, default="")
+    created_by: Mapped[str] = mapped_column(String(100), default="")
+    workstation: Mapped[str] = mapped_column(String(100), default="")
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    bought_at: Mapped[datetime | None]
+    printed_at: Mapped[datetime | None]

@@ -23,6 +23,8 @@ from haydigo_desk.bol.credentials import (
     has_client_secret,
     store_client_secret,
 )
+from haydigo_desk.domain.delivery_options import OptionRule
+from haydigo_desk.domain.shipping_mode import ShippingMode
 from haydigo_desk.domain.transporters import transporter_by_code
 from haydigo_desk.persistence.database import Database
 from haydigo_desk.persistence.models import (
@@ -58,6 +60,8 @@ class AccountDraft:
     default_transporter: str = "TNT"
     # The local time after which nothing more leaves today (None: no cut-off).
     cutoff_time: time | None = None
+    shipping_mode: str = ShippingMode.OWN_CARRIER.value
+    label_option_rule: str = OptionRule.RECOMMENDED.value
     id: int | None = None
     has_secret: bool = False
     new_secret: SecretStr | None = field(default=None, repr=False)
@@ -129,6 +133,11 @@ def validate_draft(draft: AccountDraft, others: list[AccountDraft] = ()) -> None
                          "transporter", "transporter_unknown")
     if draft.cutoff_time is not None and not isinstance(draft.cutoff_time, time):
         raise DraftError("The cut-off is a time of day", "cutoff", "cutoff_invalid")
+    if draft.shipping_mode not in tuple(ShippingMode):
+        raise DraftError("Choose how this account ships", "shipping_mode", "shipping_mode")
+    if draft.label_option_rule not in tuple(OptionRule):
+        raise DraftError("Choose which bol.com label to buy", "label_option_rule",
+                         "label_option_rule")
     try:
         draft.to_spec().validate()
     except AccountError as exc:
@@ -166,6 +175,8 @@ def _draft_of(row: MarketplaceAccount) -> AccountDraft:
         sync_interval_minutes=row.sync_interval_minutes,
         default_transporter=row.default_transporter,
         cutoff_time=row.cutoff_time,
+        shipping_mode=row.shipping_mode,
+        label_option_rule=row.label_option_rule,
     )
 
 
@@ -197,6 +208,8 @@ def save_account_drafts(
             account.cutoff_time = draft.cutoff_time.replace(second=0, microsecond=0) \
                 if draft.cutoff_time else None
             account.enabled = True  # saving a name that was removed earlier brings it back
+            account.shipping_mode = draft.shipping_mode
+            account.label_option_rule = draft.label_option_rule
             draft.id = account.id
             outcome.saved.append(account.name)
         uow.commit()

@@ -165,6 +165,25 @@ def _enqueue(session: Session, order: Order, lines: tuple[PlannedLine, ...],
         workstation=station.workstation)
 
 
+def open_or_plan(session: Session, order_id: int
+                 ) -> tuple[Order, QueuedShipment | None, ShipmentPlan]:
+    """The locked order and its live shipment (a second press finds it), or the plan of a new
+    one; a closed order, units to put back first or an empty box are refused."""
+    order = _lock_order(session, order_id)
+    existing = _open_shipment(session, order_id)
+    if existing is not None:
+        return order, QueuedShipment(existing.id, _outbox_of(session, existing.id), order_id,
+                                     existing.state, True, False), ShipmentPlan((), False)
+    if order.status in (OrderStatus.SHIPPED.value, OrderStatus.CANCELLED.value):
+        raise ShipmentRefused(Refusal.ORDER_CLOSED, order.status)
+    if any(line.counts().put_back for line in order.lines):
+        raise ShipmentRefused(Refusal.PUT_BACK_FIRST)
+    plan = plan_in_session(session, order)
+    if not plan.lines:
+        raise ShipmentRefused(Refusal.NOTHING_PICKED)
+    return order, None, plan
+
+
 def queue_shipment(database: Database, order_id: int, transporter_code: str,
                    track_and_trace: str | None, *, station: StationIdentity,
                    confirm_format: bool = False, confirm_partial: bool = False,
@@ -174,18 +193,9 @@ def queue_shipment(database: Database, order_id: int, transporter_code: str,
     code = transporter_by_code(transporter_code).code  # type: ignore[union-attr]
     with database.unit_of_work() as uow:
         session = uow.session
-        order = _lock_order(session, order_id)
-        existing = _open_shipment(session, order_id)
+        order, existing, plan = open_or_plan(session, order_id)
         if existing is not None:
-            return QueuedShipment(existing.id, _outbox_of(session, existing.id), order_id,
-                                  existing.state, True, False)
-        if order.status in (OrderStatus.SHIPPED.value, OrderStatus.CANCELLED.value):
-            raise ShipmentRefused(Refusal.ORDER_CLOSED, order.status)
-        if any(line.counts().put_back for line in order.lines):
-            raise ShipmentRefused(Refusal.PUT_BACK_FIRST)
-        plan = plan_in_session(session, order)
-        if not plan.lines:
-            raise ShipmentRefused(Refusal.NOTHING_PICKED)
+            return existing
         if plan.partial and not confirm_partial:
             raise ShipmentRefused(Refusal.PARTIAL_NOT_CONFIRMED, str(plan.units))
         shipment, entry = _enqueue(session, order, plan.lines, code, check.code, station,

@@ -13,7 +13,7 @@ from typing import Any
 
 from haydigo_desk.domain.short_picks import ShortReason
 from haydigo_desk.persistence.database import Database
-from haydigo_desk.services import shipping
+from haydigo_desk.services import labels, shipping
 from haydigo_desk.services.claims import StationIdentity, claim_order, release_order
 from haydigo_desk.services.picking import (
     CLOSED_ORDER_STATUSES,
@@ -144,3 +144,38 @@ class StationJobs:
         if status.state == "confirmed":
             release_order(self.database, status.order_id, self.station)
         return status, self.picking.load_order(status.order_id)
+
+    # --- labels bought from bol.com (ui/station/label_steps.py) --------------------------------
+
+    def label_plan(self, order_id: int, distribution_party: str | None = None) -> Any:
+        """The ``labels.LabelPlan`` of the box, or the ``ShipmentRefused``."""
+        try:
+            return labels.label_plan(self.database, order_id, distribution_party)
+        except shipping.ShipmentRefused as refused:
+            return refused
+
+    def buy_label(self, order_id: int, option: Any) -> Any:
+        """(shipment id, label outbox row id, the order now) or the ``ShipmentRefused``."""
+        try:
+            queued = labels.queue_label_purchase(self.database, order_id, option,
+                                                 station=self.station)
+        except shipping.ShipmentRefused as refused:
+            return refused
+        return queued.shipment_id, queued.outbox_entry_id, self.picking.load_order(order_id)
+
+    def resume_info(self, shipment_id: int) -> tuple[int | None, bool, labels.BoughtLabel]:
+        """The shipment's latest outbox row, whether it buys its label, and the label."""
+        entry_id, buys_label = labels.latest_entry(self.database, shipment_id)
+        return entry_id, buys_label, labels.bought_label(self.database, shipment_id)
+
+    def label_printed(self, label_id: int) -> None:
+        labels.mark_printed(self.database, label_id)
+
+    def label_after_purchase(self, shipment_id: int) -> labels.BoughtLabel:
+        """The label of the shipment after the worker bought it, its PDF and the shipment's
+        outbox row that posts it (the PDF is loaded here, off the GUI thread)."""
+        return labels.bought_label(self.database, shipment_id)
+
+    def label_unavailable(self, order_id: int, message: str) -> OrderWork | None:
+        labels.no_label_for(self.database, order_id, message)
+        return self.picking.load_order(order_id)

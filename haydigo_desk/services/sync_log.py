@@ -9,6 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from haydigo_desk.persistence.models import MarketplaceAccount, QuarantinedRecord, SyncRun
+from haydigo_desk.services.labels import DayLabels, day_labels
 
 
 @dataclass(frozen=True)
@@ -106,7 +107,8 @@ class SyncLog:
 
     runs: list[SyncRunRow]
     held: list[HeldRecord]
+    labels: DayLabels  # bol.com labels bought today and their cost
 
 
 def load_log(session: Session) -> SyncLog:
-    return SyncLog(list_runs(session), held_records(session))
+    return SyncLog(list_runs(session), held_records(session), day_labels(session))

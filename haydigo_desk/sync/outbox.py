@@ -27,11 +27,13 @@ from haydigo_desk.bol import (
     BolServerError,
     ShipmentLine,
 )
+from haydigo_desk.bol.api.shipping_labels import LABEL_EVENT
 from haydigo_desk.bol.models import Order as BolOrderDetail
 from haydigo_desk.bol.models import ProcessState, ProcessStatus
 from haydigo_desk.domain.lifecycle import LifecycleError
 from haydigo_desk.domain.outbox_payloads import (
     CancellationPayload,
+    LabelPayload,
     PayloadError,
     ReturnPayload,
     ShipmentPayload,
@@ -44,8 +46,8 @@ from haydigo_desk.persistence.database import Database
 from haydigo_desk.persistence.models import Order, OrderLine, OutboxEntry, Product, Shipment, utcnow
 from haydigo_desk.persistence.models import ShipmentLine as ShipmentRow
 from haydigo_desk.services import lifecycle
+from haydigo_desk.sync import outbox_labels, returns_outbox
 from haydigo_desk.sync import outbox_transports as transports
-from haydigo_desk.sync import returns_outbox
 from haydigo_desk.sync.events import SyncReport
 
 log = logging.getLogger(__name__)
@@ -54,7 +56,8 @@ MAX_BACKOFF = timedelta(minutes=30)
 # bol.com's clock and ours differ a little: a process this much older than our row may be ours.
 CLOCK_SLACK = timedelta(minutes=2)
 TRANSIENT = (BolNetworkError, BolServerError, BolRateLimitedError)
-Written = CancellationPayload | ShipmentPayload | TransportPayload  # writes that make a process
+# Writes that make a process at bol.com.
+Written = CancellationPayload | ShipmentPayload | TransportPayload | LabelPayload
 CANCELLED_BY_CUSTOMER = (
     "Not shipped: the customer asked bol.com to cancel {items} of this order. Put the items "
     "back; the cancellation is handled by the desk."
@@ -143,8 +146,8 @@ class OutboxSender:
             self._fail(entry_id, str(exc), report)
             return
         try:
-            if isinstance(payload, ShipmentPayload) and not await self._still_shippable(
-                    entry_id, payload, report):
+            last_look = isinstance(payload, ShipmentPayload | LabelPayload)
+            if last_look and not await self._still_shippable(entry_id, payload, report):
                 return
         except TRANSIENT as exc:
             self._retry_later(entry_id, exc, report)
@@ -178,11 +181,15 @@ class OutboxSender:
                                                              payload.reason_code)
             elif returns_outbox.handles(payload):
                 status = await returns_outbox.send(self.client, payload)
+            elif outbox_labels.handles(payload):
+                status = await outbox_labels.send(self.client, payload)
             else:
+                labelled = payload.shipping_label_id  # bol takes the label's transport
                 status = await self.client.create_shipment(
                     [ShipmentLine(i.order_item_id, i.quantity) for i in payload.items],
-                    transporter_code=payload.transporter_code,
-                    track_and_trace=payload.track_and_trace,
+                    transporter_code=None if labelled else payload.transporter_code,
+                    track_and_trace=None if labelled else payload.track_and_trace,
+                    shipping_label_id=labelled,
                     shipment_reference=payload.shipment_reference,
                 )
             self._sent(entry_id, status)
@@ -193,7 +200,7 @@ class OutboxSender:
         except (BolError, transports.TransportUnknown) as exc:
             self._fail(entry_id, transports.refusal_text(exc), report)
 
-    async def _still_shippable(self, entry_id: int, payload: ShipmentPayload,
+    async def _still_shippable(self, entry_id: int, payload: ShipmentPayload | LabelPayload,
                                report: SyncReport) -> bool:
         """The last look before posting: bol.com's item states are applied first (a
         cancellation request found now is answered, units shipped elsewhere withdraw the
@@ -244,6 +251,8 @@ class OutboxSender:
                 entry.done_at = utcnow()
                 if entry.shipment_id:
                     lifecycle.shipment_withdrawn(session, entry.shipment_id, message)
+                if entry.kind == OutboxKind.LABEL:
+                    outbox_labels.withdrawn(session, entry, message)
                 uow.commit()
                 return False
             uow.commit()
@@ -297,6 +306,8 @@ class OutboxSender:
                     message=message)
             if entry.kind in returns_outbox.KINDS:
                 returns_outbox.failed(uow.session, entry, message)
+            if entry.kind == OutboxKind.LABEL:
+                outbox_labels.failed(uow.session, entry, message)
             uow.commit()
 
     def _stock_done(self, entry_id: int, payload: StockPayload, report: SyncReport) -> None:
@@ -316,6 +327,9 @@ class OutboxSender:
                            report: SyncReport) -> None:
         if status.status == ProcessState.FAILURE and await self._carried_out_anyway(entry_id):
             status = status.model_copy(update={"status": ProcessState.SUCCESS})
+        if status.status == ProcessState.SUCCESS and not await self._label_fetched(
+                entry_id, status, report):
+            return
         with self.database.unit_of_work() as uow:
             entry = uow.session.get(OutboxEntry, entry_id)
             if status.status == ProcessState.SUCCESS:
@@ -334,6 +348,22 @@ class OutboxSender:
                            report)
                 return
             uow.commit()
+
+    async def _label_fetched(self, entry_id: int, status: ProcessStatus,
+                             report: SyncReport) -> bool:
+        """A bought label's PDF is stored before its row is done (other kinds: True)."""
+        with self.database.unit_of_work() as uow:
+            if uow.session.get(OutboxEntry, entry_id).kind != OutboxKind.LABEL:
+                return True
+        try:
+            await outbox_labels.fetch_document(self.client, self.database, entry_id, status)
+        except TRANSIENT as exc:  # the row stays sent: the next poll fetches the PDF again
+            report.errors.append(f"outbox {entry_id}: {exc}")
+            return False
+        except BolError as exc:
+            self._fail(entry_id, f"{outbox_labels.UNUSABLE}: {exc}", report)
+            return False
+        return True
 
     async def _carried_out_anyway(self, entry_id: int) -> bool:
         """A failure for a write bol.com's order shows as done (a second post of a parcel
@@ -377,6 +407,8 @@ class OutboxSender:
             transports.confirmed(session, payload_of(entry.kind, dict(entry.payload)))
         elif entry.kind in returns_outbox.KINDS:
             returns_outbox.succeeded(session, entry, status)
+        elif entry.kind == OutboxKind.LABEL:
+            outbox_labels.succeeded(session, entry)
 
     # --- following up ---------------------------------------------------------------------------
 
@@ -430,7 +462,8 @@ class OutboxSender:
         if isinstance(payload, StockPayload):
             self._requeue(entry_id)  # PATCH sets an absolute value: sending again is safe
             return
-        if isinstance(payload, TransportPayload):  # no order field shows it: ask the process
+        if isinstance(payload, TransportPayload | LabelPayload):
+            # No order field shows it (bol lists no labels by order): ask the process.
             await self._resume_from_process(entry_id, payload, report)
             return
         if returns_outbox.handles(payload):
@@ -498,6 +531,9 @@ class OutboxSender:
             created = uow.session.get(OutboxEntry, entry_id).created_at
         if isinstance(payload, TransportPayload):
             statuses = await self.transports.processes(payload)
+        elif isinstance(payload, LabelPayload):  # bol names the purchase by its first item
+            statuses = await self.client.get_process_statuses_for_entity(
+                payload.items[0].order_item_id, LABEL_EVENT)
         else:
             entity, event = ((payload.items[0].order_item_id, "CREATE_SHIPMENT")
                              if isinstance(payload, ShipmentPayload)

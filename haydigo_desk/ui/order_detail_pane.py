@@ -31,6 +31,7 @@ from haydigo_desk.services.transport_corrections import CorrectionRefused, Refus
 from haydigo_desk.ui.db_tasks import DbTasks
 from haydigo_desk.ui.deadline_badges import badges, format_day
 from haydigo_desk.ui.i18n import current_language
+from haydigo_desk.ui.label_reprint import LabelReprint
 from haydigo_desk.ui.order_shipments import OrderShipmentsPanel
 from haydigo_desk.ui.permissions import ensure_manager, is_manager
 from haydigo_desk.ui.status_style import status_colours, status_label
@@ -118,6 +119,8 @@ class OrderDetailPane(QFrame):
         right.addWidget(self.lines, 1)
         self.shipments = OrderShipmentsPanel()
         self.shipments.correct_requested.connect(self.correct_track_and_trace)
+        self.label_reprint = (LabelReprint(context, self._tasks, self.shipments, self)
+                              if context is not None else None)
         right.addWidget(self.shipments)
         self.empty_label = _label(self.tr("Select an order to see its address and lines."),
                                   role="muted", wrap=True)
@@ -138,6 +141,8 @@ class OrderDetailPane(QFrame):
         self.pick_lists_label.setVisible(has and bool(detail.pick_list_codes))
         self.warning_label.setVisible(False)
         self.shipments.setVisible(has and bool(detail.shipments))
+        if self.label_reprint is not None:
+            self.label_reprint.load(detail.id if detail is not None else None)
         if detail is None:
             self.lines.setRowCount(0)
             self.shipments.show_shipments(())

@@ -28,6 +28,7 @@ class OrderShipmentsPanel(QWidget):
     """A heading and one grid row per shipment; hidden by the pane when there are none."""
 
     correct_requested = Signal(object)  # the ShipmentDetail whose track & trace to correct
+    reprint_requested = Signal(int)  # the bought label (shipping_labels id) to print again
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -47,12 +48,29 @@ class OrderShipmentsPanel(QWidget):
         # Per shipment id: the labels of its row (tests and screen readers find them here).
         self.rows: dict[int, dict[str, QLabel]] = {}
         self.correct_buttons: dict[int, QPushButton] = {}
+        self.reprint_buttons: dict[int, QPushButton] = {}
+        self._labels: dict[int, object] = {}  # shipment id -> its bol label (label_reprint.py)
+        self.label_output = QLabel()
+        self.label_output.setObjectName("labelOutput")
+        self.label_output.setProperty("role", "muted")
+        self.label_output.setVisible(False)
+        layout.addWidget(self.label_output)
         self.retranslate_ui()
 
     def show_shipments(self, shipments: tuple[ShipmentDetail, ...], *, postal_code: str = "",
                        country_code: str = "") -> None:
         self._shown = (tuple(shipments), postal_code, country_code)
         self._render()
+
+    def show_labels(self, labels: dict) -> None:
+        """Shipments that went out with a bought bol label offer "Reprint label"."""
+        self._labels = dict(labels)
+        self.label_output.setVisible(False)
+        self._render()
+
+    def show_label_output(self, text: str) -> None:
+        self.label_output.setText(text)
+        self.label_output.setVisible(True)
 
     def set_corrections_allowed(self, allowed: bool) -> None:
         """Managers only: whether confirmed shipments offer "Correct track & trace"."""
@@ -79,6 +97,7 @@ class OrderShipmentsPanel(QWidget):
                 item.widget().deleteLater()
         self.rows = {}
         self.correct_buttons = {}
+        self.reprint_buttons = {}
         shipments, postal_code, country_code = self._shown
         language = current_language()
         for index, shipment in enumerate(shipments):
@@ -106,6 +125,16 @@ class OrderShipmentsPanel(QWidget):
                 button.clicked.connect(lambda _=False, s=shipment: self.correct_requested.emit(s))
                 self.grid.addWidget(button, row, COLUMNS - 1, Qt.AlignmentFlag.AlignTop)
                 self.correct_buttons[shipment.id] = button
+                button.show()
+            label = self._labels.get(shipment.id)
+            if label is not None:
+                button = QPushButton(self.tr("Reprint label"))
+                button.setObjectName("reprintLabel")
+                button.setAutoDefault(False)
+                button.clicked.connect(lambda _=False, i=label.label_id:
+                                       self.reprint_requested.emit(i))
+                self.grid.addWidget(button, row, COLUMNS, Qt.AlignmentFlag.AlignTop)
+                self.reprint_buttons[shipment.id] = button
                 button.show()
             self.rows[shipment.id] = labels
             for label in labels.values():

@@ -45,6 +45,7 @@ def kind_label(kind: str) -> str:
         OutboxKind.TRANSPORT: QCoreApplication.translate("Outbox", "Track & trace"),
         OutboxKind.RETURN_HANDLING: QCoreApplication.translate("Outbox", "Return handling"),
         OutboxKind.RETURN_CREATE: QCoreApplication.translate("Outbox", "Return registration"),
+        OutboxKind.LABEL: QCoreApplication.translate("Outbox", "bol.com label"),
     }.get(kind, kind)
 
 
@@ -72,6 +73,9 @@ def summary(row: OutboxRow) -> str:
         return QCoreApplication.translate(
             "Outbox", "New track & trace {code} ({transporter}) for order {order}").format(
             code=row.track_and_trace, transporter=row.transporter_code, order=row.bol_order_id)
+    if row.kind == OutboxKind.LABEL:
+        return QCoreApplication.translate("Outbox", "Buy the label for order {order}").format(
+            order=row.bol_order_id)
     if row.kind == OutboxKind.CANCELLATION:
         return QCoreApplication.translate("Outbox", "Cancel item {item} of order {order}").format(
             item=row.order_item_id, order=row.bol_order_id

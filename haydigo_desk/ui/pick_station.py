@@ -46,6 +46,7 @@ from haydigo_desk.ui.shipment_dialog import ShipmentDialog
 from haydigo_desk.ui.sounds import SoundPlayer, sound_of
 from haydigo_desk.ui.station import messages
 from haydigo_desk.ui.station.feedback import Message
+from haydigo_desk.ui.station.label_view import LabelView
 from haydigo_desk.ui.station.layout import StationLayout
 from haydigo_desk.ui.station.presenter import ORDER_MODES, Mode, ShipmentAsk, StationPresenter
 from haydigo_desk.ui.status_style import status_label
@@ -58,7 +59,7 @@ SHORT_NOT_FOUND_KEY = "Ctrl+N"  # the current unit is not on the shelf
 SHORT_DAMAGED_KEY = "Ctrl+D"  # the current unit is damaged (written off the stock)
 
 
-class PickStationSection(StationLayout):
+class PickStationSection(LabelView, StationLayout):
     section_id = "station"
     icon_name = "scan"
 
@@ -158,6 +159,7 @@ class PickStationSection(StationLayout):
 
     def shutdown(self) -> None:
         self.tasks.shutdown()
+        self.shutdown_label_printing()
         self.database.dispose()
 
     # --- actions --------------------------------------------------------------------------------

@@ -36,6 +36,7 @@ from haydigo_desk.ui.connection_test import ConnectionTester
 from haydigo_desk.ui.field_error import FieldWithError
 from haydigo_desk.ui.i18n import current_language
 from haydigo_desk.ui.settings_day import CutoffField
+from haydigo_desk.ui.settings_shipping import ShippingGroup
 
 ENVIRONMENT_KEYS = ("production", "demo", "custom")
 
@@ -104,6 +105,7 @@ class AccountEditor(QWidget):
         self.transporter_picker = CarrierPicker(current_language())
         self.transporter_combo = self.transporter_picker.combo
         self.cutoff_field = CutoffField()  # ui/settings_day.py: the daily cut-off
+        self.shipping = ShippingGroup()
 
         self.fields = {
             "name": FieldWithError(self.name_edit),
@@ -155,6 +157,7 @@ class AccountEditor(QWidget):
                               (self.headings["sync"], self.sync_form)):
             left.addWidget(heading)
             left.addLayout(form)
+        left.addWidget(self.shipping)
         left.addStretch(1)
         right = QVBoxLayout()
         right.setSpacing(4)
@@ -189,6 +192,7 @@ class AccountEditor(QWidget):
             self.harvest_products_box, self.harvest_orders_box,
             self.transporter_picker.search, self.transporter_combo,
             self.cutoff_field.enabled_box, self.cutoff_field.time_edit,
+            self.shipping.mode_combo, self.shipping.rule_combo,
             self.environment_combo, self.base_url_edit, self.token_url_edit,
             self.client_id_edit, self.secret_edit, self.show_secret, self.tester.button,
             *self.country_boxes.values(),
@@ -338,6 +342,7 @@ class AccountEditor(QWidget):
         # A stored code that is no longer a bol.com code shows as "none chosen", never as TNT.
         self.transporter_picker.set_code(draft.default_transporter)
         self.cutoff_field.set_cutoff(draft.cutoff_time)
+        self.shipping.load(draft)
         self._update_secret_placeholder()
 
     def store(self) -> None:
@@ -363,6 +368,7 @@ class AccountEditor(QWidget):
         chosen = self.transporter_picker.selected()
         draft.default_transporter = chosen.code if chosen else ""
         draft.cutoff_time = self.cutoff_field.cutoff()
+        self.shipping.store(draft)
 
     def clear_errors(self) -> None:
         for field in self.fields.values():

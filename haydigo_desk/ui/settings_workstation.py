@@ -53,6 +53,19 @@ class WorkstationPage(QWidget):
         printers = available_printers()
         self.printer_combo = self._printer_combo(printers, settings.printer_name)
         self.label_printer_combo = self._printer_combo(printers, settings.label_printer_name)
+        self.label_paper_combo = QComboBox()
+        self.label_paper_combo.setObjectName("labelPaper")
+        for key in ("a6", "4x6"):
+            self.label_paper_combo.addItem("", key)
+        self.label_paper_combo.setCurrentIndex(
+            max(self.label_paper_combo.findData(settings.label_paper), 0))
+        # Printer and paper in one row: the page stays within 1366 x 768 with the scanner.
+        label_row = QWidget()
+        label_layout = QHBoxLayout(label_row)
+        label_layout.setContentsMargins(0, 0, 0, 0)
+        label_layout.addWidget(self.label_printer_combo, 1)
+        label_layout.addWidget(self.label_paper_combo)
+        label_row.setFocusProxy(self.label_printer_combo)
 
         self.short_pick = ShortPickOption(settings)
         self.sounds_box = QCheckBox()
@@ -84,7 +97,7 @@ class WorkstationPage(QWidget):
 
         self.labels: list[QLabel] = []
         for widget in (
-            self.workstation_field, self.printer_combo, self.label_printer_combo,
+            self.workstation_field, self.printer_combo, label_row,
             self.sounds_box, volume_row, self.language_combo, self.theme_combo,
             self.short_pick,
         ):
@@ -108,7 +121,7 @@ class WorkstationPage(QWidget):
     def retranslate_ui(self) -> None:
         texts = (
             self.tr("&Workstation name"), self.tr("&Printer (pick lists)"),
-            self.tr("&Label printer"), self.tr("&Sounds"), self.tr("&Volume"),
+            self.tr("&Label printer and paper"), self.tr("&Sounds"), self.tr("&Volume"),
             self.tr("Lan&guage"), self.tr("&Theme"), self.short_pick.label_text(),
         )
         for label, text in zip(self.labels, texts, strict=True):
@@ -119,6 +132,11 @@ class WorkstationPage(QWidget):
             saved = combo.itemData(combo.count() - 1)
             if saved and saved not in available_printers():
                 combo.setItemText(combo.count() - 1, self.tr("{} (not found)").format(saved))
+        self.label_paper_combo.setItemText(0, self.tr("A6 (105 × 148 mm)"))
+        self.label_paper_combo.setItemText(1, self.tr("4 × 6 inch"))
+        self.label_printer_combo.setToolTip(self.tr(
+            "bol.com labels print here at once; with none, each label is saved as a PDF in the "
+            "data folder"))
         self.sounds_box.setText(self.tr("Play a sound after each scan"))
         for index, text in enumerate(
             (self.tr("Same as the system"), "Nederlands", "English")
@@ -150,6 +168,7 @@ class WorkstationPage(QWidget):
             "workstation": self.workstation_edit.text().strip(),
             "printer_name": self.printer_combo.currentData() or "",
             "label_printer_name": self.label_printer_combo.currentData() or "",
+            "label_paper": self.label_paper_combo.currentData(),
             "sounds_enabled": self.sounds_box.isChecked(),
             "sound_volume": self.volume_slider.value() / 100,
             "language": self.language_combo.currentData(),

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from haydigo_desk.context import DeskContext
 from haydigo_desk.domain.clock import format_local
 from haydigo_desk.domain.states import SyncOutcome
-from haydigo_desk.services import sync_log
+from haydigo_desk.services import labels, sync_log
 from haydigo_desk.services.sync_log import SyncLog, SyncRunRow
 from haydigo_desk.ui.db_feedback import database_problem_text, loading_text
 from haydigo_desk.ui.db_tasks import DbTasks
@@ -101,6 +101,9 @@ class SyncLogSection(QWidget):
         top = QHBoxLayout()
         top.addWidget(heading)
         top.addWidget(self.status, 1)
+        self.labels_today = QLabel()  # bol.com labels bought today and what they cost
+        self.labels_today.setObjectName("labelsToday")
+        top.addWidget(self.labels_today)
         top.addWidget(self.sync_button)
 
         self.headers = [
@@ -171,6 +174,7 @@ class SyncLogSection(QWidget):
         self.message.hide()
         selected_id = self.selected_run().id if self.selected_run() else None
         self.runs, self.held = log.runs, log.held
+        self._show_labels_today(log.labels)
         self.table.setRowCount(len(self.runs))
         for number, run in enumerate(self.runs):
             values = [
@@ -201,6 +205,10 @@ class SyncLogSection(QWidget):
         elif self.runs:
             self.table.selectRow(0)  # the newest run, which a finished sync just added
         self._show_detail()
+
+    def _show_labels_today(self, day: labels.DayLabels) -> None:
+        self.labels_today.setText(self.tr("bol.com labels today: %1 (%2 excl. VAT)").replace(
+            "%1", str(day.count)).replace("%2", labels.euro(day.cost)))
 
     def closeEvent(self, event) -> None:
         self.tasks.shutdown()

@@ -986,6 +986,37 @@
     </message>
 </context>
 <context>
+    <name>LabelDialog</name>
+    <message>
+        <source>bol.com label for order {order}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chosen because {reason}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter: buy this label · F6: another option · Esc: back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} — {price} excl. VAT — hand over by {deadline}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> — recommended</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> — LATE for the customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This label does not reach the customer in time and earns a strike. Press Enter again to buy it anyway, or F6 for another option.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>LocationDialog</name>
     <message>
         <source>Location</source>
@@ -1239,6 +1270,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Reprint label</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>no track &amp; trace</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1292,6 +1327,22 @@
     </message>
     <message>
         <source>Cancelled: not sent to bol.com</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This label has no stored PDF to print.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The label did not print: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Label printed again on %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Label saved again as %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1467,6 +1518,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>bol.com label</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Waiting</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1496,6 +1551,10 @@
     </message>
     <message>
         <source>New track &amp; trace {code} ({transporter}) for order {order}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Buy the label for order {order}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2059,6 +2118,90 @@ Correct and resend with F9.</source>
     </message>
     <message>
         <source>Order {order} is oversold: the stock cannot serve it — do not pick it; older orders get the units first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bol.com recommends it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the cheapest that arrives on time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it fits through the letterbox: the cheapest mailbox label</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bol.com recommends none: the cheapest on time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bol.com&apos;s recommendation is late: the cheapest on time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no mailbox label for these items: the cheapest on time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mailbox labels are late: the cheapest on time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no label arrives on time: confirm a late one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bol.com offers no label for these items</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>every offer of bol.com expired: press F8 to ask again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Asking bol.com which labels it offers…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bol.com did not answer with labels ({error}). Nothing was bought: press F8 to try again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No label bought: {reason}. The order is under Problem; nothing was posted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A bol.com label needs the sync to run: start it and press F8</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Buying the bol.com label…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Label bought ({code}), printing… then posting the shipment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bol.com is still processing the label: the sync finishes it and never buys it twice. Press F8 to look again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No label: {error}. The order is under Problem; nothing was posted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Label printed on {printer}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No label printer set: the label is saved as {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The label did not print ({error}); reprint it from the order (it is stored, nothing is bought again)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2898,6 +3041,45 @@ bol.com</source>
     </message>
 </context>
 <context>
+    <name>ShippingGroup</name>
+    <message>
+        <source>Shipping</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S&amp;hip orders</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bol.com &amp;label to buy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With our own carrier (track &amp; trace)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Via bol (buy the bol.com label)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>As bol.com says for each order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The one bol.com recommends</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The cheapest that arrives on time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mailbox package when it fits</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ShortPickOption</name>
     <message>
         <source>S&amp;hort pick</source>
@@ -3262,6 +3444,10 @@ calls</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>bol.com labels today: %1 (%2 excl. VAT)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>{account} — {outcome}, {duration}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3411,15 +3597,15 @@ calls</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Label printer</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>&amp;Sounds</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&amp;Volume</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Label printer and paper</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3440,6 +3626,18 @@ calls</source>
     </message>
     <message>
         <source>{} (not found)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A6 (105 × 148 mm)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>4 × 6 inch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bol.com labels print here at once; with none, each label is saved as a PDF in the data folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -1044,6 +1044,37 @@
     </message>
 </context>
 <context>
+    <name>LabelDialog</name>
+    <message>
+        <source>bol.com label for order {order}</source>
+        <translation>bol.com-label voor bestelling {order}</translation>
+    </message>
+    <message>
+        <source>Chosen because {reason}.</source>
+        <translation>Gekozen omdat {reason}.</translation>
+    </message>
+    <message>
+        <source>Enter: buy this label · F6: another option · Esc: back</source>
+        <translation>Enter: dit label kopen · F6: andere optie · Esc: terug</translation>
+    </message>
+    <message>
+        <source>{name} — {price} excl. VAT — hand over by {deadline}</source>
+        <translation>{name} — {price} excl. btw — afgeven vóór {deadline}</translation>
+    </message>
+    <message>
+        <source> — recommended</source>
+        <translation> — aanbevolen</translation>
+    </message>
+    <message>
+        <source> — LATE for the customer</source>
+        <translation> — TE LAAT voor de klant</translation>
+    </message>
+    <message>
+        <source>This label does not reach the customer in time and earns a strike. Press Enter again to buy it anyway, or F6 for another option.</source>
+        <translation>Met dit label is het pakket niet op tijd bij de klant en dat levert een strike op. Druk nogmaals op Enter om het toch te kopen, of F6 voor een andere optie.</translation>
+    </message>
+</context>
+<context>
     <name>LocationDialog</name>
     <message>
         <source>Location</source>
@@ -1301,6 +1332,10 @@
         <translation>Track &amp;&amp; trace corrigeren</translation>
     </message>
     <message>
+        <source>Reprint label</source>
+        <translation>Label opnieuw printen</translation>
+    </message>
+    <message>
         <source>no track &amp; trace</source>
         <translation>geen track &amp; trace</translation>
     </message>
@@ -1359,6 +1394,22 @@
     <message>
         <source>Cancelled: not sent to bol.com</source>
         <translation>Geannuleerd: niet naar bol.com verstuurd</translation>
+    </message>
+    <message>
+        <source>This label has no stored PDF to print.</source>
+        <translation>Van dit label is geen PDF bewaard om te printen.</translation>
+    </message>
+    <message>
+        <source>The label did not print: %1</source>
+        <translation>Het label is niet geprint: %1</translation>
+    </message>
+    <message>
+        <source>Label printed again on %1</source>
+        <translation>Label opnieuw geprint op %1</translation>
+    </message>
+    <message>
+        <source>Label saved again as %1</source>
+        <translation>Label opnieuw opgeslagen als %1</translation>
     </message>
 </context>
 <context>
@@ -1530,6 +1581,10 @@
         <translation>Retourregistratie</translation>
     </message>
     <message>
+        <source>bol.com label</source>
+        <translation>bol.com-label</translation>
+    </message>
+    <message>
         <source>Waiting</source>
         <translation>Wachtend</translation>
     </message>
@@ -1560,6 +1615,10 @@
     <message>
         <source>New track &amp; trace {code} ({transporter}) for order {order}</source>
         <translation>Nieuwe track &amp; trace {code} ({transporter}) voor bestelling {order}</translation>
+    </message>
+    <message>
+        <source>Buy the label for order {order}</source>
+        <translation>Label kopen voor bestelling {order}</translation>
     </message>
     <message>
         <source>Cancel item {item} of order {order}</source>
@@ -2155,6 +2214,90 @@ Corrigeer en verstuur opnieuw met F9.</translation>
     <message>
         <source>Order {order} is oversold: the stock cannot serve it — do not pick it; older orders get the units first</source>
         <translation>Bestelling {order} is oververkocht: de voorraad is er niet voor — niet picken; oudere bestellingen krijgen de stuks eerst</translation>
+    </message>
+    <message>
+        <source>bol.com recommends it</source>
+        <translation>bol.com het aanbeveelt</translation>
+    </message>
+    <message>
+        <source>the cheapest that arrives on time</source>
+        <translation>het de goedkoopste is die op tijd aankomt</translation>
+    </message>
+    <message>
+        <source>it fits through the letterbox: the cheapest mailbox label</source>
+        <translation>het door de brievenbus past: het goedkoopste brievenbuslabel</translation>
+    </message>
+    <message>
+        <source>bol.com recommends none: the cheapest on time</source>
+        <translation>bol.com er geen aanbeveelt: de goedkoopste die op tijd is</translation>
+    </message>
+    <message>
+        <source>bol.com&apos;s recommendation is late: the cheapest on time</source>
+        <translation>de aanbeveling van bol.com te laat is: de goedkoopste die op tijd is</translation>
+    </message>
+    <message>
+        <source>no mailbox label for these items: the cheapest on time</source>
+        <translation>er geen brievenbuslabel is voor deze artikelen: de goedkoopste die op tijd is</translation>
+    </message>
+    <message>
+        <source>mailbox labels are late: the cheapest on time</source>
+        <translation>brievenbuslabels te laat zijn: de goedkoopste die op tijd is</translation>
+    </message>
+    <message>
+        <source>no label arrives on time: confirm a late one</source>
+        <translation>geen label op tijd aankomt: bevestig een te laat label</translation>
+    </message>
+    <message>
+        <source>bol.com offers no label for these items</source>
+        <translation>bol.com geen label aanbiedt voor deze artikelen</translation>
+    </message>
+    <message>
+        <source>every offer of bol.com expired: press F8 to ask again</source>
+        <translation>elk aanbod van bol.com verlopen is: druk op F8 om opnieuw te vragen</translation>
+    </message>
+    <message>
+        <source>Asking bol.com which labels it offers…</source>
+        <translation>bol.com vragen welke labels het aanbiedt…</translation>
+    </message>
+    <message>
+        <source>bol.com did not answer with labels ({error}). Nothing was bought: press F8 to try again</source>
+        <translation>bol.com antwoordde niet met labels ({error}). Er is niets gekocht: druk op F8 om het opnieuw te proberen</translation>
+    </message>
+    <message>
+        <source>No label bought: {reason}. The order is under Problem; nothing was posted</source>
+        <translation>Geen label gekocht: {reason}. De bestelling staat onder Probleem; er is niets verzonden</translation>
+    </message>
+    <message>
+        <source>A bol.com label needs the sync to run: start it and press F8</source>
+        <translation>Voor een bol.com-label moet de synchronisatie draaien: start die en druk op F8</translation>
+    </message>
+    <message>
+        <source>Buying the bol.com label…</source>
+        <translation>Het bol.com-label wordt gekocht…</translation>
+    </message>
+    <message>
+        <source>Label bought ({code}), printing… then posting the shipment</source>
+        <translation>Label gekocht ({code}), wordt geprint… daarna wordt de zending gemeld</translation>
+    </message>
+    <message>
+        <source>bol.com is still processing the label: the sync finishes it and never buys it twice. Press F8 to look again</source>
+        <translation>bol.com verwerkt het label nog: de synchronisatie maakt het af en koopt het nooit twee keer. Druk op F8 om opnieuw te kijken</translation>
+    </message>
+    <message>
+        <source>No label: {error}. The order is under Problem; nothing was posted</source>
+        <translation>Geen label: {error}. De bestelling staat onder Probleem; er is niets verzonden</translation>
+    </message>
+    <message>
+        <source>Label printed on {printer}</source>
+        <translation>Label geprint op {printer}</translation>
+    </message>
+    <message>
+        <source>No label printer set: the label is saved as {path}</source>
+        <translation>Geen labelprinter ingesteld: het label is opgeslagen als {path}</translation>
+    </message>
+    <message>
+        <source>The label did not print ({error}); reprint it from the order (it is stored, nothing is bought again)</source>
+        <translation>Het label is niet geprint ({error}); print het opnieuw vanuit de bestelling (het is bewaard, er wordt niets opnieuw gekocht)</translation>
     </message>
 </context>
 <context>
@@ -3006,6 +3149,45 @@ bol.com</translation>
     </message>
 </context>
 <context>
+    <name>ShippingGroup</name>
+    <message>
+        <source>Shipping</source>
+        <translation>Verzending</translation>
+    </message>
+    <message>
+        <source>S&amp;hip orders</source>
+        <translation>Bestellingen &amp;verzenden</translation>
+    </message>
+    <message>
+        <source>bol.com &amp;label to buy</source>
+        <translation>Te kopen bol.com-&amp;label</translation>
+    </message>
+    <message>
+        <source>With our own carrier (track &amp; trace)</source>
+        <translation>Met onze eigen vervoerder (track &amp; trace)</translation>
+    </message>
+    <message>
+        <source>Via bol (buy the bol.com label)</source>
+        <translation>Via bol (het bol.com-label kopen)</translation>
+    </message>
+    <message>
+        <source>As bol.com says for each order</source>
+        <translation>Zoals bol.com per bestelling aangeeft</translation>
+    </message>
+    <message>
+        <source>The one bol.com recommends</source>
+        <translation>Het label dat bol.com aanbeveelt</translation>
+    </message>
+    <message>
+        <source>The cheapest that arrives on time</source>
+        <translation>Het goedkoopste dat op tijd aankomt</translation>
+    </message>
+    <message>
+        <source>Mailbox package when it fits</source>
+        <translation>Brievenbuspakje als het past</translation>
+    </message>
+</context>
+<context>
     <name>ShortPickGroup</name>
     <message>
         <source>A unit not found or damaged (Ctrl+N, Ctrl+D at the station)</source>
@@ -3474,6 +3656,10 @@ aanroepen</translation>
         <translation>Synchronisatielog</translation>
     </message>
     <message>
+        <source>bol.com labels today: %1 (%2 excl. VAT)</source>
+        <translation>bol.com-labels vandaag: %1 (%2 excl. btw)</translation>
+    </message>
+    <message>
         <source>{account} — {outcome}, {duration}</source>
         <translation>{account} — {outcome}, {duration}</translation>
     </message>
@@ -3624,7 +3810,7 @@ aanroepen</translation>
     </message>
     <message>
         <source>&amp;Label printer</source>
-        <translation>&amp;Labelprinter</translation>
+        <translation type="vanished">&amp;Labelprinter</translation>
     </message>
     <message>
         <source>&amp;Sounds</source>
@@ -3633,6 +3819,10 @@ aanroepen</translation>
     <message>
         <source>&amp;Volume</source>
         <translation>&amp;Volume</translation>
+    </message>
+    <message>
+        <source>&amp;Label printer and paper</source>
+        <translation>&amp;Labelprinter en papier</translation>
     </message>
     <message>
         <source>Lan&amp;guage</source>
@@ -3653,6 +3843,18 @@ aanroepen</translation>
     <message>
         <source>{} (not found)</source>
         <translation>{} (niet gevonden)</translation>
+    </message>
+    <message>
+        <source>A6 (105 × 148 mm)</source>
+        <translation>A6 (105 × 148 mm)</translation>
+    </message>
+    <message>
+        <source>4 × 6 inch</source>
+        <translation>4 × 6 inch</translation>
+    </message>
+    <message>
+        <source>bol.com labels print here at once; with none, each label is saved as a PDF in the data folder</source>
+        <translation>bol.com-labels worden hier meteen geprint; zonder printer wordt elk label als PDF in de gegevensmap opgeslagen</translation>
     </message>
     <message>
         <source>Play a sound after each scan</source>

@@ -48,9 +48,10 @@ def move_shipment(shipment: Shipment, event: ShipmentEvent, error: str | None = 
 
 def queue_shipment(session: Session, order: Order, units: Sequence[tuple[OrderLine, int]], *,
                    transporter_code: str, track_and_trace: str | None,
-                   shipment_reference: str | None, created_by: str, workstation: str
-                   ) -> tuple[Shipment, OutboxEntry]:
-    """A shipment of these units and its outbox row, in the caller's transaction."""
+                   shipment_reference: str | None, created_by: str, workstation: str,
+                   outbox: bool = True) -> tuple[Shipment, OutboxEntry | None]:
+    """A shipment of these units and its outbox row, in the caller's transaction
+    (``outbox=False``: the row comes later, once the shipment's bol label is bought)."""
     for line, quantity in units:
         if quantity < 1 or quantity > line.counts().open:
             raise rules.LifecycleError(
@@ -66,11 +67,13 @@ def queue_shipment(session: Session, order: Order, units: Sequence[tuple[OrderLi
     shipment.state = ShipmentState.QUEUED.value
     session.add(shipment)
     session.flush()
-    payload = ShipmentPayload(
-        order.bol_order_id,
-        tuple(ShipmentItem(line.bol_order_item_id, quantity) for line, quantity in units),
-        transporter_code, track_and_trace or None, shipment_reference)
-    entry = enqueue(session, order.account_id, payload, shipment_id=shipment.id)
+    entry = None
+    if outbox:
+        payload = ShipmentPayload(
+            order.bol_order_id,
+            tuple(ShipmentItem(line.bol_order_item_id, quantity) for line, quantity in units),
+            transporter_code, track_and_trace or None, shipment_reference)
+        entry = enqueue(session, order.account_id, payload, shipment_id=shipment.id)
     if order.problem and not order.problem.startswith(rows.UNMATCHED_PROBLEM):
         order.problem = ""  # a resend answers the failure that made it a problem
     rows.derive_statuses(session, order)

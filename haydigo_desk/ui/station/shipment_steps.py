@@ -46,9 +46,7 @@ class ShipmentSteps:
         shipment = self.order.shipment
         database = self.jobs.database
         if resend_of is None and shipment and shipment.state in shipping.OPEN_STATES:
-            shipment_id = shipment.shipment_id
-            self._run(lambda: shipping.outbox_entry_of(database, shipment_id),
-                      lambda entry: self._post(shipment_id, entry))
+            self.resume_shipment(shipment.shipment_id)  # label_steps: a label or a post
             return
         order = self.order
         last = self._last_transporter()
@@ -59,7 +57,10 @@ class ShipmentSteps:
                 found = shipping.plan_shipment(database, order.order_id)
             except shipping.ShipmentRefused as refused:
                 return refused
-            return found, carrier_choice(database, order.account_id, last)
+            # Whether it ships with a bol label (label_steps.py takes it from there).
+            via_bol = self.jobs.label_plan(order.order_id,
+                                           getattr(order, "distribution_party", None))
+            return found, carrier_choice(database, order.account_id, last), via_bol
 
         self._run(plan, lambda planned: self._planned(planned, order, resend_of))
 
@@ -82,10 +83,13 @@ class ShipmentSteps:
             self._leave_shipment()
             self.say(messages.shipment_refused(planned, self._language()))
             return
-        plan, choice = planned
+        plan, choice, label_plan = planned
         if not plan.units:
             self._leave_shipment()
             self.say(messages.nothing_picked())
+            return
+        if resend_of is None and getattr(label_plan, "via_bol", False):
+            self.ship_via_bol(order, label_plan)
             return
         previous = order.shipment if resend_of is not None else None
         ask = ShipmentAsk(
