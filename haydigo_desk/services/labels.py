@@ -21,8 +21,9 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from haydigo_desk.bol import ShipmentLine
-from haydigo_desk.bol.models_labels import DeliveryOption, HandoverDetails
+from haydigo_desk.bol.models_labels import DeliveryOption, HandoverDetails, LabelType
 from haydigo_desk.domain.delivery_options import Choice, OptionRule, choose_option
+from haydigo_desk.domain.parcel import Fit
 from haydigo_desk.domain.shipping_mode import BOL_DISTRIBUTION_PARTY, ships_via_bol
 from haydigo_desk.domain.states import LabelState, OutboxKind
 from haydigo_desk.persistence.database import Database
@@ -36,6 +37,7 @@ from haydigo_desk.persistence.models import (
 from haydigo_desk.services import lifecycle
 from haydigo_desk.services.claims import StationIdentity
 from haydigo_desk.services.label_options import label_option_of
+from haydigo_desk.services.parcel_fit import order_parcel_fit
 from haydigo_desk.services.shipping import (
     QueuedShipment,
     Refusal,
@@ -56,6 +58,9 @@ class LabelPlan:
     account_id: int
     rule: OptionRule
     plan: ShipmentPlan
+    # Whether the open units fit a mailbox parcel by the products' own weight and size
+    # (services/parcel_fit.py); None when nothing is left to ship.
+    parcel: Fit | None = None
 
 
 @dataclass(frozen=True)
@@ -138,15 +143,27 @@ def label_plan(database: Database, order_id: int,
             rule = OptionRule.RECOMMENDED
         if distribution_party is None:
             distribution_party = BOL_DISTRIBUTION_PARTY if order.via_bol else None
+        fit = order_parcel_fit(session, order.id)
         return LabelPlan(ships_via_bol(account.shipping_mode, distribution_party),
-                         order.account_id, rule, plan_in_session(session, order))
+                         order.account_id, rule, plan_in_session(session, order),
+                         fit.fit if fit is not None else None)
 
 
 def choose_label(options: Sequence[DeliveryOption], rule: OptionRule,
-                 today: date | None = None, offer_id: str | None = None) -> ChosenLabel:
-    """The option the rule picks, or the one the packer picked (``offer_id``)."""
+                 today: date | None = None, offer_id: str | None = None,
+                 parcel: Fit | None = None) -> ChosenLabel:
+    """The option the rule picks, or the one the packer picked (``offer_id``).
+
+    When the products' own weight and size say the box is too big for a letterbox
+    (``parcel``), the rule does not choose a mailbox label even if bol.com offers one; the
+    packer still may. Unknown sizes leave bol's offer as it is."""
     options = tuple(options)
-    choice = choose_option([label_option_of(o) for o in options], rule, today or bol_today())
+    candidates = options
+    if parcel is Fit.TOO_BIG:
+        candidates = tuple(o for o in options
+                           if o.label_type not in (LabelType.MAILBOX, LabelType.MAILBOX_LIGHT))
+        candidates = candidates or options  # only mailbox offered: bol's word stands
+    choice = choose_option([label_option_of(o) for o in candidates], rule, today or bol_today())
     if offer_id is not None:
         picked = [o for o in options if o.shipping_label_offer_id == offer_id]
         if picked:

@@ -5,8 +5,9 @@ and the delegate that paints them as pills after the cell's date. The rule behin
 from __future__ import annotations
 
 from datetime import date, datetime, time
+from functools import cache
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, QRectF, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QModelIndex, QObject, QRectF, QSize, Qt
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
@@ -29,12 +30,25 @@ _PILLS: dict[str, str] = {
 }
 
 
+class DeadlineBadge(QObject):
+    """The badges' translation context for a plural: PySide's lupdate marks ``self.tr(text,
+    "", n)`` in a method as one, not ``QCoreApplication.translate`` with a count."""
+
+    def expires_in(self, hours: int) -> str:
+        return self.tr("Expires in %n h", "", hours)
+
+
+@cache
+def _plural_words() -> DeadlineBadge:
+    return DeadlineBadge()
+
+
 def badge_text(badge: Badge) -> str:
     """The badge in the user's language ("" for none)."""
     if badge.kind is BadgeKind.LATE:
         return QCoreApplication.translate("DeadlineBadge", "Late")
     if badge.kind is BadgeKind.EXPIRES:
-        return QCoreApplication.translate("DeadlineBadge", "Expires in %n h", "", badge.hours)
+        return _plural_words().expires_in(badge.hours)
     if badge.kind is BadgeKind.SHIP_TODAY:
         return QCoreApplication.translate("DeadlineBadge", "Ship today")
     if badge.kind is BadgeKind.TOMORROW:

@@ -2,6 +2,16 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_GB">
 <context>
+    <name></name>
+    <message numerus="yes">
+        <source>Expires in %n h</source>
+        <translation type="vanished">
+            <numerusform>Expires in %n h</numerusform>
+            <numerusform>Expires in %n h</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>AccountEditor</name>
     <message>
         <source>Account &amp;name</source>
@@ -696,7 +706,7 @@
     </message>
     <message numerus="yes">
         <source>Expires in %n h</source>
-        <translation type="vanished">
+        <translation>
             <numerusform>Expires in %n h</numerusform>
             <numerusform>Expires in %n h</numerusform>
         </translation>

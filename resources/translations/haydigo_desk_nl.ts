@@ -58,6 +58,13 @@
         <comment>Cancel item {item} of order {order}</comment>
         <translation type="vanished">Uitgaande berichten</translation>
     </message>
+    <message numerus="yes">
+        <source>Expires in %n h</source>
+        <translation type="obsolete">
+            <numerusform>Verloopt over %n u</numerusform>
+            <numerusform>Verloopt over %n u</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>AccountEditor</name>
@@ -754,7 +761,7 @@
     </message>
     <message numerus="yes">
         <source>Expires in %n h</source>
-        <translation type="vanished">
+        <translation>
             <numerusform>Verloopt over %n u</numerusform>
             <numerusform>Verloopt over %n u</numerusform>
         </translation>

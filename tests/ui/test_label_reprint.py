@@ -86,6 +86,7 @@ def test_the_sync_log_shows_todays_labels_and_their_cost(qtbot, shipped_with_lab
     context, _order_id, _pdf = shipped_with_label
     section = SyncLogSection(context, SyncController())
     qtbot.addWidget(section)
+    qtbot.waitUntil(lambda: section.labels_today.text() != "", timeout=5_000)  # read behind
     assert section.labels_today.text() == "bol.com labels today: 1 (€ 4,15 excl. VAT)"
     day = labels.labels_bought_on(context.database, labels.bol_today(utcnow()))
     assert (day.count, day.cost) == (1, Decimal("4.15"))

@@ -4,6 +4,7 @@ via bol, as bol says per order) and which bol label the station buys; saved and 
 from __future__ import annotations
 
 import pytest
+from desk_fixtures import open_settings, save_settings
 from PySide6.QtCore import Qt
 from support.factories import make_account
 
@@ -15,7 +16,6 @@ from haydigo_desk.services.account_settings import (
     load_account_drafts,
     save_account_drafts,
 )
-from haydigo_desk.ui.settings_dialog import SettingsDialog
 
 
 @pytest.fixture
@@ -30,8 +30,7 @@ def context(sqlite_url, tmp_path):
 
 
 def test_via_bol_and_mailbox_rule_are_saved_with_the_keyboard(qtbot, context):
-    dialog = SettingsDialog(context)
-    qtbot.addWidget(dialog)
+    dialog = open_settings(qtbot, context)
     dialog.show()
     page = dialog.accounts_page
     [item] = page.account_list.findItems("bol NL", Qt.MatchFlag.MatchExactly)
@@ -45,12 +44,11 @@ def test_via_bol_and_mailbox_rule_are_saved_with_the_keyboard(qtbot, context):
     assert group.rule_combo.isEnabled()
     qtbot.keyClick(group.rule_combo, Qt.Key.Key_End)
     assert group.rule_combo.currentData() == "mailbox_when_fits"
-    assert dialog.save()
+    assert save_settings(qtbot, dialog)
     [draft] = load_account_drafts(context.database)
     assert (draft.shipping_mode, draft.label_option_rule) == ("via_bol", "mailbox_when_fits")
 
-    reopened = SettingsDialog(context)
-    qtbot.addWidget(reopened)
+    reopened = open_settings(qtbot, context)
     reopened.accounts_page.account_list.setCurrentRow(0)
     shown = reopened.accounts_page.editor.shipping
     assert shown.mode_combo.currentText().startswith("Via bol")

@@ -74,7 +74,7 @@ class LabelSteps:
             self._label_step_over(label_messages.options_failed(describe_error(exc)))
             return
         self._posting = None
-        chosen = labels.choose_label(options, planned.rule)
+        chosen = labels.choose_label(options, planned.rule, parcel=planned.parcel)
         if chosen.option is None:
             reason = chosen.choice.reason
             text = f"No bol.com label: {label_messages.reason_text(reason)}"
