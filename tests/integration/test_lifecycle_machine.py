@@ -52,8 +52,10 @@ from haydigo_desk.services import lifecycle, picklists, shipping, stock
 from haydigo_desk.services.claims import StationIdentity
 from haydigo_desk.services.lifecycle import rows as lifecycle_rows
 
-EXAMPLES = {"sqlite": int(os.environ.get("HAYDIGO_LIFECYCLE_EXAMPLES", "200")),
-            "postgresql": int(os.environ.get("HAYDIGO_LIFECYCLE_EXAMPLES", "50"))}
+# CI's share: the machine grew events (short picks, backorders, oversold) and each sequence got
+# longer, so fewer of them fit the suite's time; the variables above run as many as wanted.
+EXAMPLES = {"sqlite": int(os.environ.get("HAYDIGO_LIFECYCLE_EXAMPLES", "150")),
+            "postgresql": int(os.environ.get("HAYDIGO_LIFECYCLE_EXAMPLES", "40"))}
 STEPS = int(os.environ.get("HAYDIGO_LIFECYCLE_STEPS", "15"))
 STATION = StationIdentity("desk-1", "Pieter")
 LIVE_OUTBOX = (OutboxState.QUEUED.value, OutboxState.SENDING.value, OutboxState.SENT.value)
@@ -422,6 +424,9 @@ def test_random_sequences_keep_the_invariants(database, database_url):
     run_state_machine_as_test(machine, settings=settings(
         max_examples=EXAMPLES[backend], stateful_step_count=STEPS, deadline=None,
         suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
+        # No "explain" phase: it traces every line of a failing sequence again, which under
+        # load outlasted the suite's 4-minute hang timer; the shrunk sequence says enough.
+        phases=[Phase.explicit, Phase.reuse, Phase.generate, Phase.target, Phase.shrink],
         database=None))
 
 
