@@ -46,6 +46,7 @@ from haydigo_desk.ui.orders_model import (
 )
 from haydigo_desk.ui.palette import icon
 from haydigo_desk.ui.printing import PrintController, make_print_packing_slip_action
+from haydigo_desk.ui.repolish import set_role
 from haydigo_desk.ui.status_style import StatusPillDelegate, status_label
 from haydigo_desk.ui.sync_controller import SyncController
 
@@ -58,11 +59,6 @@ FILTERS = (TODAY, OrderStatus.NEW, OrderStatus.PICKING, OrderStatus.PACKED, Orde
 
 # Eight filters (Today too) must fit 1366 pixels in Dutch: a little less padding than the theme.
 ORDER_FILTER_STYLE = "QPushButton { padding: 4px 10px; }"
-
-
-def _repolish(widget: QWidget) -> None:
-    widget.style().unpolish(widget)
-    widget.style().polish(widget)
 
 
 class OrdersSection(QWidget):
@@ -402,8 +398,7 @@ class OrdersSection(QWidget):
 
     def _show_message(self, text: str, role: str) -> None:
         self.feedback.setText(text)
-        self.feedback.setProperty("role", role)
-        _repolish(self.feedback)
+        set_role(self.feedback, role)
         self.feedback.show()
 
     def closeEvent(self, event) -> None:
