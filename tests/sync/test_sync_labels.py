@@ -170,5 +170,9 @@ async def test_the_account_setting_decides_via_bol(setup, runner):
         account = uow.session.get(MarketplaceAccount, setup.account_id)
         account.shipping_mode = "per_order"
         uow.commit()
-    assert not labels.label_plan(setup.database, order_id).via_bol
+    # As bol says per order: what bol.com sent for this order at import (orders.via_bol).
+    with setup.database.unit_of_work() as uow:
+        sent_via_bol = bool(uow.session.get(Order, order_id).via_bol)
+    assert labels.label_plan(setup.database, order_id).via_bol is sent_via_bol
     assert labels.label_plan(setup.database, order_id, distribution_party="BOL").via_bol
+    assert not labels.label_plan(setup.database, order_id, distribution_party="RETAILER").via_bol

@@ -39,13 +39,17 @@ class HeldQueue:
 
     def release(self) -> None:
         while self.held:
-            call, on_result, on_error = self.held.pop(0)
-            try:
-                result = call()
-            except Exception as exc:
-                on_error(exc)
-            else:
-                on_result(result)
+            self.step()
+
+    def step(self) -> None:
+        """Only the oldest step: what it queues in its turn waits."""
+        call, on_result, on_error = self.held.pop(0)
+        try:
+            result = call()
+        except Exception as exc:
+            on_error(exc)
+        else:
+            on_result(result)
 
 
 @pytest.fixture(scope="module")
@@ -161,3 +165,18 @@ def test_a_product_not_in_the_order_is_named_unless_a_later_scan_was_answered(de
     presenter.scan(eans[0])  # answered before the read of the wrong one came back
     queue.release()
     assert view.last.feedback is Feedback.OK  # the newest answer stays on screen
+
+
+def test_a_reload_read_before_a_later_scan_is_written_keeps_that_scan_on_screen(desk):
+    presenter, queue, view, database, eans, _titles, _url = desk
+    presenter.scan(eans[0])
+    queue.step()  # written; the order turns "picking" and reloads (queued, not run yet)
+    assert len(queue.held) == 1
+    presenter.scan(eans[1])  # counted on screen, its write queued behind that reload
+    assert presenter.counter_text() == "2 / 3"
+    queue.release()
+    assert picked(database, eans[1]) == 1
+    assert presenter.counter_text() == "2 / 3"  # the reload did not take the second scan back
+    presenter.scan(eans[0])  # the last unit: the shipment follows its write
+    queue.release()
+    assert view.asked == [("shipment", "C000AHEAD1")]

@@ -46,8 +46,9 @@ def live(tmp_path_factory):
     worker.start()
     worker.run_cycle_blocking(account_id, timeout=60)
     with database.unit_of_work() as uow:
+        # Orders the stock can serve: the station rightly refuses an oversold one.
         orders = [o.bol_order_id for o in uow.session.scalars(select(Order).order_by(Order.id))
-                  if sum(line.quantity for line in o.lines) <= 3]
+                  if sum(line.quantity for line in o.lines) <= 3 and not o.oversold]
     yield sandbox, database, controller, orders, root
     worker.stop()
     sandbox.stop()

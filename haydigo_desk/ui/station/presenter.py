@@ -95,6 +95,9 @@ class StationPresenter(ShipmentSteps, ShortPickSteps, LabelSteps):
         self.pending_put_back = False
         self.in_flight = 0  # queued database steps not answered yet
         self._answer_on_screen: ScanOutcome | None = None  # the refusal the feedback shows
+        # Scans counted on screen whose write has not come back: (order or pick list, id,
+        # line key, units) by prediction. A reload read before their write must keep them.
+        self._unwritten: dict[int, tuple[str, int, int, int]] = {}
         self._posting: asyncio.Future | None = None
         self._order_mode_before_shipment = Mode.ORDER
 
@@ -171,6 +174,7 @@ class StationPresenter(ShipmentSteps, ShortPickSteps, LabelSteps):
             order_id = self.order.order_id
             predicted = picking.predict(self.order.lines, text, quantity)
             self._show_scan(predicted, order_id=order_id)
+            self._note_unwritten(predicted, "order", order_id)
             self._run(lambda: picking.scan_order(order_id, text, quantity),
                       lambda outcome: self._scanned(outcome, predicted, order_id=order_id),
                       code=text, undo=self._undo(predicted), patience_s=self.scan_patience_s)
@@ -178,12 +182,31 @@ class StationPresenter(ShipmentSteps, ShortPickSteps, LabelSteps):
             list_id = self.pick_list.pick_list_id
             predicted = picking.predict(self.pick_list.lines, text, quantity)
             self._show_scan(predicted, pick_list_id=list_id)
+            self._note_unwritten(predicted, "pick_list", list_id)
             self._run(lambda: picking.scan_batch(list_id, text, quantity),
                       lambda outcome: self._scanned(outcome, predicted, pick_list_id=list_id),
                       code=text, undo=self._undo(predicted), patience_s=self.scan_patience_s)
         else:
             self._run(lambda: picking.log_event(text, "no_work"), lambda _none: None)
             self.say(messages.no_work())
+
+    def _note_unwritten(self, predicted: ScanOutcome, kind: str, work_id: int) -> None:
+        if predicted.accepted and predicted.line is not None:
+            self._unwritten[id(predicted)] = (kind, work_id, predicted.line.key,
+                                              predicted.decision.quantity)
+
+    def _with_unwritten(self, lines: tuple[LineView, ...], kind: str, work_id: int
+                        ) -> tuple[LineView, ...]:
+        """``lines`` as read from the database plus the scans still on their way to it (the
+        lane answers in order, so a read carries every write queued before it)."""
+        extra: dict[int, int] = {}
+        for pending_kind, pending_id, key, units in self._unwritten.values():
+            if (pending_kind, pending_id) == (kind, work_id):
+                extra[key] = extra.get(key, 0) + units
+        if not extra:
+            return lines
+        return tuple(replace(line, picked=line.picked + extra[line.key])
+                     if line.key in extra else line for line in lines)
 
     def _undo(self, predicted: ScanOutcome) -> Callable[[], None] | None:
         """After a written scan failed, the units counted on screen ahead of it come off again
@@ -193,6 +216,7 @@ class StationPresenter(ShipmentSteps, ShortPickSteps, LabelSteps):
         key, units = predicted.line.key, predicted.decision.quantity
 
         def take_back() -> None:
+            self._unwritten.pop(id(predicted), None)
             line = next((old for old in self.lines() if old.key == key), None)
             if line is not None:
                 line = replace(line, picked=max(0, line.picked - units))
@@ -209,6 +233,7 @@ class StationPresenter(ShipmentSteps, ShortPickSteps, LabelSteps):
     def _scanned(self, outcome: ScanOutcome, predicted: ScanOutcome, *,
                  order_id: int | None = None, pick_list_id: int | None = None) -> None:
         """The written outcome of a scan: confirms what was shown, or corrects it."""
+        self._unwritten.pop(id(predicted), None)
         current = self._is_current(order_id, pick_list_id)
         if not predicted.agrees_with(outcome):
             self._show_scan(outcome, order_id=order_id, pick_list_id=pick_list_id)
@@ -407,6 +432,7 @@ class StationPresenter(ShipmentSteps, ShortPickSteps, LabelSteps):
                         then: Callable[[OrderWork], None] | None) -> None:
         if work is None or self.order is None or self.order.order_id != work.order_id:
             return
+        work = replace(work, lines=self._with_unwritten(work.lines, "order", work.order_id))
         self.order = work
         if self.mode is not Mode.SHIPMENT:
             self.view.show_order(work, self.pick_list.code if self.pick_list else None)
@@ -426,6 +452,8 @@ class StationPresenter(ShipmentSteps, ShortPickSteps, LabelSteps):
         if work is None or self.pick_list is None or self.pick_list.pick_list_id != \
                 work.pick_list_id:
             return
+        work = replace(work, lines=self._with_unwritten(work.lines, "pick_list",
+                                                        work.pick_list_id))
         self.pick_list = work
         if self.mode is Mode.BATCH:
             self.view.show_pick_list(work)
