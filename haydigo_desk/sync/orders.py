@@ -426,7 +426,14 @@ async def _unless_writer_stops(step: Awaitable[object], writer: asyncio.Task) ->
     """Await ``step`` of the fetching side; a writer that failed first raises its error here,
     because fetchers waiting for room in the bounded queue would otherwise wait forever."""
     step = asyncio.ensure_future(step)
-    await asyncio.wait({step, writer}, return_when=asyncio.FIRST_COMPLETED)
+    try:
+        await asyncio.wait({step, writer}, return_when=asyncio.FIRST_COMPLETED)
+    except BaseException:
+        # Stopped from outside (the loop quits): a gather left behind would end in
+        # CancelledError that nobody reads, and asyncio logs that as an error.
+        step.cancel()
+        step.add_done_callback(retrieve_outcome)
+        raise
     if step.done():
         step.result()
         return
