@@ -59,6 +59,11 @@ def no_unexpected_errors_logged(request: pytest.FixtureRequest):
                     f"with expect_errors if they are its point):\n{lines}", pytrace=False)
 
 
+# Module-scoped fixtures run before the per-test keyring below: they get one in memory too,
+# never the machine's (which on a headless machine refuses every secret).
+keyring.set_keyring(MemoryKeyring())
+
+
 @pytest.fixture(autouse=True)
 def memory_keyring() -> MemoryKeyring:
     backend = MemoryKeyring()

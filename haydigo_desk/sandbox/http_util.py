@@ -49,6 +49,9 @@ async def read_body(request: web.Request) -> dict:
         raise web.HTTPUnsupportedMediaType(reason=f"Content-Type must be {expected}")
     try:
         body = json.loads(await request.read() or b"null")
+    except ConnectionResetError:
+        # The client went away mid-body (killed, timed out): nothing was asked, nothing done.
+        raise web.HTTPBadRequest(reason="the client hung up before the body arrived") from None
     except ValueError as error:
         raise Invalid("body", f"malformed JSON: {error}") from None
     if not isinstance(body, dict):

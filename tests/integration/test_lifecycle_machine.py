@@ -227,7 +227,8 @@ def make_machine(database):
         def scan_into_the_box(self, index, line, units):
             with self.db.unit_of_work() as uow:
                 order, row = self._line(uow.session, index, line)
-                room = row.counts().open - row.counts().in_box
+                counts = row.counts()
+                room = counts.pickable - counts.in_box  # short units wait for a manager
                 applied = lifecycle.pick_into_box(uow.session, order.id, row.id, units)
                 assert applied == (units <= room)
                 uow.commit()
