@@ -5,6 +5,8 @@ message in the section (the last list stays), never a crash dialog."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
@@ -25,7 +27,8 @@ from PySide6.QtWidgets import (
 from haydigo_desk.context import DeskContext
 from haydigo_desk.domain.clock import format_local
 from haydigo_desk.domain.states import OutboxKind, OutboxState
-from haydigo_desk.services import outbox_queries
+from haydigo_desk.persistence.database import Database
+from haydigo_desk.services import outbox_use_cases
 from haydigo_desk.services.outbox_queries import OutboxError, OutboxRow
 from haydigo_desk.ui.db_feedback import database_problem_text, loading_text
 from haydigo_desk.ui.db_tasks import DbTasks
@@ -94,7 +97,7 @@ class OutboxSection(QWidget):
         self.context = context
         self.controller = controller
         self.rows: list[OutboxRow] = []
-        self.tasks = DbTasks(context.database, self)
+        self.tasks = DbTasks(self)
         self._generation = 0  # a newer refresh wins over a list still on its way
         self.loaded = False  # the first list has arrived
 
@@ -175,7 +178,8 @@ class OutboxSection(QWidget):
         generation = self._generation
         if not self.loaded:
             self.count_label.setText(loading_text())
-        self.tasks.run(outbox_queries.list_outbox,
+        database = self.context.database
+        self.tasks.run(lambda: outbox_use_cases.list_outbox(database),
                        lambda rows: self._show_rows(generation, rows),
                        lambda error: self._failed(error, generation))
 
@@ -258,7 +262,7 @@ class OutboxSection(QWidget):
         if row is None:
             return
         # Once committed, send it now rather than at the next scheduled cycle.
-        self._run(outbox_queries.retry, row, then=self.controller.request_sync)
+        self._run(outbox_use_cases.retry, row, then=self.controller.request_sync)
 
     def cancel_selected(self) -> None:
         row = self.selected_row()
@@ -278,18 +282,20 @@ class OutboxSection(QWidget):
             QMessageBox.StandardButton.No,
         )
         if answer == QMessageBox.StandardButton.Yes:
-            self._run(outbox_queries.cancel, row)
+            self._run(outbox_use_cases.cancel, row)
 
-    def _run(self, action, row: OutboxRow, then=None) -> None:
-        entry_id = row.id
+    def _run(self, action: Callable[[Database, int], OutboxRow], row: OutboxRow,
+             then: Callable[[], None] | None = None) -> None:
+        """``action``: a use case that commits (retry, cancel) or refuses with
+        ``OutboxError``."""
+        database, entry_id = self.context.database, row.id
 
         def done(_result) -> None:
             if then is not None:
                 then()
             self.refresh()
 
-        self.tasks.run(lambda session: action(session, entry_id), done, self._refused,
-                       commit=True)
+        self.tasks.run(lambda: action(database, entry_id), done, self._refused)
 
     def _refused(self, error: Exception) -> None:
         if isinstance(error, OutboxError):
