@@ -26,7 +26,7 @@ from haydigo_desk.context import DeskContext
 from haydigo_desk.domain.clock import format_local
 from haydigo_desk.domain.states import OutboxState
 from haydigo_desk.services import order_use_cases, transport_corrections
-from haydigo_desk.services.order_queries import OrderDetail, ShipmentDetail
+from haydigo_desk.services.order_queries import OPEN_STATUSES, OrderDetail, ShipmentDetail
 from haydigo_desk.services.transport_corrections import CorrectionRefused, Refusal
 from haydigo_desk.ui.db_tasks import DbTasks
 from haydigo_desk.ui.deadline_badges import badges, format_day
@@ -181,7 +181,7 @@ class OrderDetailPane(QFrame):
             facts.append(self.tr("Deliver by %1 at the latest.").replace(
                 "%1", format_day(detail.deadline_date)))
         pills = badges(detail.deadline_date, detail.expiry_date, False, detail.cutoff_time,
-                       self.clock(), still_to_leave=detail.status in order_queries.OPEN_STATUSES)
+                       self.clock(), still_to_leave=detail.status in OPEN_STATUSES)
         if pills:
             facts[-1] += f" {pills[0][1]}."
         if detail.expiry_date:

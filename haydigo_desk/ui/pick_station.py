@@ -72,7 +72,7 @@ class PickStationSection(LabelView, StationLayout):
         self.database = station_database(context.database)
         self.service = PickingService(self.database, self.station,
                                       lambda: context.settings.scanner_settings())
-        self.tasks = DbTasks(self.database, self)
+        self.tasks = DbTasks(self)
         self.sounds = SoundPlayer(context.settings, self)
         self.sounds.availability_changed.connect(lambda _ok: self._show_sound_state())
         self.active_dialog: QWidget | None = None  # the one open dialog (tests click it)

@@ -1,7 +1,8 @@
 """The Sync log section: every sync cycle with its outcome, counts and errors.
 
-The runs are read on a ``DbTasks`` thread (``sync_log_use_cases.load_log``); while they load the section
-says so, and a database that cannot answer is a message above the table, never a crash."""
+The runs are read on a ``DbTasks`` thread (``sync_log_use_cases.load_log``); while they load
+the section says so, and a database that cannot answer is a message above the table, never a
+crash."""
 
 from __future__ import annotations
 
@@ -157,7 +158,8 @@ class SyncLogSection(QWidget):
         if not self.loaded:
             self.status.setText(loading_text())
         database = self.context.database
-        self.tasks.run(lambda: sync_log_use_cases.load_log(database), lambda log: self._show_log(generation, log),
+        self.tasks.run(lambda: sync_log_use_cases.load_log(database),
+                       lambda log: self._show_log(generation, log),
                        lambda error: self._failed(generation, error))
 
     def _failed(self, generation: int, error: Exception) -> None:
