@@ -1,7 +1,7 @@
 """The desk's CSV import dialog: choose a file, see a dry run, then import (or not).
 
 The stock count and the weight-and-dimensions import are subclasses; each names its columns
-and texts and the two service calls (``preview`` and ``apply``). Both run on ``DbTasks``
+and texts and the two use cases (``preview_csv`` and ``apply_preview``). Both run on ``DbTasks``
 threads: reading a large file and matching every line never holds the window, and the import
 reports its progress through ``progress_changed`` (emitted on the worker thread, shown on the
 GUI thread). Nothing is written by the preview; the import is refused while the preview has

@@ -1,8 +1,9 @@
 """Stock tool dialogs: goods receipt by scanning, other-channel sale/return, stock count import.
 
-Each change runs through services.stock_tools on a ``DbTasks`` thread (never on the GUI
-thread), which logs the stock movement and queues the bol.com stock push. Goods-receipt scans
-go through the ordered lane, so they are written, and answered, in the order they were made.
+Each change is a use case of services.stock_use_cases run on a ``DbTasks`` thread (never on
+the GUI thread); it logs the stock movement, queues the bol.com stock push and commits.
+Goods-receipt scans go through the ordered lane, so they are written, and answered, in the
+order they were made.
 """
 
 from __future__ import annotations
