@@ -7,11 +7,10 @@ runs in a small thread pool, and ``on_result(value)`` (or ``on_error(exc)``) is 
 the GUI thread through a queued signal. The GUI never waits for the database, not even for
 SQLite's busy timeout while the sync worker writes.
 
-``tasks.run_ordered(call, on_result)`` is the ordered lane: ``call()``
-runs on one thread of its own, strictly one after the other in the order given, and its
-results arrive in that order too. The pick station and goods receipt send every scan through
-it, so a scan typed while the previous one is still being written waits its turn instead of
-overtaking it.
+``tasks.run_ordered(call, on_result)`` is the ordered lane: ``call()`` runs on one thread of
+its own, strictly one after the other in the order given, and its results arrive in that order
+too. The pick station and goods receipt send every scan through it, so a scan typed while the
+previous one is still being written waits its turn instead of overtaking it.
 """
 
 from __future__ import annotations
