@@ -10,6 +10,7 @@ import pytest
 from sqlalchemy import event, func, select
 from support.factories import ean13, make_account, make_orders, make_products, make_staff
 
+from haydigo_desk.domain.returns import ReturnRuleError
 from haydigo_desk.persistence.models import PickList, Product, StaffMember, StockMovement
 from haydigo_desk.services import (
     account_use_cases,
@@ -41,9 +42,9 @@ def shop(database):
 
 @pytest.fixture
 def commits(database) -> list[int]:
-    """One entry per transaction committed through the database's sessions."""
+    """One entry per transaction committed on the database (a savepoint inside one is not)."""
     seen: list[int] = []
-    event.listen(database.session_factory, "after_commit", lambda _session: seen.append(1))
+    event.listen(database.engine, "commit", lambda _connection: seen.append(1))
     return seen
 
 
@@ -72,7 +73,8 @@ def test_the_read_use_cases_answer_and_commit_nothing(database, shop, commits):
     sizes = product_use_cases.preview_dimensions(database, list_id, f"ean;weight\n{ean13(2)};450\n")
     assert len(sizes.changes) == 1
     assert return_use_cases.returns_and_locations(database)[0] == []
-    assert return_use_cases.find_by_scan(database, "nothing-like-this") == []
+    with pytest.raises(ReturnRuleError, match="No return matches"):
+        return_use_cases.find_by_scan(database, "nothing-like-this")
     assert return_use_cases.returns_csv(database).count("\n") == 1  # the header only
     assert outbox_use_cases.list_outbox(database) == []
     assert sync_log_use_cases.last_run(database) is None
