@@ -14,18 +14,13 @@ from collections.abc import Callable
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QMessageBox,
-    QPlainTextEdit,
     QPushButton,
-    QSplitter,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -38,8 +33,16 @@ from haydigo_desk.services import short_pick_use_cases
 from haydigo_desk.services.redaction import describe_error
 from haydigo_desk.services.short_pick_queries import ShortPickRow
 from haydigo_desk.ui import cant_fulfil_texts as texts
-from haydigo_desk.ui.db_tasks import DbTasks
 from haydigo_desk.ui.permissions import ensure_manager
+from haydigo_desk.ui.section import (
+    Section,
+    detail_text,
+    muted_label,
+    row_table,
+    select_row,
+    selected_row,
+    table_over,
+)
 
 log = logging.getLogger(__name__)
 
@@ -87,22 +90,17 @@ class CancelReasonDialog(QDialog):
         return self.reasons.currentData()
 
 
-class CantFulfilSection(QWidget):
+class CantFulfilSection(Section):
     section_id = "cant_fulfil"
     icon_name = "warning"
 
     def __init__(self, context: DeskContext, controller, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.context = context
-        self.controller = controller
-        self.tasks = DbTasks(self)
+        super().__init__(context, controller, parent)
         self.rows: list[ShortPickRow] = []
         self.active_dialog: QWidget | None = None  # the open dialog (tests answer it)
 
-        self.heading = QLabel()
-        self.heading.setProperty("role", "title")
-        self.count_label = QLabel()
-        self.count_label.setProperty("role", "muted")
+        self.heading = self.heading_label()
+        self.count_label = muted_label()
         self.wait_button = QPushButton()
         self.wait_button.setObjectName("waitForStock")
         self.wait_button.setProperty("role", "primary")
@@ -122,30 +120,13 @@ class CantFulfilSection(QWidget):
         top.addWidget(self.wait_button)
         top.addWidget(self.cancel_button)
 
-        self.table = QTableWidget(0, 8)
-        self.table.setObjectName("cantFulfilTable")
-        self.table.verticalHeader().hide()
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(COL_PRODUCT, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(COL_BOL, QHeaderView.ResizeMode.Stretch)
+        self.table = row_table(8, "cantFulfilTable", stretch=[COL_PRODUCT, COL_BOL])
         self.table.itemSelectionChanged.connect(self._selection_changed)
-        self.detail = QPlainTextEdit()
-        self.detail.setReadOnly(True)
-        splitter = QSplitter(Qt.Orientation.Vertical)
-        splitter.addWidget(self.table)
-        splitter.addWidget(self.detail)
-        splitter.setSizes([500, 120])
+        self.detail = detail_text()
 
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(16, 12, 16, 12)
+        layout = self.page_layout()
         layout.addLayout(top)
-        layout.addWidget(splitter, 1)
+        layout.addWidget(table_over(self.table, self.detail, (500, 120)), 1)
         controller.finished.connect(lambda _report: self.refresh())
         controller.data_changed.connect(self._on_data_changed)
         self.retranslate_ui()
@@ -218,15 +199,10 @@ class CantFulfilSection(QWidget):
         self._selection_changed()
 
     def select(self, short_pick_id: int) -> None:
-        for number, row in enumerate(self.rows):
-            if row.id == short_pick_id:
-                self.table.selectRow(number)
+        select_row(self.table, self.rows, short_pick_id)
 
     def selected_row(self) -> ShortPickRow | None:
-        rows = self.table.selectionModel().selectedRows()
-        if not rows or rows[0].row() >= len(self.rows):
-            return None
-        return self.rows[rows[0].row()]
+        return selected_row(self.table, self.rows)
 
     def _selection_changed(self) -> None:
         row = self.selected_row()

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QTableView,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -33,7 +32,6 @@ from haydigo_desk.services.order_queries import (
     OrderQuery,
     OrderSortKey,
 )
-from haydigo_desk.ui.db_tasks import DbTasks
 from haydigo_desk.ui.deadline_badges import BadgesDelegate, format_day
 from haydigo_desk.ui.order_detail_pane import OrderDetailPane
 from haydigo_desk.ui.orders_model import (
@@ -47,6 +45,7 @@ from haydigo_desk.ui.orders_model import (
 from haydigo_desk.ui.palette import icon
 from haydigo_desk.ui.printing import PrintController, make_print_packing_slip_action
 from haydigo_desk.ui.repolish import set_role
+from haydigo_desk.ui.section import Section, muted_label
 from haydigo_desk.ui.status_style import StatusPillDelegate, status_label
 from haydigo_desk.ui.sync_controller import SyncController
 
@@ -61,7 +60,7 @@ FILTERS = (TODAY, OrderStatus.NEW, OrderStatus.PICKING, OrderStatus.PACKED, Orde
 ORDER_FILTER_STYLE = "QPushButton { padding: 4px 10px; }"
 
 
-class OrdersSection(QWidget):
+class OrdersSection(Section):
     section_id = "orders"
     refresh_on = ("orders", "cancellation")  # what the sync reports that changes this view
     icon_name = "box"
@@ -72,11 +71,8 @@ class OrdersSection(QWidget):
     def __init__(self, context: DeskContext, controller: SyncController,
                  parent: QWidget | None = None,
                  clock: Callable[[], datetime] = lambda: datetime.now(UTC)) -> None:
-        super().__init__(parent)
-        self.context = context
-        self.controller = controller
+        super().__init__(context, controller, parent)
         self.clock = clock
-        self.tasks = DbTasks(self)
         self.model = OrdersTableModel(context.database, self.tasks, self, clock=clock)
         self._making_today_lists = False
         self._selected_order_id: int | None = None
@@ -92,15 +88,11 @@ class OrdersSection(QWidget):
     # --- layout -----------------------------------------------------------------------------
 
     def _build(self) -> None:
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(16, 12, 16, 12)
-        layout.setSpacing(10)
+        layout = self.page_layout()
 
         header = QHBoxLayout()
-        heading = QLabel(self.title())
-        heading.setProperty("role", "title")
-        self.total_label = QLabel()
-        self.total_label.setProperty("role", "muted")
+        heading = self.heading_label()
+        self.total_label = muted_label()
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Search order, EAN, SKU or name (Ctrl+F)"))
         self.search.setClearButtonEnabled(True)

@@ -26,7 +26,6 @@ from haydigo_desk.domain.lifecycle import LinePhase
 from haydigo_desk.domain.states import PickListStatus
 from haydigo_desk.services import picklist_use_cases
 from haydigo_desk.services.picklists import PickListDetail
-from haydigo_desk.ui.db_tasks import DbTasks
 from haydigo_desk.ui.deadline_badges import BadgesDelegate
 from haydigo_desk.ui.palette import icon
 from haydigo_desk.ui.picklists_model import (
@@ -38,6 +37,7 @@ from haydigo_desk.ui.picklists_model import (
     ProgressDelegate,
 )
 from haydigo_desk.ui.printing import PrintController, make_print_pick_list_action
+from haydigo_desk.ui.section import Section
 from haydigo_desk.ui.status_style import StatusPillDelegate, status_label
 from haydigo_desk.ui.sync_controller import SyncController
 
@@ -47,7 +47,7 @@ FILTERS = (PickListStatus.OPEN.value, PickListStatus.IN_PROGRESS.value,
 OPEN_SHORTCUT = "Ctrl+Return"
 
 
-class PickListsSection(QWidget):
+class PickListsSection(Section):
     section_id = "picklists"
     refresh_on = ("orders", "cancellation")  # what the sync reports that changes this view
     icon_name = "list"
@@ -56,10 +56,7 @@ class PickListsSection(QWidget):
 
     def __init__(self, context: DeskContext, controller: SyncController,
                  parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.context = context
-        self.controller = controller
-        self.tasks = DbTasks(self)
+        super().__init__(context, controller, parent)
         self.model = PickListsTableModel(self)
         self._generation = 0
         self._selected_id: int | None = None
@@ -70,13 +67,10 @@ class PickListsSection(QWidget):
         return self.tr("Pick lists")
 
     def _build(self) -> None:
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(16, 12, 16, 12)
-        layout.setSpacing(10)
+        layout = self.page_layout()
 
         header = QHBoxLayout()
-        heading = QLabel(self.title())
-        heading.setProperty("role", "title")
+        heading = self.heading_label()
         header.addWidget(heading)
         header.addStretch(1)
         self.open_button = QPushButton(

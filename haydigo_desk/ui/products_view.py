@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QMenu,
     QPushButton,
     QTableView,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -29,7 +28,6 @@ from haydigo_desk.services import product_use_cases
 from haydigo_desk.services.product_queries import ProductPage, ProductRow
 from haydigo_desk.ui import stock_tools as tools
 from haydigo_desk.ui.db_feedback import database_problem_text, loading_text
-from haydigo_desk.ui.db_tasks import DbTasks
 from haydigo_desk.ui.palette import icon
 from haydigo_desk.ui.permissions import ensure_manager, is_manager
 from haydigo_desk.ui.preview_tables import feedback_label, show_feedback
@@ -46,6 +44,7 @@ from haydigo_desk.ui.products_model import (
     ProductsModel,
     size_text,
 )
+from haydigo_desk.ui.section import Section
 from haydigo_desk.ui.sync_controller import SyncController
 
 PAGE_SIZE = 200
@@ -55,23 +54,19 @@ def _icon(name: str) -> QIcon:
     return icon(name)
 
 
-class ProductsSection(QWidget):
+class ProductsSection(Section):
     section_id = "products"
     icon_name = "box"
 
     def __init__(self, context: DeskContext, controller: SyncController,
                  parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.context = context
-        self.controller = controller
+        super().__init__(context, controller, parent)
         self.offset = 0
         self.page: ProductPage | None = None
-        self.tasks = DbTasks(self)
         self._generation = 0  # a newer search wins over a page still on its way
         self.loading = False
 
-        heading = QLabel(self.title())
-        heading.setProperty("role", "title")
+        heading = self.heading_label()
         self.lists = QComboBox()
         self.lists.setToolTip(self.tr("Product list"))
         self.search = QLineEdit()
@@ -155,8 +150,7 @@ class ProductsSection(QWidget):
         pager.addWidget(self.previous_button)
         pager.addWidget(self.next_button)
 
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(16, 12, 16, 12)
+        layout = self.page_layout()
         layout.addLayout(top)
         layout.addLayout(actions)
         layout.addWidget(self.message)

@@ -3034,10 +3034,6 @@ bol.com</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>I checked this code: use it anyway</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Ship</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3554,6 +3550,13 @@ calls</source>
     </message>
 </context>
 <context>
+    <name>TrackingCheck</name>
+    <message>
+        <source>I checked this code: use it anyway</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>TransportCorrectionDialog</name>
     <message>
         <source>Correct track &amp; trace</source>
@@ -3577,10 +3580,6 @@ calls</source>
     </message>
     <message>
         <source>New track &amp;&amp; trace</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>I checked this code: use it anyway</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

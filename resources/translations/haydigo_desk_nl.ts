@@ -3140,7 +3140,7 @@ bol.com</translation>
     </message>
     <message>
         <source>I checked this code: use it anyway</source>
-        <translation>Ik heb deze code gecontroleerd: toch gebruiken</translation>
+        <translation type="vanished">Ik heb deze code gecontroleerd: toch gebruiken</translation>
     </message>
     <message>
         <source>Ship</source>
@@ -3763,6 +3763,13 @@ aanroepen</translation>
     </message>
 </context>
 <context>
+    <name>TrackingCheck</name>
+    <message>
+        <source>I checked this code: use it anyway</source>
+        <translation>Ik heb deze code gecontroleerd: toch gebruiken</translation>
+    </message>
+</context>
+<context>
     <name>TransportCorrectionDialog</name>
     <message>
         <source>Correct track &amp; trace</source>
@@ -3790,7 +3797,7 @@ aanroepen</translation>
     </message>
     <message>
         <source>I checked this code: use it anyway</source>
-        <translation>Ik heb deze code gecontroleerd: toch gebruiken</translation>
+        <translation type="vanished">Ik heb deze code gecontroleerd: toch gebruiken</translation>
     </message>
     <message>
         <source>Send to bol.com</source>
