@@ -7,7 +7,8 @@ import only the good lines. A column the file does not have, or an empty cell, l
 value as it is: a file with only weights never wipes measured sides. Values are read by
 ``domain.dimensions.parse_measure`` (the dialog's rule too).
 
-Callers own the transaction (``DbTasks.run(..., commit=True)`` in the desk).
+These functions run inside the caller's transaction; ui/ goes through the use cases in
+``product_use_cases``, which open and commit their own unit of work.
 """
 
 from __future__ import annotations

@@ -2,13 +2,14 @@
 decision per line: wait for stock (a backorder, back into picking when goods arrive) or cancel
 the item at bol.com with a seller's reason (through the outbox, exactly once).
 
-Widgets only; the rows and decisions are ``services.short_pick_queries``, run off the GUI
-thread (``DbTasks``).
+Widgets only; the rows and decisions are the use cases of ``services.short_pick_use_cases``,
+run off the GUI thread (``DbTasks``).
 """
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -28,7 +29,7 @@ from PySide6.QtWidgets import (
 from haydigo_desk.context import DeskContext
 from haydigo_desk.domain.clock import format_local
 from haydigo_desk.domain.short_picks import SELLER_REASONS, SUGGESTED_REASON, ShortPickRefused
-from haydigo_desk.services import short_pick_queries
+from haydigo_desk.services import short_pick_use_cases
 from haydigo_desk.services.redaction import describe_error
 from haydigo_desk.services.short_pick_queries import ShortPickRow
 from haydigo_desk.ui import cant_fulfil_texts as texts
@@ -165,7 +166,8 @@ class CantFulfilSection(Section):
         return self.tasks.busy
 
     def refresh(self) -> None:
-        self.tasks.run(short_pick_queries.list_queue, self._show_rows)
+        database = self.context.database
+        self.tasks.run(lambda: short_pick_use_cases.list_queue(database), self._show_rows)
 
     def _show_rows(self, rows: list[ShortPickRow]) -> None:
         selected = self.selected_row()
@@ -235,7 +237,8 @@ class CantFulfilSection(Section):
         if row is None or not row.can_wait or not ensure_manager(self.context, self):
             return
         user = self.context.user_name
-        self._decide(lambda session: short_pick_queries.wait_for_stock(session, row.id, user))
+        database = self.context.database
+        self._decide(lambda: short_pick_use_cases.wait_for_stock(database, row.id, user))
 
     def cancel_selected(self) -> None:
         row = self.selected_row()
@@ -252,16 +255,18 @@ class CantFulfilSection(Section):
         if result != QDialog.DialogCode.Accepted:
             return
         code, user = dialog.reason_code, self.context.user_name
-        self._decide(lambda session: short_pick_queries.cancel_at_bol(session, row.id, code,
-                                                                     user), send=True)
+        database = self.context.database
+        self._decide(lambda: short_pick_use_cases.cancel_at_bol(database, row.id, code, user),
+                     send=True)
 
-    def _decide(self, work, *, send: bool = False) -> None:
+    def _decide(self, decide: Callable[[], object], *, send: bool = False) -> None:
+        """``decide``: a use case that commits the manager's decision, or refuses it."""
         def done(_result) -> None:
             if send:  # post it now rather than at the next scheduled cycle
                 self.controller.request_sync()
             self.refresh()
 
-        self.tasks.run(work, done, self._refused, commit=True)
+        self.tasks.run(decide, done, self._refused)
 
     def _refused(self, error: Exception) -> None:
         if isinstance(error, ShortPickRefused):

@@ -33,7 +33,8 @@ class LabelReprint(QObject):
         if order_id is None:
             self.panel.show_labels({})
             return
-        self.tasks.run(lambda session: labels.order_labels(session, order_id),
+        database = self.context.database
+        self.tasks.run(lambda: labels.labels_of_order(database, order_id),
                        lambda found: self._loaded(order_id, found))
 
     def _loaded(self, order_id: int, found: list[labels.LabelView]) -> None:
@@ -42,7 +43,8 @@ class LabelReprint(QObject):
                                     if label.has_pdf and label.shipment_id is not None})
 
     def reprint(self, label_id: int) -> None:
-        self.tasks.run(lambda session: labels.stored_label(session, label_id),
+        database = self.context.database
+        self.tasks.run(lambda: labels.label_for_reprint(database, label_id),
                        lambda stored: self._print(label_id, *stored))
 
     def _print(self, label_id: int, pdf: bytes | None, bol_order_id: str) -> None:

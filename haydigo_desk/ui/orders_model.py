@@ -24,13 +24,13 @@ from PySide6.QtCore import (
 )
 
 from haydigo_desk.domain.clock import format_local
+from haydigo_desk.persistence.database import Database
+from haydigo_desk.services import order_use_cases
 from haydigo_desk.services.order_queries import (
     OPEN_STATUSES,
     OrderQuery,
     OrderRow,
     OrderSortKey,
-    count_orders,
-    list_orders,
 )
 from haydigo_desk.ui.db_tasks import DbTasks
 from haydigo_desk.ui.deadline_badges import BADGES_ROLE, badges, short_day, tooltip
@@ -87,9 +87,11 @@ class OrdersTableModel(QAbstractTableModel):
     loaded = Signal(int)  # total number of orders matching the query (after each reset)
     load_failed = Signal(str)
 
-    def __init__(self, tasks: DbTasks, parent=None, page_size: int = PAGE_SIZE,
+    def __init__(self, database: Database, tasks: DbTasks, parent=None,
+                 page_size: int = PAGE_SIZE,
                  clock: Callable[[], datetime] = lambda: datetime.now(UTC)) -> None:
         super().__init__(parent)
+        self._database = database
         self._tasks = tasks
         self.clock = clock  # "now" for the deadline badges
         self._page_size = page_size
@@ -123,13 +125,9 @@ class OrdersTableModel(QAbstractTableModel):
         generation = self._generation
         self._loading = True
         self._fetching = False
-        page_size = self._page_size
-
-        def work(session):
-            return count_orders(session, query), list_orders(session, query, 0, page_size)
-
+        database, page_size = self._database, self._page_size
         self._tasks.run(
-            work,
+            lambda: order_use_cases.first_page(database, query, page_size),
             lambda result: self._on_first_page(generation, result),
             lambda error: self._on_error(generation, error),
         )
@@ -164,9 +162,9 @@ class OrdersTableModel(QAbstractTableModel):
             return
         self._fetching = True
         generation, query, offset = self._generation, self._query, len(self._rows)
-        page_size = self._page_size
+        database, page_size = self._database, self._page_size
         self._tasks.run(
-            lambda session: list_orders(session, query, offset, page_size),
+            lambda: order_use_cases.next_page(database, query, offset, page_size),
             lambda rows: self._on_next_page(generation, offset, rows),
             lambda error: self._on_error(generation, error),
         )

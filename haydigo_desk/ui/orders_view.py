@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from haydigo_desk.context import DeskContext
 from haydigo_desk.domain.states import OrderStatus
-from haydigo_desk.services import order_queries, picklists
+from haydigo_desk.services import order_use_cases, picklist_use_cases, picklists
 from haydigo_desk.services.order_queries import (
     ALL_STATUSES,
     AccountDay,
@@ -73,7 +73,7 @@ class OrdersSection(Section):
                  clock: Callable[[], datetime] = lambda: datetime.now(UTC)) -> None:
         super().__init__(context, controller, parent)
         self.clock = clock
-        self.model = OrdersTableModel(self.tasks, self, clock=clock)
+        self.model = OrdersTableModel(context.database, self.tasks, self, clock=clock)
         self._making_today_lists = False
         self._selected_order_id: int | None = None
         self._detail_generation = 0
@@ -242,18 +242,13 @@ class OrdersSection(Section):
             self._load_today_note()
         else:
             self.model.reload()
-        now = self.clock()
-
-        def counts(session):
-            found = order_queries.status_counts(session)
-            found[TODAY] = order_queries.count_orders(session, OrderQuery(today_at=now))
-            return found
-
-        self.tasks.run(counts, self._show_counts)
+        now, database = self.clock(), self.context.database
+        self.tasks.run(lambda: order_use_cases.order_counts(database, now),
+                       self._show_counts)
 
     def _load_today_note(self) -> None:
-        now = self.clock()
-        self.tasks.run(lambda session: order_queries.account_days(session, now),
+        now, database = self.clock(), self.context.database
+        self.tasks.run(lambda: order_use_cases.account_days(database, now),
                        self._show_today_note)
 
     def _show_today_note(self, days: list[AccountDay]) -> None:
@@ -283,7 +278,9 @@ class OrdersSection(Section):
             self.detail.show_detail(None)
         self.create_button.setEnabled(bool(self.selected_order_ids()))
 
-    def _show_counts(self, counts: dict[str, int]) -> None:
+    def _show_counts(self, found: tuple[dict[str, int], int]) -> None:
+        per_status, due_today = found
+        counts = {**per_status, TODAY: due_today}
         for status, button in self.filter_buttons.items():
             button.setText(f"{self._filter_label(status)}  {counts.get(status, 0)}")
 
@@ -304,8 +301,8 @@ class OrdersSection(Section):
         if current is None:
             self.detail.show_detail(None)
             return
-        generation = self._detail_generation
-        self.tasks.run(lambda session: order_queries.order_detail(session, current),
+        generation, database = self._detail_generation, self.context.database
+        self.tasks.run(lambda: order_use_cases.order_detail(database, current),
                        lambda detail: self._show_detail(generation, detail),
                        self._show_error)
 
@@ -321,9 +318,9 @@ class OrdersSection(Section):
             self._show_message(self.tr("Select one or more orders first."), "scan-warning")
             return
         self.create_button.setEnabled(False)
-        user = self.context.user_name
-        self.tasks.run(lambda session: picklists.create_pick_list(session, ids, user),
-                       self._on_pick_list_created, self._show_error, commit=True)
+        user, database = self.context.user_name, self.context.database
+        self.tasks.run(lambda: picklist_use_cases.create_pick_list(database, ids, user),
+                       self._on_pick_list_created, self._show_error)
 
     def _on_pick_list_created(self, result: picklists.CreateResult) -> None:
         summary = result.pick_list
@@ -350,11 +347,10 @@ class OrdersSection(Section):
         self.today_progress_bar.show()
         self._show_message(self.tr("Making pick lists of everything due today…"), "muted")
         progress = self.today_progress.emit  # from the database thread: queued to this one
-
-        def work(session):
-            return picklists.make_today_pick_lists(session, now, user, progress=progress)
-
-        self.tasks.run(work, self._on_today_lists, self._on_today_lists_failed, commit=True)
+        database = self.context.database
+        self.tasks.run(lambda: picklist_use_cases.make_today_pick_lists(
+            database, now, user, progress=progress),
+            self._on_today_lists, self._on_today_lists_failed)
 
     def _show_today_progress(self, done: int, total: int) -> None:
         self.today_progress_bar.setRange(0, total)

@@ -5,6 +5,8 @@ message in the section (the last list stays), never a crash dialog."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
@@ -18,7 +20,8 @@ from PySide6.QtWidgets import (
 from haydigo_desk.context import DeskContext
 from haydigo_desk.domain.clock import format_local
 from haydigo_desk.domain.states import OutboxKind, OutboxState
-from haydigo_desk.services import outbox_queries
+from haydigo_desk.persistence.database import Database
+from haydigo_desk.services import outbox_use_cases
 from haydigo_desk.services.outbox_queries import OutboxError, OutboxRow
 from haydigo_desk.ui.db_feedback import database_problem_text, loading_text
 from haydigo_desk.ui.palette import colour, icon
@@ -150,7 +153,8 @@ class OutboxSection(Section):
         generation = self._generation
         if not self.loaded:
             self.count_label.setText(loading_text())
-        self.tasks.run(outbox_queries.list_outbox,
+        database = self.context.database
+        self.tasks.run(lambda: outbox_use_cases.list_outbox(database),
                        lambda rows: self._show_rows(generation, rows),
                        lambda error: self._failed(error, generation))
 
@@ -228,7 +232,7 @@ class OutboxSection(Section):
         if row is None:
             return
         # Once committed, send it now rather than at the next scheduled cycle.
-        self._run(outbox_queries.retry, row, then=self.controller.request_sync)
+        self._run(outbox_use_cases.retry, row, then=self.controller.request_sync)
 
     def cancel_selected(self) -> None:
         row = self.selected_row()
@@ -248,18 +252,20 @@ class OutboxSection(Section):
             QMessageBox.StandardButton.No,
         )
         if answer == QMessageBox.StandardButton.Yes:
-            self._run(outbox_queries.cancel, row)
+            self._run(outbox_use_cases.cancel, row)
 
-    def _run(self, action, row: OutboxRow, then=None) -> None:
-        entry_id = row.id
+    def _run(self, action: Callable[[Database, int], OutboxRow], row: OutboxRow,
+             then: Callable[[], None] | None = None) -> None:
+        """``action``: a use case that commits (retry, cancel) or refuses with
+        ``OutboxError``."""
+        database, entry_id = self.context.database, row.id
 
         def done(_result) -> None:
             if then is not None:
                 then()
             self.refresh()
 
-        self.tasks.run(lambda session: action(session, entry_id), done, self._refused,
-                       commit=True)
+        self.tasks.run(lambda: action(database, entry_id), done, self._refused)
 
     def _refused(self, error: Exception) -> None:
         if isinstance(error, OutboxError):

@@ -63,10 +63,9 @@ class PickStationSection(LabelView, StationLayout):
     icon_name = "scan"
 
     def __init__(self, context: DeskContext, controller, parent: QWidget | None = None) -> None:
+        super().__init__(context, controller, parent)
         # The station's own connection: short lock waits, so a busy database answers at once.
-        database = station_database(context.database)
-        super().__init__(context, controller, parent, database=database)
-        self.database = database
+        self.database = station_database(context.database)
         self.station = StationIdentity(context.workstation, context.user_name)
         self.service = PickingService(self.database, self.station,
                                       lambda: context.settings.scanner_settings())

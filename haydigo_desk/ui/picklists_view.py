@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from haydigo_desk.context import DeskContext
 from haydigo_desk.domain.lifecycle import LinePhase
 from haydigo_desk.domain.states import PickListStatus
-from haydigo_desk.services import picklists
+from haydigo_desk.services import picklist_use_cases
 from haydigo_desk.services.picklists import PickListDetail
 from haydigo_desk.ui.deadline_badges import BadgesDelegate
 from haydigo_desk.ui.palette import icon
@@ -187,12 +187,10 @@ class PickListsSection(Section):
         self._generation += 1
         generation = self._generation
         status = self.current_status()
-
-        def work(session):
-            rows = picklists.list_pick_lists(session, None if status == ALL else status)
-            return rows, picklists.status_counts(session)
-
-        self.tasks.run(work, lambda result: self._on_loaded(generation, result))
+        database = self.context.database
+        self.tasks.run(lambda: picklist_use_cases.pick_lists_and_counts(
+            database, None if status == ALL else status),
+            lambda result: self._on_loaded(generation, result))
 
     def _on_loaded(self, generation: int, result) -> None:
         if generation != self._generation:
@@ -220,7 +218,8 @@ class PickListsSection(Section):
             return
         pick_list_id = rows[0].data(PICK_LIST_ID_ROLE)
         self._selected_id = pick_list_id
-        self.tasks.run(lambda session: picklists.pick_list_detail(session, pick_list_id),
+        database = self.context.database
+        self.tasks.run(lambda: picklist_use_cases.pick_list_detail(database, pick_list_id),
                        self._on_detail)
 
     def _on_detail(self, detail: PickListDetail) -> None:

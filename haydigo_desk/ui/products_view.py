@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from haydigo_desk.context import DeskContext
 from haydigo_desk.domain.parcel import Fit, ParcelItem, fits
-from haydigo_desk.services import product_queries
+from haydigo_desk.services import product_use_cases
 from haydigo_desk.services.product_queries import ProductPage, ProductRow
 from haydigo_desk.ui import stock_tools as tools
 from haydigo_desk.ui.db_feedback import database_problem_text, loading_text
@@ -192,7 +192,9 @@ class ProductsSection(Section):
 
     def _load_lists(self) -> None:
         self.count_label.setText(loading_text())
-        self.tasks.run(product_queries.list_product_lists, self._show_lists, self._load_failed)
+        database = self.context.database
+        self.tasks.run(lambda: product_use_cases.product_lists(database), self._show_lists,
+                       self._load_failed)
 
     def _show_lists(self, lists) -> None:
         self.lists.blockSignals(True)
@@ -222,16 +224,11 @@ class ProductsSection(Section):
         self.loading = True
         self.count_label.setText(loading_text())
 
-        def work(session) -> ProductPage:
-            page = product_queries.list_products(session, product_list_id=list_id,
-                                                 search=search, offset=offset, limit=PAGE_SIZE)
-            if not page.rows and page.offset > 0:  # the page emptied (fewer products now)
-                page = product_queries.list_products(session, product_list_id=list_id,
-                                                     search=search, offset=0, limit=PAGE_SIZE)
-            return page
-
-        self.tasks.run(work, lambda page: self._show_page(generation, page, select_single),
-                       lambda error: self._page_failed(generation, error))
+        database = self.context.database
+        self.tasks.run(lambda: product_use_cases.products_page(
+            database, product_list_id=list_id, search=search, offset=offset, limit=PAGE_SIZE),
+            lambda page: self._show_page(generation, page, select_single),
+            lambda error: self._page_failed(generation, error))
 
     def _show_page(self, generation: int, page: ProductPage, select_single: bool) -> None:
         if generation != self._generation:

@@ -30,7 +30,7 @@ from haydigo_desk.domain import returns as rules
 from haydigo_desk.domain.clock import format_local
 from haydigo_desk.domain.returns import ReturnLineState, ReturnRuleError
 from haydigo_desk.persistence.models import utcnow
-from haydigo_desk.services import return_queries, returns
+from haydigo_desk.services import return_use_cases
 from haydigo_desk.services.return_queries import ReturnItemRow
 from haydigo_desk.ui.palette import icon
 from haydigo_desk.ui.permissions import is_manager
@@ -184,10 +184,10 @@ class ReturnsSection(Section):
         states = FILTERS[self.filter.currentData() or "to_handle"]
         search = self.search.text()
         self._generation += 1
-        generation = self._generation
+        generation, database = self._generation, self.context.database
         self.tasks.run(
-            lambda s: (return_queries.list_returns(s, None, states=states, search=search),
-                       return_queries.location_codes(s)),
+            lambda: return_use_cases.returns_and_locations(database, states=states,
+                                                           search=search),
             lambda result: self._loaded(generation, *result), self._failed)
 
     def _loaded(self, generation: int, rows: list[ReturnItemRow], locations: list[str]) -> None:
@@ -252,7 +252,8 @@ class ReturnsSection(Section):
     def scan_entered(self) -> None:
         code = self.scan.text()
         self.scan.clear()
-        self.tasks.run(lambda s: return_queries.find_by_scan(s, None, code),
+        database = self.context.database
+        self.tasks.run(lambda: return_use_cases.find_by_scan(database, code),
                        self._scanned, self._failed)
 
     def _scanned(self, found: list[ReturnItemRow]) -> None:
@@ -331,14 +332,11 @@ class ReturnsSection(Section):
         handling = self.form.handling()
         user, manager = self.context.user_name, is_manager(self.context)
 
-        def work(session) -> ReturnItemRow:
-            returns.request_handling(session, None, row.line_id, handling, user_name=user,
-                                     is_manager=manager)
-            session.flush()
-            return return_queries.return_item(session, None, row.line_id)
-
+        database, line_id = self.context.database, row.line_id
         self.send_button.setEnabled(False)
-        self.tasks.run(work, self._queued, self._send_refused, commit=True)
+        self.tasks.run(lambda: return_use_cases.request_handling(
+            database, line_id, handling, user_name=user, is_manager=manager),
+            self._queued, self._send_refused)
 
     def _queued(self, row: ReturnItemRow) -> None:
         self._feedback(self.tr("{result} for order {order} goes to bol.com; stock follows "
@@ -374,8 +372,10 @@ class ReturnsSection(Section):
             self.write_csv(Path(target))
 
     def write_csv(self, target: Path) -> None:
-        def work(session) -> int:
-            text = return_queries.returns_csv(session, None)
+        database = self.context.database
+
+        def work() -> int:
+            text = return_use_cases.returns_csv(database)
             target.write_text(text, encoding="utf-8-sig")  # a BOM: spreadsheets read UTF-8
             return text.count("\n") - 1
 

@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
 )
 
 from haydigo_desk.context import DeskContext
-from haydigo_desk.persistence.database import Database
 from haydigo_desk.ui.db_tasks import DbTasks
 
 PAGE_MARGINS = (16, 12, 16, 12)
@@ -37,13 +36,11 @@ class Section(QWidget):
     icon_name: ClassVar[str] = ""
     refresh_on: ClassVar[tuple[str, ...]] = ()
 
-    def __init__(self, context: DeskContext, controller, parent: QWidget | None = None, *,
-                 database: Database | None = None) -> None:
+    def __init__(self, context: DeskContext, controller, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
         self.controller = controller
-        # ``database``: a section with a connection of its own (the station's short lock waits).
-        self.tasks = DbTasks(database if database is not None else context.database, self)
+        self.tasks = DbTasks(self)  # runs the section's use cases off the GUI thread
 
     def title(self) -> str:
         raise NotImplementedError

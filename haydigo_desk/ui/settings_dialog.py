@@ -58,7 +58,7 @@ class SettingsDialog(QDialog):
         self.setMinimumSize(960, 740)
         self.resize(1240, 820)  # both account columns side by side without scrolling
         controller = controller if controller is not None else context.sync
-        self.tasks = DbTasks(context.database, self)
+        self.tasks = DbTasks(self)
         self.loaded = False  # the saved accounts have been read
         self.load_failed = False  # they could not be: only the workstation tab can be saved
         self.saving = False

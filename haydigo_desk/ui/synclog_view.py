@@ -1,7 +1,8 @@
 """The Sync log section: every sync cycle with its outcome, counts and errors.
 
-The runs are read on a ``DbTasks`` thread (``sync_log.load_log``); while they load the section
-says so, and a database that cannot answer is a message above the table, never a crash."""
+The runs are read on a ``DbTasks`` thread (``sync_log_use_cases.load_log``); while they load
+the section says so, and a database that cannot answer is a message above the table, never a
+crash."""
 
 from __future__ import annotations
 
@@ -17,7 +18,7 @@ from PySide6.QtWidgets import (
 from haydigo_desk.context import DeskContext
 from haydigo_desk.domain.clock import format_local
 from haydigo_desk.domain.states import SyncOutcome
-from haydigo_desk.services import labels, sync_log
+from haydigo_desk.services import labels, sync_log, sync_log_use_cases
 from haydigo_desk.services.sync_log import SyncLog, SyncRunRow
 from haydigo_desk.ui.db_feedback import database_problem_text, loading_text
 from haydigo_desk.ui.palette import colour
@@ -128,7 +129,9 @@ class SyncLogSection(Section):
         generation = self._generation
         if not self.loaded:
             self.status.setText(loading_text())
-        self.tasks.run(sync_log.load_log, lambda log: self._show_log(generation, log),
+        database = self.context.database
+        self.tasks.run(lambda: sync_log_use_cases.load_log(database),
+                       lambda log: self._show_log(generation, log),
                        lambda error: self._failed(generation, error))
 
     def _failed(self, generation: int, error: Exception) -> None:
