@@ -50,6 +50,15 @@ class Carrier(StrEnum):
 
 
 @dataclass(frozen=True)
+class ListOrigin(StrEnum):
+    """Who made a pick list."""
+
+    HAND = "hand"  # orders chosen by a person
+    RULE = "rule"  # a rule of the account
+    DEFAULT = "default"  # the orders no rule takes ("Other orders")
+
+
+@dataclass(frozen=True)
 class OrderFacts:
     """What a rule looks at of one order."""
 
