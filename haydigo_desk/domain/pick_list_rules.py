@@ -49,7 +49,6 @@ class Carrier(StrEnum):
     OWN = "own_carrier"
 
 
-@dataclass(frozen=True)
 class ListOrigin(StrEnum):
     """Who made a pick list."""
 
