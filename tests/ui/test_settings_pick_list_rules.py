@@ -132,3 +132,20 @@ def test_rules_that_cannot_be_written_keep_the_page_and_say_so(qtbot, dialog, co
         connection.execute(text("ALTER TABLE pick_list_rules_away RENAME TO pick_list_rules"))
     assert save_settings(qtbot, dialog)
     assert _saved(context, "bol BE") == [("Singles", "any", "", "any", True, 50)]
+
+
+def test_a_cutoff_already_past_is_kept_but_said_as_a_warning(qtbot):
+    from datetime import UTC, datetime, time
+
+    from haydigo_desk.ui.settings_day import CutoffField
+
+    field = CutoffField(clock=lambda: datetime(2026, 12, 2, 9, 0, tzinfo=UTC).astimezone())
+    qtbot.addWidget(field)
+    now = field.clock().time()
+    earlier = time(max(now.hour - 1, 0), 0)
+    field.set_cutoff(earlier)  # already past: allowed, said as a warning
+    assert field.cutoff() == earlier and field.passed()
+    assert field.hint.property("role") == "warning"
+    assert "has passed: what is due now leaves tomorrow" in field.hint.text()
+    field.set_cutoff(time(23, 59))
+    assert not field.passed() and field.hint.property("role") == "muted"
