@@ -28,6 +28,7 @@ from haydigo_desk.services.picklists import (
     pick_list_detail,
     place_new_orders,
 )
+from haydigo_desk.services.print_documents import pick_list_document
 
 NOW = datetime(2026, 12, 2, 10, 0, tzinfo=UTC)  # 11:00 in Amsterdam, before the cut-off
 TODAY_DEADLINE, LATER_DEADLINE = date(2026, 12, 3), date(2026, 12, 8)
@@ -145,6 +146,12 @@ def test_new_orders_land_on_their_rules_lists_with_n_respected(database):
         "PL-000003": ("rule", "Singles via bol", ["S3"]),
         "PL-000004": ("rule", "Today", ["T1"]),
         "PL-000005": ("default", None, ["M1", "O1"])}
+    with database.unit_of_work() as uow:  # the printed list says its rule too
+        printed = [pick_list_document(uow.session, s.id)
+                   for s in sorted(list_pick_lists(uow.session), key=lambda s: s.code)]
+    assert [(d.origin, d.rule_name) for d in printed] == [
+        ("rule", "Singles via bol"), ("rule", "Belgium today"), ("rule", "Singles via bol"),
+        ("rule", "Today"), ("default", None)]
 
 
 def test_own_carrier_accounts_never_match_a_via_bol_rule(database):
