@@ -124,7 +124,7 @@ class PickListsSection(QWidget):
         self.table.setItemDelegateForColumn(COL_PROGRESS, ProgressDelegate(self.table))
         self.table.setItemDelegateForColumn(COL_DEADLINE, BadgesDelegate(self.table))
         header_view = self.table.horizontalHeader()
-        for column, width in enumerate((130, 140, 210, 170, 80, 80, 80, 170, 160, 120)):
+        for column, width in enumerate((130, 120, 200, 150, 70, 70, 70, 150, 160, 120)):
             self.table.setColumnWidth(column, width)
         # Sorted in memory on a header click; until then newest first, as listed.
         header_view.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
