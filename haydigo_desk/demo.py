@@ -18,11 +18,10 @@ from sqlalchemy import select
 
 from haydigo_desk.bol import BolClient, ClientCredentials
 from haydigo_desk.config import AppPaths, sqlite_url
-from haydigo_desk.domain.states import StaffRole
-from haydigo_desk.persistence.database import Database, DatabaseUnavailableError, open_database
 from haydigo_desk.domain.lifecycle import LifecycleError
 from haydigo_desk.domain.short_picks import ShortReason
-from haydigo_desk.domain.states import PickListStatus
+from haydigo_desk.domain.states import PickListStatus, StaffRole
+from haydigo_desk.persistence.database import Database, DatabaseUnavailableError, open_database
 from haydigo_desk.persistence.models import (
     Location,
     PickList,

@@ -206,3 +206,19 @@ def test_a_list_keeps_its_rules_name_after_the_rule_is_deleted(database):
     assert [tuple(r) for r in rows] == [("PL-000001", None), ("PL-000002", None)]
     assert _lists(database) == {"PL-000001": ("rule", "Singles", ["A"]),
                                 "PL-000002": ("default", None, ["B"])}
+
+
+def test_due_today_follows_the_cutoff(database):
+    """Past the account's cut-off the working day is tomorrow: what must leave then is
+    "due today" for the rules, as for the Today view."""
+    _save(database, [RuleDraft("Today", due="today")])
+    ids = _orders(database, {"E": ("NL", False, 1, date(2026, 12, 4)),
+                             "L": ("NL", False, 1, date(2026, 12, 4))})
+    account_id = _account_id(database)
+    after_cutoff = datetime(2026, 12, 2, 15, 30, tzinfo=UTC)  # 16:30 in Amsterdam
+    with workstation_zone("Europe/Amsterdam"), database.unit_of_work() as uow:
+        place_new_orders(uow.session, account_id, [ids["E"]], NOW)  # 11:00: leaves later
+        place_new_orders(uow.session, account_id, [ids["L"]], after_cutoff)
+        uow.commit()
+    assert _lists(database) == {"PL-000001": ("default", None, ["E"]),
+                                "PL-000002": ("rule", "Today", ["L"])}

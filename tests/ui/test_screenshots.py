@@ -24,7 +24,6 @@ from haydigo_desk.ui.screenshots import save_screenshots_in_languages
 from haydigo_desk.ui.settings_dialog import SettingsDialog
 from haydigo_desk.ui.sync_controller import SyncController
 
-
 STATION_STATES = ("idle", "batch", "refusal", "packing")
 
 
