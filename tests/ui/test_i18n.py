@@ -28,7 +28,9 @@ def test_dutch_dialog_shows_dutch_text(qtbot, app_language, context):
     dialog.accounts_page.add_account()
 
     assert dialog.windowTitle() == "Instellingen"
-    assert [dialog.tabs.tabText(i) for i in range(2)] == ["bol.com-accounts", "Werkplek"]
+    assert [dialog.tabs.tabText(i) for i in range(3)] == ["bol.com-accounts", "Picklijsten",
+                                                          "Werkplek"]
+    assert dialog.rules_page.add_button.text() == "Regel toevoegen"
     assert dialog.accounts_page.editor.tester.button.text() == "Verbinding testen"
     assert dialog.accounts_page.editor.country_boxes["BE"].text() == "België"
     assert "Nieuw account" in dialog.accounts_page.account_list.item(0).text()
