@@ -58,8 +58,11 @@ def test_switching_language_retranslates_an_open_dialog(qtbot, app_language, con
     install_translator(app_language, "nl")
     qtbot.waitUntil(lambda: dialog.windowTitle() == "Instellingen")
     assert dialog.workstation_page.theme_combo.itemText(1) == "Donker"
+    assert dialog.rules_page.editor.due_combo.itemText(2) == "Later weg"
     install_translator(app_language, "en")
-    qtbot.waitUntil(lambda: dialog.tabs.tabText(1) == "Workstation")
+    qtbot.waitUntil(lambda: dialog.tabs.tabText(2) == "Workstation")
+    assert dialog.tabs.tabText(1) == "Pick lists"
+    assert dialog.rules_page.editor.due_combo.itemText(2) == "Due later"
     assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "Cancel"
 
 
