@@ -32,7 +32,7 @@ from haydigo_desk.persistence.models import (
 from haydigo_desk.sandbox import RunningSandbox, SandboxConfig, start_sandbox
 from haydigo_desk.services import lifecycle
 from haydigo_desk.services.accounts import AccountSpec, save_account
-from haydigo_desk.services.pick_list_rule_settings import (
+from haydigo_desk.services.picklist_rule_settings import (
     AccountRules,
     RuleDraft,
     save_rule_sets,

@@ -5,7 +5,7 @@ The accounts are read and saved on the ``DbTasks`` ordered lane (the account ser
 their transactions and also talk to the keyring): the dialog opens at once, its accounts tab
 fills in when they are read, and while a save runs both tabs wait, so what is being written
 cannot change under it. The pick-list rules are saved right after the accounts (their own
-transaction: services.pick_list_rule_settings). A database that cannot answer is a message;
+transaction: services.picklist_rule_settings). A database that cannot answer is a message;
 nothing typed is lost."""
 
 from __future__ import annotations
@@ -34,7 +34,7 @@ from haydigo_desk.services.account_settings import (
     save_account_drafts,
     validate_draft,
 )
-from haydigo_desk.services.pick_list_rule_settings import (
+from haydigo_desk.services.picklist_rule_settings import (
     load_rule_sets,
     save_rule_sets,
     validate_rule_set,

@@ -7,7 +7,7 @@ more often than the bol.com connection, and the account page already fills the d
 Left: the account and its rules, first tried on top, with add, delete and move up/down
 (Alt+Up / Alt+Down in the list); a last line says where the rest goes. Right: the selected
 rule. The page edits ``RuleDraft`` values only; the dialog validates (the domain's rules,
-worded here) and saves through services.pick_list_rule_settings.
+worded here) and saves through services.picklist_rule_settings.
 """
 
 from __future__ import annotations
@@ -38,7 +38,7 @@ from haydigo_desk.domain.pick_list_rules import (
     RuleProblem,
     RuleSetError,
 )
-from haydigo_desk.services.pick_list_rule_settings import AccountRules, RuleDraft
+from haydigo_desk.services.picklist_rule_settings import AccountRules, RuleDraft
 from haydigo_desk.ui.field_error import FieldWithError
 from haydigo_desk.ui.palette import hex_of
 

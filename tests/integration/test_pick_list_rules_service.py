@@ -15,7 +15,7 @@ from support.timezones import workstation_zone
 from haydigo_desk.domain.pick_list_rules import RuleProblem, RuleSetError
 from haydigo_desk.persistence.database import open_database
 from haydigo_desk.persistence.models import PickList, PickListRule
-from haydigo_desk.services.pick_list_rule_settings import (
+from haydigo_desk.services.picklist_rule_settings import (
     AccountRules,
     RuleDraft,
     load_rule_sets,

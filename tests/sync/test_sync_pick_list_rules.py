@@ -14,7 +14,7 @@ from support.sync_setup import sync_setup
 from support.timezones import workstation_zone
 
 from haydigo_desk.persistence.models import MarketplaceAccount, Order, PickList, PickListOrder
-from haydigo_desk.services.pick_list_rule_settings import (
+from haydigo_desk.services.picklist_rule_settings import (
     AccountRules,
     RuleDraft,
     save_rule_sets,

@@ -12,7 +12,7 @@ from haydigo_desk.config import AppPaths, DeskSettings, SettingsStore
 from haydigo_desk.context import DeskContext
 from haydigo_desk.persistence.database import open_database
 from haydigo_desk.services import picklists
-from haydigo_desk.services.pick_list_rule_settings import (
+from haydigo_desk.services.picklist_rule_settings import (
     AccountRules,
     RuleDraft,
     save_rule_sets,

@@ -13,7 +13,7 @@ from support.factories import make_account, make_order, make_products
 
 from haydigo_desk.domain.short_picks import ShortReason
 from haydigo_desk.services import lifecycle, picklists
-from haydigo_desk.services.pick_list_rule_settings import (
+from haydigo_desk.services.picklist_rule_settings import (
     AccountRules,
     RuleDraft,
     save_rule_sets,

@@ -11,7 +11,7 @@ from sqlalchemy import text
 from support.db_lock import database_locked
 from support.factories import make_account
 
-from haydigo_desk.services.pick_list_rule_settings import load_rule_sets
+from haydigo_desk.services.picklist_rule_settings import load_rule_sets
 
 
 @pytest.fixture
