@@ -18,6 +18,7 @@ from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from haydigo_desk.domain.clock import format_local
+from haydigo_desk.domain.pick_list_rules import ListOrigin
 from haydigo_desk.domain.states import PickListStatus
 from haydigo_desk.services.picklists import PickListSummary
 from haydigo_desk.ui.deadline_badges import BADGES_ROLE, badges, short_day, tooltip
@@ -27,14 +28,15 @@ from haydigo_desk.ui.status_style import STATUS_ROLE, status_colours, status_lab
     COL_CODE,
     COL_STATUS,
     COL_DEADLINE,
+    COL_RULE,
     COL_ORDERS,
     COL_LINES,
     COL_UNITS,
     COL_PROGRESS,
     COL_CREATED,
     COL_CREATED_BY,
-) = range(9)
-COLUMN_COUNT = 9
+) = range(10)
+COLUMN_COUNT = 10
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 PICK_LIST_ID_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -43,6 +45,16 @@ PROGRESS_ROLE = Qt.ItemDataRole.UserRole + 3  # 0.0 .. 1.0
 Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()
 _NUMBERS = {COL_ORDERS, COL_LINES, COL_UNITS}
+
+
+def rule_text(summary: PickListSummary) -> str:
+    """Who made the list, in words: its rule's name (as it was called then), "Other orders"
+    for the default list of what no rule takes, or "By hand"."""
+    if summary.origin == ListOrigin.RULE and summary.rule_name:
+        return summary.rule_name
+    if summary.origin == ListOrigin.DEFAULT:
+        return QCoreApplication.translate("PickListsModel", "Other orders")
+    return QCoreApplication.translate("PickListsModel", "By hand")
 
 
 class PickListsTableModel(QAbstractTableModel):
@@ -56,6 +68,7 @@ class PickListsTableModel(QAbstractTableModel):
             QCoreApplication.translate("PickListsModel", "Pick list"),
             QCoreApplication.translate("PickListsModel", "Status"),
             QCoreApplication.translate("PickListsModel", "Deadline"),
+            QCoreApplication.translate("PickListsModel", "Rule"),
             QCoreApplication.translate("PickListsModel", "Orders"),
             QCoreApplication.translate("PickListsModel", "Lines"),
             QCoreApplication.translate("PickListsModel", "Units"),
@@ -134,6 +147,7 @@ class PickListsTableModel(QAbstractTableModel):
             row.code,
             row.status,
             row.deadline_date,
+            rule_text(row).casefold(),
             row.orders,
             row.lines,
             row.units,
@@ -155,6 +169,8 @@ class PickListsTableModel(QAbstractTableModel):
             return status_label(row.status)
         if column == COL_DEADLINE:
             return short_day(row.deadline_date)
+        if column == COL_RULE:
+            return rule_text(row)
         if column == COL_ORDERS:
             return str(row.orders)
         if column == COL_LINES:
