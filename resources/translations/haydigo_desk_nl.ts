@@ -491,9 +491,16 @@
         <source>Select a line to see its details</source>
         <translation>Kies een regel om de details te zien</translation>
     </message>
+    <message numerus="yes">
+        <source>%n line(s) waiting for a decision or for stock</source>
+        <translation>
+            <numerusform>%n regel wacht op een besluit of op voorraad</numerusform>
+            <numerusform>%n regels wachten op een besluit of op voorraad</numerusform>
+        </translation>
+    </message>
     <message>
         <source>{count} lines wait for a decision or for stock</source>
-        <translation>{count} regels wachten op een besluit of op voorraad</translation>
+        <translation type="vanished">{count} regels wachten op een besluit of op voorraad</translation>
     </message>
     <message>
         <source>Nothing here: every line could be picked</source>
