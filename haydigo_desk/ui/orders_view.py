@@ -269,7 +269,7 @@ class OrdersSection(Section):
 
     def _on_loaded(self, total: int) -> None:
         self.total_label.setText(self.tr("%n order(s)", "", total))
-        row = self.model.row_of_order(self._selected_order_id) if self._selected_order_id \
+        row = self.model.row_of(self._selected_order_id) if self._selected_order_id \
             else -1
         if row >= 0:
             self.table.selectRow(row)
