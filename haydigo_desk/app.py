@@ -347,6 +347,10 @@ def _save_screenshots(context: DeskContext, controller, out_dir: str, loop) -> i
         context.user = StaffIdentity(None, "Screenshot", "manager")
     with loop:
         loop.run_until_complete(asyncio.sleep(6.0))  # let the first sync fill the sections
+        if context.demo:  # the Can't-fulfil queue shows a line
+            from haydigo_desk.demo import report_demo_short_pick
+
+            report_demo_short_pick(context.database)
         written = save_screenshots_in_languages(
             lambda: MainWindow(context, controller),
             lambda window: SettingsDialog(context, window, controller),

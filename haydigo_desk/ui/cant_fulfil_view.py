@@ -191,9 +191,8 @@ class CantFulfilSection(Section):
                     item.setToolTip(row.bol_message)
                 self.table.setItem(number, column, item)
         self.count_label.setText(
-            self.tr("{count} lines wait for a decision or for stock").format(
-                count=len(self.rows)) if self.rows
-            else self.tr("Nothing here: every line could be picked"))
+            self.tr("%n line(s) waiting for a decision or for stock", "", len(self.rows))
+            if self.rows else self.tr("Nothing here: every line could be picked"))
         if selected is not None:
             self.select(selected.id)
         self._selection_changed()

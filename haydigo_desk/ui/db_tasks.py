@@ -10,7 +10,8 @@ SQLite's busy timeout while the sync worker writes.
 ``tasks.run_ordered(call, on_result)`` is the ordered lane: ``call()`` runs on one thread of
 its own, strictly one after the other in the order given, and its results arrive in that order
 too. The pick station and goods receipt send every scan through it, so a scan typed while the
-previous one is still being written waits its turn instead of overtaking it.
+previous one is still being written waits its turn instead of overtaking it; printing uses a
+runner of its own the same way, so two print jobs never interleave their pages on a printer.
 """
 
 from __future__ import annotations
@@ -31,9 +32,11 @@ Call = Callable[[], Any]
 class DbTasks(QObject):
     _finished = Signal(int, object, object)  # token, result, exception
 
-    def __init__(self, parent: QObject | None = None, max_workers: int = 2) -> None:
+    def __init__(self, parent: QObject | None = None, max_workers: int = 2,
+                 name: str = "desk-db") -> None:
         super().__init__(parent)
-        self._pool = ThreadPoolExecutor(max_workers=max_workers, thread_name_prefix="desk-db")
+        self._name = name  # of its threads, as a crash log names them
+        self._pool = ThreadPoolExecutor(max_workers=max_workers, thread_name_prefix=name)
         self._tokens = itertools.count(1)
         self._pending: dict[int, tuple[Callable[[Any], None], Callable[[Exception], None]]] = {}
         self._lane: ThreadPoolExecutor | None = None  # the ordered lane, made on first use
@@ -53,7 +56,8 @@ class DbTasks(QObject):
                     on_error: Callable[[Exception], None] | None = None) -> Future:
         """Run ``call()`` after every earlier ordered call; results come back in order."""
         if self._lane is None:
-            self._lane = ThreadPoolExecutor(max_workers=1, thread_name_prefix="desk-db-ordered")
+            self._lane = ThreadPoolExecutor(max_workers=1,
+                                            thread_name_prefix=f"{self._name}-ordered")
         return self._lane.submit(self._call, self._register(on_result, on_error), call)
 
     def _register(self, on_result: Callable[[Any], None],
@@ -84,9 +88,11 @@ class DbTasks(QObject):
     def _log_error(error: Exception) -> None:
         log.error("Database task failed", exc_info=error)
 
-    def shutdown(self) -> None:
-        """Wait for running work and drop callbacks that have not been delivered."""
-        self._pool.shutdown(wait=True, cancel_futures=True)
+    def shutdown(self, *, wait: bool = True) -> None:
+        """Stop taking work and drop callbacks that have not been delivered; ``wait`` for the
+        running call to finish (a closing dialog need not: its result is dropped)."""
+        self._pending.clear()
+        self._pool.shutdown(wait=wait, cancel_futures=True)
         if self._lane is not None:
-            self._lane.shutdown(wait=True, cancel_futures=True)
+            self._lane.shutdown(wait=wait, cancel_futures=True)
         self._pending.clear()

@@ -12,7 +12,6 @@ from haydigo_desk.services.redaction import describe_error
 from haydigo_desk.ui.db_tasks import DbTasks
 from haydigo_desk.ui.label_printing import LabelOutput, label_file, output_label
 from haydigo_desk.ui.order_shipments import OrderShipmentsPanel
-from haydigo_desk.ui.pdf_printing import Background
 
 
 class LabelReprint(QObject):
@@ -22,7 +21,7 @@ class LabelReprint(QObject):
         self.context = context
         self.tasks = tasks
         self.panel = panel
-        self.printing = Background(self)
+        self.printing = DbTasks(self, max_workers=1, name="desk-print")
         self.last_output: LabelOutput | None = None
         self._order_id: int | None = None
         panel.reprint_requested.connect(self.reprint)
@@ -55,7 +54,7 @@ class LabelReprint(QObject):
         settings = self.context.settings
         printer, paper = settings.label_printer_name, settings.label_paper
         target = label_file(self.context.paths.data_dir, bol_order_id, label_id)
-        self.printing.run(
+        self.printing.run_ordered(
             lambda: output_label(pdf, printer_name=printer, paper=paper, file=target),
             self._printed, lambda error: self._say(QCoreApplication.translate(
                 "OrderShipmentsPanel", "The label did not print: %1").replace(

@@ -10,7 +10,6 @@ from datetime import UTC, datetime
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QButtonGroup,
     QHBoxLayout,
     QHeaderView,
@@ -19,7 +18,6 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QSplitter,
-    QTableView,
     QWidget,
 )
 
@@ -45,7 +43,7 @@ from haydigo_desk.ui.orders_model import (
 from haydigo_desk.ui.palette import icon
 from haydigo_desk.ui.printing import PrintController, make_print_packing_slip_action
 from haydigo_desk.ui.repolish import set_role
-from haydigo_desk.ui.section import Section, muted_label
+from haydigo_desk.ui.section import Section, model_table, muted_label
 from haydigo_desk.ui.status_style import StatusPillDelegate, status_label
 from haydigo_desk.ui.sync_controller import SyncController
 
@@ -150,15 +148,7 @@ class OrdersSection(Section):
         self.feedback.hide()
         layout.addWidget(self.feedback)
 
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.table.setAlternatingRowColors(True)
-        self.table.setShowGrid(False)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(38)
+        self.table = model_table(self.model, multi_select=True)
         self.table.setItemDelegateForColumn(COL_STATUS, StatusPillDelegate(self.table))
         self.table.setItemDelegateForColumn(COL_DEADLINE, BadgesDelegate(self.table))
         header_view = self.table.horizontalHeader()
@@ -269,7 +259,7 @@ class OrdersSection(Section):
 
     def _on_loaded(self, total: int) -> None:
         self.total_label.setText(self.tr("%n order(s)", "", total))
-        row = self.model.row_of_order(self._selected_order_id) if self._selected_order_id \
+        row = self.model.row_of(self._selected_order_id) if self._selected_order_id \
             else -1
         if row >= 0:
             self.table.selectRow(row)

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QSplitter,
-    QTableView,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -35,9 +34,10 @@ from haydigo_desk.ui.picklists_model import (
     PICK_LIST_ID_ROLE,
     PickListsTableModel,
     ProgressDelegate,
+    rule_text,
 )
 from haydigo_desk.ui.printing import PrintController, make_print_pick_list_action
-from haydigo_desk.ui.section import Section
+from haydigo_desk.ui.section import Section, model_table
 from haydigo_desk.ui.status_style import StatusPillDelegate, status_label
 from haydigo_desk.ui.sync_controller import SyncController
 
@@ -105,19 +105,12 @@ class PickListsSection(Section):
         self.filter_group.buttonClicked.connect(lambda _b: self.refresh())
         layout.addLayout(filters)
 
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setAlternatingRowColors(True)
-        self.table.setShowGrid(False)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(38)
+        self.table = model_table(self.model)
         self.table.setItemDelegateForColumn(COL_STATUS, StatusPillDelegate(self.table))
         self.table.setItemDelegateForColumn(COL_PROGRESS, ProgressDelegate(self.table))
         self.table.setItemDelegateForColumn(COL_DEADLINE, BadgesDelegate(self.table))
         header_view = self.table.horizontalHeader()
-        for column, width in enumerate((130, 140, 210, 80, 80, 80, 170, 160, 120)):
+        for column, width in enumerate((130, 120, 200, 150, 70, 70, 70, 150, 160, 120)):
             self.table.setColumnWidth(column, width)
         # Sorted in memory on a header click; until then newest first, as listed.
         header_view.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
@@ -233,7 +226,8 @@ class PickListsSection(Section):
             self.lines.setRowCount(0)
             return
         s = detail.summary
-        self.detail_title.setText(f"{s.code}  ·  {status_label(s.status)}")
+        self.detail_title.setText(f"{s.code}  ·  {status_label(s.status)}  ·  "
+                                  + self.tr("Rule: %1").replace("%1", rule_text(s)))
         orders = ", ".join(o.bol_order_id for o in detail.orders)
         self.detail_orders.setText(
             self.tr("%1 order(s): %2").replace("%1", str(len(detail.orders)))

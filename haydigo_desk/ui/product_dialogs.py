@@ -80,6 +80,19 @@ class _ProductDialog(QDialog):
         self.error = _error_label()
         self.save_button = None  # set by the subclass: disabled while a save runs
 
+    def _add_save_buttons(self, layout: QVBoxLayout) -> None:
+        """The error line and Save / Cancel under the form; Save calls the dialog's ``save``."""
+        layout.addWidget(self.error)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+
+    def save(self) -> None:
+        raise NotImplementedError
+
     def _submit(self, save: Callable[[], ProductRow]) -> None:
         """Run ``save()``, a use case that commits and returns the product as it is now;
         accept when it comes back."""
@@ -120,14 +133,7 @@ class LocationDialog(_ProductDialog):
         self.code.setMaxLength(product_queries.LOCATION_MAX)
         form.addRow(self.tr("Location code"), self.code)
         layout.addLayout(form)
-        layout.addWidget(self.error)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        self._add_save_buttons(layout)
         self.code.selectAll()
 
     def save(self) -> None:
@@ -171,14 +177,7 @@ class AdjustStockDialog(_ProductDialog):
         self.reason.setMaxLength(200)
         form.addRow(self.tr("Reason"), self.reason)
         layout.addLayout(form)
-        layout.addWidget(self.error)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
-        layout.addWidget(self.buttons)
+        self._add_save_buttons(layout)
         self.to_counted.toggled.connect(self._mode_changed)
         self.reason.textChanged.connect(self._update_save)
         self.delta.valueChanged.connect(self._update_save)
@@ -265,14 +264,7 @@ class DimensionsDialog(_ProductDialog):
             form.addRow(f"{measure_name(measure)} ({measure_unit(measure)})",
                         self.fields[measure])
         layout.addLayout(form)
-        layout.addWidget(self.error)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        self._add_save_buttons(layout)
         self.fields[Measure.WEIGHT].field.selectAll()
         self.fields[Measure.WEIGHT].field.setFocus()
 
