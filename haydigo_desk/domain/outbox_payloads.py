@@ -101,10 +101,11 @@ class LabelPayload:
 @dataclass(frozen=True)
 class CancellationPayload:
     kind: ClassVar[OutboxKind] = OutboxKind.CANCELLATION
+    CUSTOMER: ClassVar[str] = "REQUESTED_BY_CUSTOMER"  # bol's code for the customer's request
     bol_order_id: str
     order_item_id: str
     order_line_id: int
-    reason_code: str = "REQUESTED_BY_CUSTOMER"
+    reason_code: str = CUSTOMER
 
     @property
     def coalesce_key(self) -> str:
@@ -118,7 +119,7 @@ class CancellationPayload:
     def from_json(cls, data: dict[str, Any]) -> CancellationPayload:
         return cls(str(data["bol_order_id"]), str(data["order_item_id"]),
                    int(data["order_line_id"]),
-                   str(data.get("reason_code") or "REQUESTED_BY_CUSTOMER"))
+                   str(data.get("reason_code") or cls.CUSTOMER))
 
 
 @dataclass(frozen=True)

@@ -54,13 +54,15 @@ ApplyFinal = Callable[[int, ProcessStatus, SyncReport], Awaitable[None]]
 def shows_done(detail: BolOrderDetail, payload: CancellationPayload | ShipmentPayload,
                expected: dict[str, int]) -> bool:
     """Whether bol.com's order already shows the write: the shipped units ``expected`` of a
-    shipment (see ``expected_bol_state``), or the cancelled item."""
+    shipment (see ``expected_bol_state``), or the item cancelled with nothing left open."""
     items = {i.order_item_id: i for i in detail.order_items}
     if isinstance(payload, ShipmentPayload):
         return all(items.get(item_id) is not None and items[item_id].quantity_shipped >= wanted
                    for item_id, wanted in expected.items())
     item = items.get(payload.order_item_id)
-    return item is not None and item.quantity_cancelled > 0
+    # Ours cancels every unit still open: units bol.com cancelled itself before do not show it.
+    return (item is not None and item.quantity_cancelled > 0
+            and item.quantity_shipped + item.quantity_cancelled >= item.quantity)
 
 
 def expected_bol_state(session: Session, shipment_id: int | None,

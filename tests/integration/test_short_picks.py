@@ -233,6 +233,58 @@ def test_cancel_at_bol_queues_one_seller_cancellation_and_refuses_a_second(shop)
     assert short_pick_queries_rows(database) == []
 
 
+def test_bol_cancelling_part_of_the_item_leaves_the_sellers_cancellation_of_the_rest(shop):
+    """Found by the lifecycle machine: 2 units, 1 short, the manager cancels the item at
+    bol.com, then bol.com cancels 1 unit itself before our row is sent. The unit still open is
+    the one that is not there: our cancellation must still go, or the queue waits forever."""
+    database, account_id, product_ids = shop
+    order_id, (line_id,) = _new_order(database, account_id, product_ids, "C00PART", [(0, 2)])
+    with database.unit_of_work() as uow:
+        [reported] = lifecycle.report_short(uow.session, [line_id], 1, ShortReason.NOT_FOUND)
+        uow.commit()
+    with database.unit_of_work() as uow:
+        row_id = short_pick_queries.cancel_at_bol(uow.session, reported.short_pick_id,
+                                                  "OUT_OF_STOCK", "Marleen")
+        uow.commit()
+    with database.unit_of_work() as uow:
+        order = uow.session.get(Order, order_id)
+        lifecycle.apply_bol_item(uow.session, order, uow.session.get(OrderLine, line_id),
+                                 shipped=0, cancelled=1, cancellation_request=False)
+        uow.commit()
+    with database.unit_of_work() as uow:
+        assert uow.session.get(OutboxEntry, row_id).state == "queued"  # still to be sent
+    assert _short(database, reported.short_pick_id).state == "cancelling"
+    with database.unit_of_work() as uow:  # bol.com accepts ours: the rest is cancelled too
+        uow.session.get(OutboxEntry, row_id).state = "done"  # as the outbox records it
+        lifecycle.cancellation_answered(uow.session, line_id, accepted=True)
+        uow.commit()
+    assert _short(database, reported.short_pick_id).state == "cancelled"
+    with database.unit_of_work() as uow:
+        line = uow.session.get(OrderLine, line_id)
+        assert (line.quantity_cancelled, line.quantity_short) == (2, 0)
+        assert uow.session.get(Order, order_id).status == "cancelled"
+
+
+def test_bol_cancelling_the_whole_item_answers_the_sellers_cancellation(shop):
+    database, account_id, product_ids = shop
+    order_id, (line_id,) = _new_order(database, account_id, product_ids, "C00WHOLE", [(0, 2)])
+    with database.unit_of_work() as uow:
+        [reported] = lifecycle.report_short(uow.session, [line_id], 1, ShortReason.NOT_FOUND)
+        uow.commit()
+    with database.unit_of_work() as uow:
+        row_id = short_pick_queries.cancel_at_bol(uow.session, reported.short_pick_id,
+                                                  "OUT_OF_STOCK", "Marleen")
+        uow.commit()
+    with database.unit_of_work() as uow:
+        order = uow.session.get(Order, order_id)
+        lifecycle.apply_bol_item(uow.session, order, uow.session.get(OrderLine, line_id),
+                                 shipped=0, cancelled=2, cancellation_request=False)
+        uow.commit()
+    with database.unit_of_work() as uow:
+        assert uow.session.get(OutboxEntry, row_id).state == "done"  # nothing left to send
+    assert _short(database, reported.short_pick_id).state == "cancelled"
+
+
 def test_cancelling_a_shipped_item_is_refused(shop):
     database, account_id, product_ids = shop
     order_id, (line_id,) = _new_order(database, account_id, product_ids, "C00LATE", [(0, 1)])

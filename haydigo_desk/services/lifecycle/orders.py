@@ -44,6 +44,16 @@ def _cancellation_rows(session: Session, line: OrderLine, states: Sequence[str]
         OutboxEntry.state.in_(states))))
 
 
+def _settled_by_bol(row: OutboxEntry, line: OrderLine) -> bool:
+    """Whether units bol.com cancelled itself settle a queued cancellation of the item: the
+    customer's request, yes (bol.com answered it); a seller's (from the Can't-fulfil queue)
+    only once no unit of the item is left to cancel."""
+    payload = CancellationPayload.from_json(row.payload)
+    if payload.reason_code == CancellationPayload.CUSTOMER:
+        return True
+    return line.quantity - line.quantity_shipped - line.quantity_cancelled <= 0
+
+
 def cancellation_answered(session: Session, order_line_id: int, *, accepted: bool,
                           message: str = "") -> None:
     """bol.com's answer to our cancellation: the units are cancelled, or wanted again."""
@@ -121,6 +131,8 @@ def apply_bol_item(session: Session, order: Order, line: OrderLine, *, shipped: 
         _withdraw_unsent_shipments(session, order, line, "shipped at bol.com")
     if change.newly_cancelled:
         for row in _cancellation_rows(session, line, [OutboxState.QUEUED.value]):
+            if not _settled_by_bol(row, line):
+                continue  # a seller's cancellation of the units bol.com left still goes
             row.state = OutboxState.DONE.value
             row.last_error = "Cancelled at bol.com; nothing was sent"
             row.done_at = utcnow()
