@@ -4,15 +4,27 @@ nothing is bought. The database reads run on the pane's ``DbTasks``, printing on
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QCoreApplication, QObject
 
 from haydigo_desk.context import DeskContext
-from haydigo_desk.services import labels
 from haydigo_desk.services.redaction import describe_error
 from haydigo_desk.ui.db_tasks import DbTasks
 from haydigo_desk.ui.label_printing import LabelOutput, label_file, output_label
 from haydigo_desk.ui.order_shipments import OrderShipmentsPanel
 from haydigo_desk.ui.pdf_printing import Background
+
+if TYPE_CHECKING:
+    from haydigo_desk.services import labels
+
+
+def _labels():
+    """The labels' use cases, loaded by the first order with a label (on the pane's database
+    thread): they bring the bol.com client's models, which the Orders list does not need."""
+    from haydigo_desk.services import labels
+
+    return labels
 
 
 class LabelReprint(QObject):
@@ -33,7 +45,7 @@ class LabelReprint(QObject):
         if order_id is None:
             self.panel.show_labels({})
             return
-        self.tasks.run(lambda session: labels.order_labels(session, order_id),
+        self.tasks.run(lambda session: _labels().order_labels(session, order_id),
                        lambda found: self._loaded(order_id, found))
 
     def _loaded(self, order_id: int, found: list[labels.LabelView]) -> None:
@@ -42,7 +54,7 @@ class LabelReprint(QObject):
                                     if label.has_pdf and label.shipment_id is not None})
 
     def reprint(self, label_id: int) -> None:
-        self.tasks.run(lambda session: labels.stored_label(session, label_id),
+        self.tasks.run(lambda session: _labels().stored_label(session, label_id),
                        lambda stored: self._print(label_id, *stored))
 
     def _print(self, label_id: int, pdf: bytes | None, bol_order_id: str) -> None:
