@@ -8,6 +8,7 @@ window can hold one without loading the sandbox and the bol.com client.
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 
 from haydigo_desk.persistence.database import Database, DatabaseUnavailableError
 
@@ -57,3 +58,23 @@ class PendingDatabase:
     def dispose(self) -> None:
         if self._database is not None:
             self._database.dispose()
+
+    def derive(self, make: Callable[[Database], Database]) -> PendingDatabase:
+        """A database made from this one once it exists (another engine on the same file,
+        such as the pick station's): it waits for this one, then ``make`` builds it once."""
+        return _DerivedDatabase(self, make)
+
+
+class _DerivedDatabase(PendingDatabase):
+    def __init__(self, base: PendingDatabase, make: Callable[[Database], Database]) -> None:
+        super().__init__(base.url)
+        self._base = base
+        self._make = make
+        self._lock = threading.Lock()
+
+    @property
+    def database(self) -> Database:
+        with self._lock:  # the sections' threads may ask at the same moment
+            if self._database is None:
+                self._database = self._make(self._base.database)
+        return self._database

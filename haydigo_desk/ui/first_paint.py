@@ -31,7 +31,7 @@ class _FirstPaint(QObject):
             return
         callback, self._callback = self._callback, None
         self._widget.removeEventFilter(self)
-        QTimer.singleShot(0, callback)
+        QTimer.singleShot(0, self, callback)  # dropped if the widget is deleted first
 
 
 def after_first_paint(widget: QWidget, callback: Callable[[], None], *,

@@ -97,6 +97,7 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget()
         self.stack.setMinimumSize(*STACK_MINIMUM)  # the sections' own minimum never widens us
         self._sections_connected = False
+        self._closed = False
         body.addWidget(self.navigation)
         body.addWidget(self.stack, 1)
         self.setCentralWidget(central)
@@ -143,9 +144,10 @@ class MainWindow(QMainWindow):
         return section
 
     def _build_sections_in_turn(self) -> None:
-        """One section per turn of the event loop: the window answers in between."""
-        if self.sections.build_next() is not None:
-            QTimer.singleShot(0, self._build_sections_in_turn)
+        """One section per turn of the event loop: the window answers in between (and a
+        closed window builds no more; a deleted one drops the timer with itself)."""
+        if not self._closed and self.sections.build_next() is not None:
+            QTimer.singleShot(0, self, self._build_sections_in_turn)
 
     def show_row(self, row: int) -> None:
         while self.navigation.count() <= row and self.sections.build_next() is not None:
@@ -253,6 +255,7 @@ class MainWindow(QMainWindow):
             current.refresh()
 
     def closeEvent(self, event) -> None:
+        self._closed = True
         QApplication.instance().removeEventFilter(self._keys_first)
         self._tasks.shutdown()
         for section in self.sections.built():
