@@ -53,6 +53,8 @@ from haydigo_desk.persistence.search_index import (
     SQLITE_SEARCH_TABLE,
     has_sqlite_search_table,
 )
+from haydigo_desk.services import order_search_postgres as postgres_search
+from haydigo_desk.services.order_search_postgres import MatchCount
 from haydigo_desk.services.transport_corrections import Correction, corrections_of
 
 ALL_STATUSES = "all"
@@ -217,14 +219,8 @@ MIN_CONTAINS_LENGTH = 3
 _sqlite_index_present: weakref.WeakKeyDictionary[Engine, bool] = weakref.WeakKeyDictionary()
 
 
-def _like_pattern(text: str) -> str:
-    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return f"%{escaped.casefold()}%"
-
-
-def _looks_like_ean(text: str) -> bool:
-    """EAN-8, UPC-A, EAN-13 or GTIN-14: such a term is matched exactly against line EANs."""
-    return text.isdigit() and len(text) in (8, 12, 13, 14)
+_like_pattern = postgres_search.like_pattern
+_looks_like_ean = postgres_search.looks_like_ean
 
 
 def _ean_lines(term: str) -> Select:
@@ -232,9 +228,8 @@ def _ean_lines(term: str) -> Select:
 
 
 def _like_condition(term: str) -> ColumnElement[bool]:
-    """Case-insensitive "contains" with LIKE: PostgreSQL's pg_trgm GIN indexes serve exactly
-    these expressions; without them (or on SQLite without its search table) it reads every
-    order."""
+    """Case-insensitive "contains" with LIKE, for SQLite without its search table (it reads
+    every order); PostgreSQL has its own path (``services.order_search_postgres``)."""
     pattern = _like_pattern(term)
 
     def contains(column) -> ColumnElement[bool]:
@@ -320,6 +315,8 @@ def search_condition(session: Session, term: str, *,
         return _sqlite_trigram_condition(session, term, for_page=for_page)
     if len(term) < MIN_CONTAINS_LENGTH:
         return _order_id_prefix(session, term)
+    if session.get_bind().dialect.name == "postgresql":
+        return postgres_search.search_condition(session, term)
     return _like_condition(term)
 
 
@@ -396,6 +393,19 @@ def count_orders(session: Session, spec: OrderQuery) -> int:
         ids, _ = _sqlite_trigram_ids(term)
         return session.scalar(select(func.count()).select_from(ids.subquery())) or 0
     return session.scalar(_filtered(select(func.count(Order.id)), spec, session)) or 0
+
+
+def count_matching(session: Session, spec: OrderQuery) -> MatchCount:
+    """What the Orders screen shows above its list: ``count_orders``, except that on
+    PostgreSQL the count of a broad search stops at a limit ("at least N")."""
+    term = spec.search.strip()
+    if (len(term) >= MIN_CONTAINS_LENGTH
+            and session.get_bind().dialect.name == "postgresql"):
+        unfiltered = spec.status == ALL_STATUSES and spec.account_id is None \
+            and spec.today_at is None
+        filtered = None if unfiltered else _filtered(select(Order.id), spec, session)
+        return postgres_search.count_matches(session, filtered, term)
+    return MatchCount(count_orders(session, spec))
 
 
 def list_orders(session: Session, spec: OrderQuery, offset: int = 0,
