@@ -26,10 +26,11 @@ from PySide6.QtCore import (
 from haydigo_desk.domain.clock import format_local
 from haydigo_desk.services.order_queries import (
     OPEN_STATUSES,
+    MatchCount,
     OrderQuery,
     OrderRow,
     OrderSortKey,
-    count_orders,
+    count_matching,
     list_orders,
 )
 from haydigo_desk.ui.db_tasks import DbTasks
@@ -96,6 +97,7 @@ class OrdersTableModel(QAbstractTableModel):
         self._query = OrderQuery()
         self._rows: list[OrderRow] = []
         self._total = 0
+        self._total_at_least = False  # more orders match than ``total`` (a broad search)
         self._generation = 0
         self._fetching = False
         self._loading = False
@@ -113,6 +115,11 @@ class OrdersTableModel(QAbstractTableModel):
         return self._total
 
     @property
+    def total_at_least(self) -> bool:
+        """``total`` is where counting stopped: at least that many orders match."""
+        return self._total_at_least
+
+    @property
     def is_loading(self) -> bool:
         return self._loading or self._fetching
 
@@ -126,7 +133,7 @@ class OrdersTableModel(QAbstractTableModel):
         page_size = self._page_size
 
         def work(session):
-            return count_orders(session, query), list_orders(session, query, 0, page_size)
+            return count_matching(session, query), list_orders(session, query, 0, page_size)
 
         self._tasks.run(
             work,
@@ -137,13 +144,15 @@ class OrdersTableModel(QAbstractTableModel):
     def reload(self) -> None:
         self.set_query(self._query)
 
-    def _on_first_page(self, generation: int, result: tuple[int, list[OrderRow]]) -> None:
+    def _on_first_page(self, generation: int, result: tuple[MatchCount, list[OrderRow]]
+                       ) -> None:
         if generation != self._generation:
             return  # an older query answered late
-        total, rows = result
+        counted, rows = result
         self.beginResetModel()
         self._rows = rows
-        self._total = max(total, len(rows))
+        self._total = max(counted.count, len(rows))
+        self._total_at_least = counted.at_least
         self._loading = False
         self.endResetModel()
         self.loaded.emit(self._total)
@@ -157,7 +166,8 @@ class OrdersTableModel(QAbstractTableModel):
     def canFetchMore(self, parent: Index = _ROOT) -> bool:
         if parent.isValid():
             return False
-        return not self._loading and not self._fetching and len(self._rows) < self._total
+        return not self._loading and not self._fetching and (
+            len(self._rows) < self._total or self._total_at_least)
 
     def fetchMore(self, parent: Index = _ROOT) -> None:
         if not self.canFetchMore(parent):
@@ -175,11 +185,13 @@ class OrdersTableModel(QAbstractTableModel):
         if generation != self._generation:
             return
         if offset == len(self._rows):
-            if not rows:  # orders went away since the count: stop asking
+            if not rows:  # orders went away since the count (or its limit was all): stop
                 self._total = len(self._rows)
+                self._total_at_least = False
             else:
                 self.beginInsertRows(QModelIndex(), offset, offset + len(rows) - 1)
                 self._rows.extend(rows)
+                self._total = max(self._total, len(self._rows))  # past a count's limit
                 self.endInsertRows()
         # Only now: views may call fetchMore() from inside the insert notifications.
         self._fetching = False
