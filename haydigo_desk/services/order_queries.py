@@ -279,9 +279,7 @@ def _sqlite_trigram_condition(session: Session, term: str, *,
 
 
 def _order_id_prefix(session: Session, term: str) -> ColumnElement[bool]:
-    if session.get_bind().dialect.name != "sqlite":  # pg_trgm serves anchored patterns too
-        escaped = _like_pattern(term)[1:]  # drop the leading %: "starts with"
-        return func.lower(Order.bol_order_id).like(escaped, escape="\\")
+    """SQLite's "starts with" (PostgreSQL's is in ``services.order_search_postgres``)."""
     # SQLite compares text by code point, so every case variant of the term is one range on
     # ix_orders_bol_order_id (at most four for two letters).
     variants = {""}
@@ -313,10 +311,11 @@ def search_condition(session: Session, term: str, *,
     ``for_page``: the condition of a sorted page rather than of a count."""
     if _uses_sqlite_index(session, term):
         return _sqlite_trigram_condition(session, term, for_page=for_page)
+    if session.get_bind().dialect.name == "postgresql":
+        return postgres_search.search_condition(
+            session, term, prefix=len(term) < MIN_CONTAINS_LENGTH)
     if len(term) < MIN_CONTAINS_LENGTH:
         return _order_id_prefix(session, term)
-    if session.get_bind().dialect.name == "postgresql":
-        return postgres_search.search_condition(session, term)
     return _like_condition(term)
 
 
@@ -399,12 +398,12 @@ def count_matching(session: Session, spec: OrderQuery) -> MatchCount:
     """What the Orders screen shows above its list: ``count_orders``, except that on
     PostgreSQL the count of a broad search stops at a limit ("at least N")."""
     term = spec.search.strip()
-    if (len(term) >= MIN_CONTAINS_LENGTH
-            and session.get_bind().dialect.name == "postgresql"):
+    if term and session.get_bind().dialect.name == "postgresql":
         unfiltered = spec.status == ALL_STATUSES and spec.account_id is None \
             and spec.today_at is None
         filtered = None if unfiltered else _filtered(select(Order.id), spec, session)
-        return postgres_search.count_matches(session, filtered, term)
+        return postgres_search.count_matches(session, filtered, term,
+                                             prefix=len(term) < MIN_CONTAINS_LENGTH)
     return MatchCount(count_orders(session, spec))
 
 

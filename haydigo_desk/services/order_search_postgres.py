@@ -65,39 +65,52 @@ def _line_matches(term: str) -> ColumnElement[bool]:
     return OrderLine.ean == term if looks_like_ean(term) else _contains(OrderLine.sku, term)
 
 
-def _sources(term: str) -> list[Select]:
+def _starts_with(term: str) -> ColumnElement[bool]:
+    starts = like_pattern(term)[1:]  # without the leading %: anchored, which pg_trgm serves
+    return func.lower(Order.bol_order_id).like(starts, escape="\\")
+
+
+def _sources(term: str, prefix: bool) -> list[Select]:
+    if prefix:  # one or two characters: the start of the order id only
+        return [select(Order.id).where(_starts_with(term))]
     return [select(Order.id).where(_contains(Order.bol_order_id, term)),
             select(Order.id).where(_contains(Order.customer_name, term)),
             select(OrderLine.order_id).where(_line_matches(term))]
 
 
-def matching_ids(session: Session, term: str) -> frozenset[int] | None:
-    """The ids of the orders that contain ``term``; None when it is broad (a source has
-    ``SEARCH_COUNT_LIMIT`` matches or more)."""
+def matching_ids(session: Session, term: str, *, prefix: bool = False
+                 ) -> frozenset[int] | None:
+    """The ids of the orders that contain ``term`` (``prefix``: whose order id starts with
+    it); None when it is broad (a source has ``SEARCH_COUNT_LIMIT`` matches or more)."""
     transaction = session.get_transaction()
     remembered = session.info.get(_REMEMBERED)
-    if remembered is not None and remembered[0] is transaction and remembered[1] == term:
+    key = (term, prefix)
+    if remembered is not None and remembered[0] is transaction and remembered[1] == key:
         return remembered[2]
     # One round trip, each source's ids as one array (parsed in psycopg's C code).
     arrays = session.execute(select(*(
         select(func.array_agg(limited.c[0])).select_from(limited).scalar_subquery()
         for limited in (source.limit(SEARCH_COUNT_LIMIT).subquery()
-                        for source in _sources(term))))).one()
+                        for source in _sources(term, prefix))))).one()
     result: frozenset[int] | None = frozenset().union(*(ids or () for ids in arrays))
     if any(len(ids or ()) >= SEARCH_COUNT_LIMIT for ids in arrays):
         result = None
-    session.info[_REMEMBERED] = (transaction, term, result)
+    session.info[_REMEMBERED] = (transaction, key, result)
     return result
 
 
-def search_condition(session: Session, term: str) -> ColumnElement[bool]:
-    """Orders that contain ``term``: by id when the matches are known, else tested order by
-    order (for a broad term, as the sort's index walks them)."""
-    ids = matching_ids(session, term)
+def search_condition(session: Session, term: str, *, prefix: bool = False
+                     ) -> ColumnElement[bool]:
+    """Orders that contain ``term`` (``prefix``: whose order id starts with it): by id when
+    the matches are known, else tested order by order (for a broad term, as the sort's
+    index walks them)."""
+    ids = matching_ids(session, term, prefix=prefix)
     if ids is not None:
         if not ids:
             return false()
         return Order.id == any_(bindparam("search_ids", sorted(ids), type_=ARRAY(Integer)))
+    if prefix:
+        return _starts_with(term)
     # A correlated aggregate, not EXISTS: PostgreSQL would turn EXISTS into one hashed scan
     # of every matching line (90,000 for a common SKU word) before the first order.
     in_lines = (select(func.bool_or(_line_matches(term)))
@@ -106,12 +119,13 @@ def search_condition(session: Session, term: str) -> ColumnElement[bool]:
                in_lines.is_(True))
 
 
-def count_matches(session: Session, filtered: Select | None, term: str) -> MatchCount:
+def count_matches(session: Session, filtered: Select | None, term: str, *,
+                  prefix: bool = False) -> MatchCount:
     """How many orders match: ``filtered`` is the screen's other filters with the search
     condition, or None when there are none. Exact unless the term is broad: then at least
     ``SEARCH_COUNT_LIMIT`` (a source found that many), or within other filters the count up
     to ``FILTERED_COUNT_LIMIT``."""
-    ids = matching_ids(session, term)
+    ids = matching_ids(session, term, prefix=prefix)
     if ids is not None:
         if filtered is None:
             return MatchCount(len(ids))
