@@ -211,7 +211,7 @@ def stall_once(orders: int = 2000) -> tuple[list[float], float, dict]:
     from PySide6.QtCore import QEventLoop, QTimer
     from PySide6.QtWidgets import QApplication
 
-    from haydigo_desk.app import freeze_startup_objects
+    from haydigo_desk.app import favour_the_window, freeze_startup_objects
     from haydigo_desk.bol import BolClient, ClientCredentials
     from haydigo_desk.sync.client_factory import AccountConnection
     from haydigo_desk.sync.worker import SyncWorker
@@ -222,10 +222,14 @@ def stall_once(orders: int = 2000) -> tuple[list[float], float, dict]:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
+    # bol.com does not run on the desk's machine: the sandbox standing in for it gets the CPU
+    # only when the desk and the bench's CPU hog leave some (``nice``), so the stalls measured
+    # are the desk's and the other work's, not the stand-in server's.
     sandbox = subprocess.Popen(
-        [sys.executable, "-m", "haydigo_desk", "--log-level", "WARNING", "sandbox", "--port",
-         str(port), "--products", "800", "--open-orders", str(orders), "--order-rate", "0",
-         "--cancel-rate", "0", "--rate-scale", "20"], stdout=subprocess.PIPE, text=True)
+        ["nice", "-n", "19", sys.executable, "-m", "haydigo_desk", "--log-level", "WARNING",
+         "sandbox", "--port", str(port), "--products", "800", "--open-orders", str(orders),
+         "--order-rate", "0", "--cancel-rate", "0", "--rate-scale", "20"],
+        stdout=subprocess.PIPE, text=True)
     secrets = {}
     for line in sandbox.stdout:
         match = re.match(r"\s*client (id|secret):\s+(\S+)", line)
@@ -252,6 +256,7 @@ def stall_once(orders: int = 2000) -> tuple[list[float], float, dict]:
     window = MainWindow(context, controller)
     window.resize(1280, 800)
     window.show()
+    favour_the_window()  # as the desk does at start
     freeze_startup_objects()  # as the desk does once its window is up
     gaps: list[float] = []
     last = [time.perf_counter()]

@@ -35,13 +35,6 @@ EXIT_CANNOT_START = 3  # the same code the command line uses for database proble
 STAFF_ENV = "HAYDIGO_STAFF"  # kiosks and benchmarks: work as this person, without the login
 
 
-def has_real_account(database: Database) -> bool:
-    from haydigo_desk.services.accounts import find_account
-
-    with database.unit_of_work() as uow:
-        return find_account(uow.session) is not None
-
-
 def _open_real_database(args: argparse.Namespace, paths: AppPaths) -> Database | None:
     """The desk's own database, or None when the demo opens (``--demo``, or no account yet).
 
@@ -54,10 +47,12 @@ def _open_real_database(args: argparse.Namespace, paths: AppPaths) -> Database |
     if (url == sqlite_url(paths.default_database_file) and paths.data_dir.is_dir()
             and not paths.default_database_file.exists()):
         return None
+    from haydigo_desk.services.account_use_cases import has_account
+
     database = open_database(url)
     with database_errors(url):
         try:
-            if args.database_url or has_real_account(database):
+            if args.database_url or has_account(database):
                 return database
         except BaseException:
             database.dispose()
@@ -199,10 +194,9 @@ class DeskSession:
 
         wanted = os.environ.get(STAFF_ENV)
         if wanted:
-            from haydigo_desk.services.staff import list_active_staff
+            from haydigo_desk.services.staff_use_cases import active_staff
 
-            with context.database.unit_of_work() as uow:
-                found = [row for row in list_active_staff(uow.session) if row.name == wanted]
+            found = [row for row in active_staff(context.database) if row.name == wanted]
             if found:
                 context.user = found[0].identity
                 return True
@@ -365,6 +359,10 @@ def _save_screenshots(context: DeskContext, controller, out_dir: str, loop) -> i
         context.user = StaffIdentity(None, "Screenshot", "manager")
     with loop:
         loop.run_until_complete(asyncio.sleep(6.0))  # let the first sync fill the sections
+        if context.demo:  # the Can't-fulfil queue shows a line
+            from haydigo_desk.demo import report_demo_short_pick
+
+            report_demo_short_pick(context.database)
         written = save_screenshots_in_languages(
             lambda: MainWindow(context, controller),
             lambda window: SettingsDialog(context, window, controller),

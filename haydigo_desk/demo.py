@@ -18,11 +18,25 @@ from sqlalchemy import select
 
 from haydigo_desk.bol import BolClient, ClientCredentials
 from haydigo_desk.config import AppPaths, sqlite_url
-from haydigo_desk.domain.states import StaffRole
+from haydigo_desk.domain.lifecycle import LifecycleError
+from haydigo_desk.domain.short_picks import ShortReason
+from haydigo_desk.domain.states import PickListStatus, StaffRole
 from haydigo_desk.persistence.database import Database, open_database
-from haydigo_desk.persistence.models import Location, Product, utcnow
+from haydigo_desk.persistence.models import (
+    Location,
+    PickList,
+    PickListLine,
+    Product,
+    utcnow,
+)
 from haydigo_desk.sandbox import RunningSandbox, SandboxConfig, start_sandbox
+from haydigo_desk.services import lifecycle
 from haydigo_desk.services.accounts import AccountSpec, save_account
+from haydigo_desk.services.picklist_rule_settings import (
+    AccountRules,
+    RuleDraft,
+    save_rule_sets,
+)
 from haydigo_desk.services.staff import add_staff
 from haydigo_desk.sync.client_factory import AccountConnection
 from haydigo_desk.sync.events import SyncReport
@@ -118,7 +132,34 @@ def _build_database(paths: AppPaths, sandbox: RunningSandbox):
         add_staff(uow.session, "Demo manager", StaffRole.MANAGER, badge_code="DEMO-MANAGER")
         add_staff(uow.session, "Demo picker", StaffRole.PICKER, badge_code="DEMO-PICKER")
         uow.commit()
-        return database, account.id, account.product_list_id, AccountConnection.of(account)
+        account_id, product_list_id = account.id, account.product_list_id
+        connection = AccountConnection.of(account)
+    # Pick-list rules as a warehouse starts with: singles apart, Belgium apart, the rest on
+    # "Other orders"; the first sync fills their lists.
+    save_rule_sets(database, [AccountRules(account_id, DEMO_ACCOUNT, [
+        RuleDraft("Singles", singles_only=True, max_orders=30),
+        RuleDraft("België (BE)", countries="BE", max_orders=20)])])
+    return database, account_id, product_list_id, connection
+
+
+def report_demo_short_pick(database: Database) -> bool:
+    """One unit of the demo's first open pick list reported not found, so the Can't-fulfil
+    queue has a line to show (``--screenshots`` of the demo). False when there is none."""
+    with database.unit_of_work() as uow:
+        line_id = uow.session.scalar(
+            select(PickListLine.order_line_id)
+            .join(PickList, PickList.id == PickListLine.pick_list_id)
+            .where(PickList.status == PickListStatus.OPEN.value)
+            .order_by(PickList.id, PickListLine.id).limit(1))
+        if line_id is None:
+            return False
+        try:
+            lifecycle.report_short(uow.session, [line_id], 1, ShortReason.NOT_FOUND,
+                                   user_name="Demo picker", workstation="demo")
+        except LifecycleError:
+            return False
+        uow.commit()
+        return True
 
 
 def _import_products_now(client: BolClient, database: Database, account_id: int,

@@ -45,21 +45,16 @@ def run(args: argparse.Namespace) -> int:
     )
     from haydigo_desk.config import resolve_database_url
     from haydigo_desk.persistence.database import open_database
-    from haydigo_desk.services.accounts import (
-        AccountError,
-        AccountSpec,
-        list_accounts,
-        save_account,
-    )
+    from haydigo_desk.services.account_use_cases import account_lines, save_account
+    from haydigo_desk.services.accounts import AccountError, AccountSpec
 
     if args.account_action == "list":
         database = open_database(resolve_database_url(args.database_url))
         try:
-            with database.unit_of_work() as uow:
-                for account in list_accounts(uow.session):
-                    secret = "secret in keyring" if has_client_secret(account.client_id) else (
-                        "NO SECRET")
-                    print(f"{account.name}\t{account.environment}\t{account.client_id}\t{secret}")
+            for account in account_lines(database):
+                secret = "secret in keyring" if has_client_secret(account.client_id) else (
+                    "NO SECRET")
+                print(f"{account.name}\t{account.environment}\t{account.client_id}\t{secret}")
             return 0
         finally:
             database.dispose()
@@ -84,9 +79,7 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_CONFIGURATION
     database = open_database(resolve_database_url(args.database_url))
     try:
-        with database.unit_of_work() as uow:
-            save_account(uow.session, spec)
-            uow.commit()
+        save_account(database, spec)
     finally:
         database.dispose()
     if secret is not None:

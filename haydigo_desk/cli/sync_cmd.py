@@ -34,30 +34,13 @@ def run(args: argparse.Namespace) -> int:
         database.dispose()
 
 
-def _accounts(database, name: str | None) -> list:
-    from haydigo_desk.bol import BolConfigurationError
-    from haydigo_desk.services.accounts import find_account, list_accounts
-    from haydigo_desk.sync.client_factory import AccountConnection
-
-    with database.unit_of_work() as uow:
-        if name:
-            account = find_account(uow.session, name)
-            if account is None:
-                raise BolConfigurationError(
-                    f"No account named {name!r}: 'haydigo-desk account list' shows them")
-            accounts = [account]
-        else:
-            accounts = [a for a in list_accounts(uow.session) if a.enabled]
-        return [(AccountConnection.of(a), a.sync_interval_minutes) for a in accounts]
-
-
 async def _once(database, args: argparse.Namespace) -> int:
     from haydigo_desk.bol import BolConfigurationError
     from haydigo_desk.services.redaction import scrub
-    from haydigo_desk.sync.client_factory import build_client
+    from haydigo_desk.sync.client_factory import accounts_to_sync, build_client
     from haydigo_desk.sync.cycle import CycleRunner
 
-    accounts = _accounts(database, args.account)
+    accounts = accounts_to_sync(database, args.account)
     if not accounts:
         print("No bol.com account is configured: use 'haydigo-desk account add'.",
               file=sys.stderr)
@@ -82,7 +65,7 @@ async def _loop(database, args: argparse.Namespace) -> int:
     from haydigo_desk.bol import BolConfigurationError
     from haydigo_desk.config import AppPaths
     from haydigo_desk.services.redaction import scrub
-    from haydigo_desk.sync.client_factory import build_client
+    from haydigo_desk.sync.client_factory import accounts_to_sync, build_client
     from haydigo_desk.sync.cycle import CycleRunner
     from haydigo_desk.sync.events import NullListener
     from haydigo_desk.sync.images import ImageFetcher
@@ -94,7 +77,7 @@ async def _loop(database, args: argparse.Namespace) -> int:
 
     # Every account must be able to connect before the loop starts: a missing secret is a
     # set-up mistake to fix now (exit, one line each), not something to retry every interval.
-    accounts = _accounts(database, args.account)
+    accounts = accounts_to_sync(database, args.account)
     if not accounts:
         print("No bol.com account is configured: use 'haydigo-desk account add'.",
               file=sys.stderr)

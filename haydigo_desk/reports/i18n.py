@@ -32,6 +32,9 @@ class Labels:
     store: str
     account: str
     created: str
+    rule: str  # the pick-list rule that made the list
+    rule_default: str  # the default list: orders no rule takes
+    rule_by_hand: str
     order_lines: str
     items: str
     products: str
@@ -84,6 +87,9 @@ _NL = Labels(
     store="Winkel",
     account="Account",
     created="Aangemaakt",
+    rule="Regel",
+    rule_default="Overige orders",
+    rule_by_hand="Met de hand",
     order_lines="Orderregels",
     items="Artikelen",
     products="Producten",
@@ -132,6 +138,9 @@ _EN = Labels(
     store="Store",
     account="Account",
     created="Created",
+    rule="Rule",
+    rule_default="Other orders",
+    rule_by_hand="By hand",
     order_lines="Order lines",
     items="Items",
     products="Products",

@@ -49,6 +49,9 @@ class PickListDocument:
     account_name: str
     created_at: datetime
     orders: list[PickListOrder] = field(default_factory=list)
+    # Who made it (domain.pick_list_rules.ListOrigin: hand, rule, default) and the rule's name.
+    origin: str = "hand"
+    rule_name: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -18,6 +18,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from haydigo_desk.domain.pick_list_rules import ListOrigin
 from haydigo_desk.reports.batching import PickRow, PickTotals, batch_rows, pick_totals
 from haydigo_desk.reports.layout import BAND_FILL, HEADER_FILL, RULE
 from haydigo_desk.reports.model import PageFormat, PickListDocument, PickListOrder
@@ -74,7 +75,8 @@ def _header(doc: PickListDocument, totals: PickTotals, ctx: Context) -> list[Flo
         Spacer(0, 1.5 * mm),
         Paragraph(f"{ctx.text(labels.store)}: <b>{ctx.text(doc.store_name)}</b>"
                   f" · {ctx.text(labels.account)}: {ctx.text(doc.account_name)}", s.subtitle),
-        Paragraph(f"{ctx.text(labels.created)}: {labels.format_datetime(doc.created_at)}",
+        Paragraph(f"{ctx.text(labels.created)}: {labels.format_datetime(doc.created_at)}"
+                  f" · {ctx.text(labels.rule)}: <b>{ctx.text(_rule_text(doc, ctx))}</b>",
                   s.subtitle),
     ]
     code = identifier_cell(doc.code, ctx)
@@ -94,6 +96,13 @@ def _header(doc: PickListDocument, totals: PickTotals, ctx: Context) -> list[Flo
         parts = [top]
     parts += [Spacer(0, 3 * mm), _figures(totals, ctx), Spacer(0, 2.5 * mm), _signatures(ctx)]
     return parts
+
+
+def _rule_text(doc: PickListDocument, ctx: Context) -> str:
+    """The rule that made the list (its name then), the default list, or by hand."""
+    if doc.origin == ListOrigin.RULE and doc.rule_name:
+        return doc.rule_name
+    return ctx.labels.rule_default if doc.origin == ListOrigin.DEFAULT else ctx.labels.rule_by_hand
 
 
 def _figures(totals: PickTotals, ctx: Context) -> Table:

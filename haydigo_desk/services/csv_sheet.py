@@ -10,8 +10,11 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Protocol, TypeVar
+
+from haydigo_desk.persistence.models import Product
 
 
 class EmptySheetError(ValueError):
@@ -59,14 +62,28 @@ def read_sheet(text: str) -> Sheet:
     return Sheet(delimiter, header, tuple(header_name(cell) for cell in header), tuple(rows[1:]))
 
 
-def lines_per_key(keyed: Iterable[tuple[int, int]]) -> dict[int, list[int]]:
-    """Line numbers per key (a product id): a key on two lines is a duplicate in an import."""
-    found: dict[int, list[int]] = {}
-    for line_no, key in keyed:
-        found.setdefault(key, []).append(line_no)
-    return found
+class NumberedLine(Protocol):
+    @property
+    def line_no(self) -> int: ...
 
 
-def other_lines(numbers: list[int], line_no: int) -> str:
-    """The other line numbers of a duplicate, for its problem text ("4, 9")."""
-    return ", ".join(str(n) for n in numbers if n != line_no)
+Line = TypeVar("Line", bound=NumberedLine)
+Extra = TypeVar("Extra")
+
+
+def one_line_per_product(candidates: Sequence[tuple[Line, Product, Extra]]
+                         ) -> tuple[list[tuple[Line, Product, Extra]], list[tuple[Line, str]]]:
+    """A product on two lines of an import is ambiguous (which line is right?): keep neither.
+    Returns the candidates whose product is on one line only, and for each of the others its
+    line with the other line numbers ("4, 9") for the problem text."""
+    numbers: dict[int, list[int]] = {}
+    for line, product, _extra in candidates:
+        numbers.setdefault(product.id, []).append(line.line_no)
+    unique, duplicates = [], []
+    for line, product, extra in candidates:
+        found = numbers[product.id]
+        if len(found) > 1:
+            duplicates.append((line, ", ".join(str(n) for n in found if n != line.line_no)))
+        else:
+            unique.append((line, product, extra))
+    return unique, duplicates

@@ -242,6 +242,12 @@ def label_pdf(database: Database, label_id: int) -> bytes | None:
         return stored_label(uow.session, label_id)[0]
 
 
+def label_for_reprint(database: Database, label_id: int) -> tuple[bytes | None, str]:
+    """The stored PDF and its order's bol id (a reprint from the order detail)."""
+    with database.unit_of_work() as uow:
+        return stored_label(uow.session, label_id)
+
+
 def mark_printed(database: Database, label_id: int) -> None:
     with database.unit_of_work() as uow:
         row = uow.session.get(LabelPurchase, label_id)

@@ -58,26 +58,10 @@ class LineView:
                         self.cancelled)
 
 
-@dataclass(frozen=True)
-class ShipmentView:
-    shipment_id: int
-    state: str
-    transporter_code: str
-    track_and_trace: str | None
-    error: str
+class _LineTotals:
+    """What an order and a pick list say of their lines (``lines`` is theirs)."""
 
-
-@dataclass(frozen=True)
-class OrderWork:
-    order_id: int
-    bol_order_id: str
-    account_id: int
-    status: str
-    customer_name: str
-    claimed_by: str | None
     lines: tuple[LineView, ...]
-    shipment: ShipmentView | None = None  # the latest shipment of the order
-    oversold: bool = False  # the stock cannot serve it (domain.oversold): not to be picked
 
     @property
     def complete(self) -> bool:
@@ -90,6 +74,28 @@ class OrderWork:
     @property
     def units_picked(self) -> int:
         return sum(min(line.picked, line.needed) for line in self.lines)
+
+
+@dataclass(frozen=True)
+class ShipmentView:
+    shipment_id: int
+    state: str
+    transporter_code: str
+    track_and_trace: str | None
+    error: str
+
+
+@dataclass(frozen=True)
+class OrderWork(_LineTotals):
+    order_id: int
+    bol_order_id: str
+    account_id: int
+    status: str
+    customer_name: str
+    claimed_by: str | None
+    lines: tuple[LineView, ...]
+    shipment: ShipmentView | None = None  # the latest shipment of the order
+    oversold: bool = False  # the stock cannot serve it (domain.oversold): not to be picked
 
     @property
     def put_back(self) -> tuple[LineView, ...]:
@@ -110,24 +116,12 @@ class PackOrder:
 
 
 @dataclass(frozen=True)
-class PickListWork:
+class PickListWork(_LineTotals):
     pick_list_id: int
     code: str
     status: str
     lines: tuple[LineView, ...]  # product totals in walking order
     orders: tuple[PackOrder, ...]
-
-    @property
-    def complete(self) -> bool:
-        return is_complete([line.scan_line() for line in self.lines])
-
-    @property
-    def units_needed(self) -> int:
-        return sum(line.needed for line in self.lines)
-
-    @property
-    def units_picked(self) -> int:
-        return sum(min(line.picked, line.needed) for line in self.lines)
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,5 @@
-"""Pick lists: listing with counts, creating from orders, the sync's "add to the open list".
+"""Pick lists: listing with counts, creating from orders, placing new orders by the account's
+pick-list rules (services.picklist_rules; the default list takes what no rule takes).
 No Qt; returns frozen DTOs. A list's status and its lines' counts are the lifecycle's
 (services.lifecycle): open until a unit leaves the shelf, done once none of its lines needs
 work; cancelled and shipped lines stay on the list and show as such.
@@ -7,6 +8,8 @@ Rules kept here (one place for the desk and the sync engine):
 - an order goes on a list only while it is new or picking, has open units and is not already
   on an open or in-progress list;
 - a pick list line asks for the order line's open quantity;
+- a rule's orders go on its current open list while it has room below the rule's maximum,
+  else on a new list of that rule; a list says who made it (by hand, a rule, the default);
 - codes are "PL-" + a 6-digit sequence, unique in the database (a clash between two
   workstations is retried with the next number).
 """
@@ -23,6 +26,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, defer, selectinload
 
 from haydigo_desk.domain.lifecycle import Cancellation, LinePhase
+from haydigo_desk.domain.pick_list_rules import DEFAULT_MAX_ORDERS, ListOrigin, PickListRule
 from haydigo_desk.domain.sorting import natural_key
 from haydigo_desk.domain.states import OrderStatus, PickListStatus
 from haydigo_desk.persistence.models import (
@@ -34,9 +38,11 @@ from haydigo_desk.persistence.models import (
     PickListLine,
     PickListOrder,
     Product,
+    utcnow,
 )
 from haydigo_desk.services import lifecycle
 from haydigo_desk.services.order_queries import OPEN_STATUSES, today_condition
+from haydigo_desk.services.picklist_rules import group_by_rule
 
 CODE_PREFIX = "PL-"
 _CODE_RE = re.compile(r"^PL-(\d{6})$")
@@ -68,6 +74,8 @@ class PickListSummary:
     expiry_date: date | None = None
     via_bol: bool = False
     cutoff_time: time | None = None
+    origin: str = ListOrigin.HAND.value  # who made it: by hand, a rule, the default list
+    rule_name: str | None = None  # the rule's name when it was made
 
     @property
     def progress(self) -> float:
@@ -173,6 +181,7 @@ def _summaries(session: Session, where) -> list[PickListSummary]:
             orders=orders or 0, lines=lines or 0, units=int(units or 0),
             units_picked=int(picked or 0), deadline_date=_as_date(deadline),
             expiry_date=_as_date(expiry), via_bol=bool(via_bol), cutoff_time=cutoff,
+            origin=p.origin, rule_name=p.rule_name,
         )
         for p, orders, lines, units, picked, deadline, expiry, via_bol, cutoff
         in session.execute(query)
@@ -300,10 +309,15 @@ def _next_code(session: Session) -> str:
     return f"{CODE_PREFIX}{(int(match.group(1)) if match else 0) + 1:06d}"
 
 
-def _new_pick_list(session: Session, account_id: int | None, created_by: str) -> PickList:
+def _new_pick_list(session: Session, account_id: int | None, created_by: str,
+                   origin: ListOrigin = ListOrigin.HAND,
+                   rule: PickListRule | None = None) -> PickList:
     """Insert an empty list with the next free code (retried if another desk took it)."""
     for _attempt in range(5):
         pick_list = lifecycle.new_pick_list(_next_code(session), account_id, created_by)
+        pick_list.origin = origin.value
+        pick_list.rule_id = rule.id if rule is not None else None
+        pick_list.rule_name = rule.name if rule is not None else None
         try:
             with session.begin_nested():
                 session.add(pick_list)
@@ -333,23 +347,26 @@ def create_pick_list(session: Session, order_ids: Sequence[int],
     return CreateResult(get_summary(session, pick_list.id), skipped)
 
 
-def add_to_open_pick_list(session: Session, account_id: int, order_ids: Sequence[int],
-                          max_orders: int = 50, created_by: str = "sync") -> list[int]:
-    """Put newly imported orders on the account's current open list, starting a new list when
-    that one is full or already being picked. Returns the ids of the lists that got orders;
-    orders that are not eligible (see module notes) are left off silently."""
-    if max_orders < 1:
-        raise ValueError("max_orders must be at least 1")
-    eligible, _skipped = _eligible(session, order_ids)
-    if not eligible:
-        return []
-    current = session.scalars(
-        select(PickList)
-        .where(PickList.account_id == account_id, PickList.status == PickListStatus.OPEN)
-        .order_by(PickList.id.desc()).limit(1)
-    ).first()
+def _open_list_of(session: Session, account_id: int, rule: PickListRule | None
+                  ) -> PickList | None:
+    """The newest open list of the account that ``rule`` (None: the default) fills."""
+    query = select(PickList).where(PickList.account_id == account_id,
+                                   PickList.status == PickListStatus.OPEN)
+    if rule is None:
+        query = query.where(PickList.origin == ListOrigin.DEFAULT.value)
+    else:
+        query = query.where(PickList.origin == ListOrigin.RULE.value,
+                            PickList.rule_id == rule.id)
+    return session.scalars(query.order_by(PickList.id.desc()).limit(1)).first()
+
+
+def _append(session: Session, account_id: int, rule: PickListRule | None,
+            orders: Sequence[Order], max_orders: int, created_by: str) -> list[int]:
+    """Put ``orders`` on the open list of ``rule`` while it has room, then on new ones."""
+    current = _open_list_of(session, account_id, rule)
+    origin = ListOrigin.DEFAULT if rule is None else ListOrigin.RULE
     touched: list[int] = []
-    remaining = list(eligible)
+    remaining = list(orders)
     while remaining:
         room = 0
         if current is not None:
@@ -357,13 +374,43 @@ def add_to_open_pick_list(session: Session, account_id: int, order_ids: Sequence
                 select(func.count(PickListOrder.id))
                 .where(PickListOrder.pick_list_id == current.id)) or 0)
         if room <= 0:
-            current = _new_pick_list(session, account_id, created_by)
+            current = _new_pick_list(session, account_id, created_by, origin, rule)
             room = max_orders
         batch, remaining = remaining[:room], remaining[room:]
         lifecycle.add_to_pick_list(session, current, batch)
         touched.append(current.id)
-        current = None if remaining else current
+        current = None
     return touched
+
+
+def place_new_orders(session: Session, account_id: int, order_ids: Sequence[int],
+                     now: datetime | None = None, created_by: str = "sync") -> list[int]:
+    """The sync's adder: each newly imported order goes on the open list of the account's
+    first rule that takes it (a new list of that rule when it is full or being picked), the
+    rest on the default list, 50 a list. Returns the ids of the lists that got orders;
+    orders that are not eligible (see module notes) are left off silently."""
+    eligible, _skipped = _eligible(session, order_ids)
+    touched: list[int] = []
+    for group in group_by_rule(session, eligible, now or utcnow()):
+        if group.account_id != account_id:
+            continue  # another account's order: never on this account's lists
+        size = group.rule.max_orders if group.rule is not None else DEFAULT_MAX_ORDERS
+        touched += _append(session, account_id, group.rule, group.orders, size, created_by)
+    return touched
+
+
+def add_to_open_pick_list(session: Session, account_id: int, order_ids: Sequence[int],
+                          max_orders: int = DEFAULT_MAX_ORDERS,
+                          created_by: str = "sync") -> list[int]:
+    """Put orders on the account's open default list, whatever the rules say (a new list
+    when that one is full or already being picked). Returns the ids of the lists that got
+    orders; orders that are not eligible are left off silently."""
+    if max_orders < 1:
+        raise ValueError("max_orders must be at least 1")
+    eligible, _skipped = _eligible(session, order_ids)
+    if not eligible:
+        return []
+    return _append(session, account_id, None, eligible, max_orders, created_by)
 
 
 @dataclass(frozen=True)
@@ -388,24 +435,25 @@ def due_today_order_ids(session: Session, now: datetime) -> tuple[list[int], int
 
 
 def make_today_pick_lists(session: Session, now: datetime, created_by: str = "",
-                          max_orders: int = 50,
+                          max_orders: int = DEFAULT_MAX_ORDERS,
                           progress: Callable[[int, int], None] | None = None
                           ) -> TodayPickLists:
-    """New lists of everything due today that is on no list yet: per account, in deadline
-    order, at most ``max_orders`` orders a list. ``progress(done, total)`` hears of every
-    order placed. The caller commits."""
+    """New lists of everything due today that is on no list yet: per account and pick-list
+    rule (the rules' order; what no rule takes last, at most ``max_orders`` a list), each in
+    deadline order, at most the rule's maximum a list. ``progress(done, total)`` hears of
+    every order placed. The caller commits."""
     if max_orders < 1:
         raise ValueError("max_orders must be at least 1")
     order_ids, already = due_today_order_ids(session, now)
     eligible, _skipped = _eligible(session, order_ids)  # the same rule as every list
-    per_account: dict[int, list[Order]] = {}
-    for order in eligible:
-        per_account.setdefault(order.account_id, []).append(order)
     codes, done = [], 0
-    for account_id, orders in per_account.items():
-        for start in range(0, len(orders), max_orders):
-            batch = orders[start:start + max_orders]
-            pick_list = _new_pick_list(session, account_id, created_by)
+    for group in group_by_rule(session, eligible, now):
+        size = group.rule.max_orders if group.rule is not None else max_orders
+        origin = ListOrigin.DEFAULT if group.rule is None else ListOrigin.RULE
+        for start in range(0, len(group.orders), size):
+            batch = group.orders[start:start + size]
+            pick_list = _new_pick_list(session, group.account_id, created_by, origin,
+                                       group.rule)
             lifecycle.add_to_pick_list(session, pick_list, batch)
             codes.append(pick_list.code)
             done += len(batch)

@@ -93,7 +93,8 @@ def pick_list_document(session: Session, pick_list_id: int) -> PickListDocument:
     store_name, account_name = _account_names(session, pick_list.account_id)
     return PickListDocument(number=pick_list.id, code=pick_list.code, store_name=store_name,
                             account_name=account_name, created_at=pick_list.created_at,
-                            orders=orders)
+                            orders=orders, origin=pick_list.origin,
+                            rule_name=pick_list.rule_name)
 
 
 def open_pick_list_ids(session: Session) -> list[int]:

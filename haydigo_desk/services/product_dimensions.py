@@ -7,7 +7,8 @@ import only the good lines. A column the file does not have, or an empty cell, l
 value as it is: a file with only weights never wipes measured sides. Values are read by
 ``domain.dimensions.parse_measure`` (the dialog's rule too).
 
-Callers own the transaction (``DbTasks.run(..., commit=True)`` in the desk).
+These functions run inside the caller's transaction; ui/ goes through the use cases in
+``product_use_cases``, which open and commit their own unit of work.
 """
 
 from __future__ import annotations
@@ -24,8 +25,7 @@ from haydigo_desk.domain.dimensions import Dimensions, Measure, MeasureError, pa
 from haydigo_desk.persistence.models import Product
 from haydigo_desk.services.csv_sheet import (
     EmptySheetError,
-    lines_per_key,
-    other_lines,
+    one_line_per_product,
     read_sheet,
 )
 from haydigo_desk.services.product_match import find_by_ean_or_sku
@@ -229,16 +229,11 @@ def preview_dimensions(session: Session, product_list_id: int, csv_text: str) ->
             continue
         candidates.append((line, product, values))
 
-    # A product on two lines is ambiguous (which line is right?): keep neither.
-    by_product = lines_per_key((line.line_no, product.id) for line, product, _ in candidates)
+    unique, duplicates = one_line_per_product(candidates)
+    problems += [LineProblem(line.line_no, line.code, LineProblemKind.DUPLICATE, others)
+                 for line, others in duplicates]
     matches = []
-    for line, product, values in candidates:
-        numbers = by_product[product.id]
-        if len(numbers) > 1:
-            others = other_lines(numbers, line.line_no)
-            problems.append(LineProblem(line.line_no, line.code, LineProblemKind.DUPLICATE,
-                                        others))
-            continue
+    for line, product, values in unique:
         current = dimensions_of(product)
         new = replace(current, **{_FIELD[m]: v for m, v in values.items()})
         matches.append(DimensionsMatch(line.line_no, product.id, product.ean, product.sku,

@@ -20,8 +20,7 @@ from haydigo_desk.persistence.models import Product
 from haydigo_desk.services import stock
 from haydigo_desk.services.csv_sheet import (
     EmptySheetError,
-    lines_per_key,
-    other_lines,
+    one_line_per_product,
     read_sheet,
 )
 from haydigo_desk.services.product_match import find_by_ean_or_sku
@@ -183,17 +182,11 @@ def preview_stock_count(session: Session, product_list_id: int, csv_text: str) -
             continue
         candidates.append((line, product, quantity))
 
-    # A product counted on two lines is ambiguous (which count is right?): keep neither.
-    by_product = lines_per_key((line.line_no, product.id) for line, product, _ in candidates)
+    unique, duplicates = one_line_per_product(candidates)
+    problems += [CountProblem(line.line_no, line.code, CountProblemKind.DUPLICATE, others)
+                 for line, others in duplicates]
     matches = []
-    for line, product, quantity in candidates:
-        numbers = by_product[product.id]
-        if len(numbers) > 1:
-            others = other_lines(numbers, line.line_no)
-            problems.append(
-                CountProblem(line.line_no, line.code, CountProblemKind.DUPLICATE, others)
-            )
-            continue
+    for line, product, quantity in unique:
         matches.append(
             CountMatch(
                 line.line_no, product.id, product.ean, product.sku, product.title,

@@ -5,7 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from haydigo_desk.bol import BolClient, BolConfigurationError, BolEnvironment, load_credentials
+from haydigo_desk.persistence.database import Database
 from haydigo_desk.persistence.models import MarketplaceAccount
+from haydigo_desk.services.accounts import find_account, list_accounts
 
 
 @dataclass(frozen=True)
@@ -37,3 +39,21 @@ def build_client(connection: AccountConnection, **client_options) -> BolClient:
     return BolClient(
         load_credentials(connection.client_id), connection.bol_environment(), **client_options
     )
+
+
+def accounts_to_sync(database: Database, name: str | None = None
+                     ) -> list[tuple[AccountConnection, int]]:
+    """(connection, interval in minutes) of the account ``name``, or of every enabled one.
+
+    ``BolConfigurationError`` when no account has that name. Read in its own unit of work.
+    """
+    with database.unit_of_work() as uow:
+        if name:
+            account = find_account(uow.session, name)
+            if account is None:
+                raise BolConfigurationError(
+                    f"No account named {name!r}: 'haydigo-desk account list' shows them")
+            found = [account]
+        else:
+            found = [a for a in list_accounts(uow.session) if a.enabled]
+        return [(AccountConnection.of(a), a.sync_interval_minutes) for a in found]

@@ -35,10 +35,10 @@ CHANGE_INTERVAL_MARGIN_MINUTES = 2
 
 def _default_pick_list_adder() -> Callable[[Session, int, list[int]], object] | None:
     try:
-        from haydigo_desk.services.picklists import add_to_open_pick_list
+        from haydigo_desk.services.picklists import place_new_orders
     except ImportError:  # pragma: no cover - the pick-list service ships with the desk
         return None
-    return add_to_open_pick_list
+    return place_new_orders  # the account's pick-list rules, then the default list
 
 
 @dataclass

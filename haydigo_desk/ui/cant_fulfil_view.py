@@ -2,29 +2,25 @@
 decision per line: wait for stock (a backorder, back into picking when goods arrive) or cancel
 the item at bol.com with a seller's reason (through the outbox, exactly once).
 
-Widgets only; the rows and decisions are ``services.short_pick_queries``, run off the GUI
-thread (``DbTasks``).
+Widgets only; the rows and decisions are the use cases of ``services.short_pick_use_cases``,
+run off the GUI thread (``DbTasks``).
 """
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QMessageBox,
-    QPlainTextEdit,
     QPushButton,
-    QSplitter,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -33,12 +29,20 @@ from PySide6.QtWidgets import (
 from haydigo_desk.context import DeskContext
 from haydigo_desk.domain.clock import format_local
 from haydigo_desk.domain.short_picks import SELLER_REASONS, SUGGESTED_REASON, ShortPickRefused
-from haydigo_desk.services import short_pick_queries
+from haydigo_desk.services import short_pick_use_cases
 from haydigo_desk.services.redaction import describe_error
 from haydigo_desk.services.short_pick_queries import ShortPickRow
 from haydigo_desk.ui import cant_fulfil_texts as texts
-from haydigo_desk.ui.db_tasks import DbTasks
 from haydigo_desk.ui.permissions import ensure_manager
+from haydigo_desk.ui.section import (
+    Section,
+    detail_text,
+    muted_label,
+    row_table,
+    select_row,
+    selected_row,
+    table_over,
+)
 
 log = logging.getLogger(__name__)
 
@@ -86,22 +90,17 @@ class CancelReasonDialog(QDialog):
         return self.reasons.currentData()
 
 
-class CantFulfilSection(QWidget):
+class CantFulfilSection(Section):
     section_id = "cant_fulfil"
     icon_name = "warning"
 
     def __init__(self, context: DeskContext, controller, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.context = context
-        self.controller = controller
-        self.tasks = DbTasks(context.database, self)
+        super().__init__(context, controller, parent)
         self.rows: list[ShortPickRow] = []
         self.active_dialog: QWidget | None = None  # the open dialog (tests answer it)
 
-        self.heading = QLabel()
-        self.heading.setProperty("role", "title")
-        self.count_label = QLabel()
-        self.count_label.setProperty("role", "muted")
+        self.heading = self.heading_label()
+        self.count_label = muted_label()
         self.wait_button = QPushButton()
         self.wait_button.setObjectName("waitForStock")
         self.wait_button.setProperty("role", "primary")
@@ -121,30 +120,13 @@ class CantFulfilSection(QWidget):
         top.addWidget(self.wait_button)
         top.addWidget(self.cancel_button)
 
-        self.table = QTableWidget(0, 8)
-        self.table.setObjectName("cantFulfilTable")
-        self.table.verticalHeader().hide()
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(COL_PRODUCT, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(COL_BOL, QHeaderView.ResizeMode.Stretch)
+        self.table = row_table(8, "cantFulfilTable", stretch=[COL_PRODUCT, COL_BOL])
         self.table.itemSelectionChanged.connect(self._selection_changed)
-        self.detail = QPlainTextEdit()
-        self.detail.setReadOnly(True)
-        splitter = QSplitter(Qt.Orientation.Vertical)
-        splitter.addWidget(self.table)
-        splitter.addWidget(self.detail)
-        splitter.setSizes([500, 120])
+        self.detail = detail_text()
 
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(16, 12, 16, 12)
+        layout = self.page_layout()
         layout.addLayout(top)
-        layout.addWidget(splitter, 1)
+        layout.addWidget(table_over(self.table, self.detail, (500, 120)), 1)
         controller.finished.connect(lambda _report: self.refresh())
         controller.data_changed.connect(self._on_data_changed)
         self.retranslate_ui()
@@ -184,7 +166,8 @@ class CantFulfilSection(QWidget):
         return self.tasks.busy
 
     def refresh(self) -> None:
-        self.tasks.run(short_pick_queries.list_queue, self._show_rows)
+        database = self.context.database
+        self.tasks.run(lambda: short_pick_use_cases.list_queue(database), self._show_rows)
 
     def _show_rows(self, rows: list[ShortPickRow]) -> None:
         selected = self.selected_row()
@@ -208,23 +191,17 @@ class CantFulfilSection(QWidget):
                     item.setToolTip(row.bol_message)
                 self.table.setItem(number, column, item)
         self.count_label.setText(
-            self.tr("{count} lines wait for a decision or for stock").format(
-                count=len(self.rows)) if self.rows
-            else self.tr("Nothing here: every line could be picked"))
+            self.tr("%n line(s) waiting for a decision or for stock", "", len(self.rows))
+            if self.rows else self.tr("Nothing here: every line could be picked"))
         if selected is not None:
             self.select(selected.id)
         self._selection_changed()
 
     def select(self, short_pick_id: int) -> None:
-        for number, row in enumerate(self.rows):
-            if row.id == short_pick_id:
-                self.table.selectRow(number)
+        select_row(self.table, self.rows, short_pick_id)
 
     def selected_row(self) -> ShortPickRow | None:
-        rows = self.table.selectionModel().selectedRows()
-        if not rows or rows[0].row() >= len(self.rows):
-            return None
-        return self.rows[rows[0].row()]
+        return selected_row(self.table, self.rows)
 
     def _selection_changed(self) -> None:
         row = self.selected_row()
@@ -259,7 +236,8 @@ class CantFulfilSection(QWidget):
         if row is None or not row.can_wait or not ensure_manager(self.context, self):
             return
         user = self.context.user_name
-        self._decide(lambda session: short_pick_queries.wait_for_stock(session, row.id, user))
+        database = self.context.database
+        self._decide(lambda: short_pick_use_cases.wait_for_stock(database, row.id, user))
 
     def cancel_selected(self) -> None:
         row = self.selected_row()
@@ -276,16 +254,18 @@ class CantFulfilSection(QWidget):
         if result != QDialog.DialogCode.Accepted:
             return
         code, user = dialog.reason_code, self.context.user_name
-        self._decide(lambda session: short_pick_queries.cancel_at_bol(session, row.id, code,
-                                                                     user), send=True)
+        database = self.context.database
+        self._decide(lambda: short_pick_use_cases.cancel_at_bol(database, row.id, code, user),
+                     send=True)
 
-    def _decide(self, work, *, send: bool = False) -> None:
+    def _decide(self, decide: Callable[[], object], *, send: bool = False) -> None:
+        """``decide``: a use case that commits the manager's decision, or refuses it."""
         def done(_result) -> None:
             if send:  # post it now rather than at the next scheduled cycle
                 self.controller.request_sync()
             self.refresh()
 
-        self.tasks.run(work, done, self._refused, commit=True)
+        self.tasks.run(decide, done, self._refused)
 
     def _refused(self, error: Exception) -> None:
         if isinstance(error, ShortPickRefused):

@@ -1,7 +1,7 @@
 """The desk's CSV import dialog: choose a file, see a dry run, then import (or not).
 
 The stock count and the weight-and-dimensions import are subclasses; each names its columns
-and texts and the two service calls (``preview`` and ``apply``). Both run on ``DbTasks``
+and texts and the two use cases (``preview_csv`` and ``apply_preview``). Both run on ``DbTasks``
 threads: reading a large file and matching every line never holds the window, and the import
 reports its progress through ``progress_changed`` (emitted on the worker thread, shown on the
 GUI thread). Nothing is written by the preview; the import is refused while the preview has
@@ -68,10 +68,13 @@ class CsvImportDialog(QDialog):
         """The words for a refused import; None: not such an error."""
         raise NotImplementedError
 
-    def preview_csv(self, session, text: str) -> Any:
+    def preview_csv(self, text: str) -> Any:
+        """Read and match ``text`` through a use case that changes nothing (off the GUI
+        thread)."""
         raise NotImplementedError
 
-    def apply_preview(self, session, preview: Any, only_valid: bool, progress) -> Any:
+    def apply_preview(self, preview: Any, only_valid: bool, progress) -> Any:
+        """Write ``preview`` through a use case that commits it (off the GUI thread)."""
         raise NotImplementedError
 
     def summary_text(self, preview: Any) -> str:
@@ -89,7 +92,7 @@ class CsvImportDialog(QDialog):
         super().__init__(parent)
         self.context = context
         self.product_list_id = product_list_id
-        self.tasks = tasks if tasks is not None else DbTasks(context.database, self)
+        self.tasks = tasks if tasks is not None else DbTasks(self)
         self.preview: Any = None
         self.result: Any = None
         self.applying = False  # an import is being written: Cancel waits for its outcome
@@ -179,7 +182,7 @@ class CsvImportDialog(QDialog):
                       "muted")
         self.progress.setRange(0, 0)  # busy, no steps known yet
         self.progress.show()
-        self.tasks.run(lambda session: self.preview_csv(session, text),
+        self.tasks.run(lambda: self.preview_csv(text),
                        lambda preview: self._previewed(generation, preview),
                        lambda error: self._preview_failed(generation, error))
 
@@ -246,9 +249,8 @@ class CsvImportDialog(QDialog):
         show_feedback(self.summary, QCoreApplication.translate("CsvImportDialog", "Importing…"),
                       "muted")
         self.tasks.run(
-            lambda session: self.apply_preview(session, preview, only_valid,
-                                               self.progress_changed.emit),
-            self._applied, self._apply_failed, commit=True)
+            lambda: self.apply_preview(preview, only_valid, self.progress_changed.emit),
+            self._applied, self._apply_failed)
 
     def _show_progress(self, done: int, total: int) -> None:
         self.progress.setRange(0, max(total, 1))

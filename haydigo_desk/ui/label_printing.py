@@ -3,7 +3,7 @@ a PDF file in the data folder where no label printer is set (its path is shown).
 
 The label is bol's own PDF (A6). It is painted on the label paper of the workstation's setting
 (A6, or a 4 × 6 inch roll: the label is fitted, keeping its proportions, so the barcode keeps
-its bars). Runs in a worker thread (``pdf_printing.Background``): the station keeps scanning.
+its bars). Runs in a worker thread (``DbTasks.run_ordered``): the station keeps scanning.
 """
 
 from __future__ import annotations

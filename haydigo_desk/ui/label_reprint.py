@@ -13,7 +13,6 @@ from haydigo_desk.services.redaction import describe_error
 from haydigo_desk.ui.db_tasks import DbTasks
 from haydigo_desk.ui.label_printing import LabelOutput, label_file, output_label
 from haydigo_desk.ui.order_shipments import OrderShipmentsPanel
-from haydigo_desk.ui.pdf_printing import Background
 
 if TYPE_CHECKING:
     from haydigo_desk.services import labels
@@ -34,7 +33,7 @@ class LabelReprint(QObject):
         self.context = context
         self.tasks = tasks
         self.panel = panel
-        self.printing = Background(self)
+        self.printing = DbTasks(self, max_workers=1, name="desk-print")
         self.last_output: LabelOutput | None = None
         self._order_id: int | None = None
         panel.reprint_requested.connect(self.reprint)
@@ -45,7 +44,8 @@ class LabelReprint(QObject):
         if order_id is None:
             self.panel.show_labels({})
             return
-        self.tasks.run(lambda session: _labels().order_labels(session, order_id),
+        database = self.context.database
+        self.tasks.run(lambda: _labels().labels_of_order(database, order_id),
                        lambda found: self._loaded(order_id, found))
 
     def _loaded(self, order_id: int, found: list[labels.LabelView]) -> None:
@@ -54,7 +54,8 @@ class LabelReprint(QObject):
                                     if label.has_pdf and label.shipment_id is not None})
 
     def reprint(self, label_id: int) -> None:
-        self.tasks.run(lambda session: _labels().stored_label(session, label_id),
+        database = self.context.database
+        self.tasks.run(lambda: _labels().label_for_reprint(database, label_id),
                        lambda stored: self._print(label_id, *stored))
 
     def _print(self, label_id: int, pdf: bytes | None, bol_order_id: str) -> None:
@@ -65,7 +66,7 @@ class LabelReprint(QObject):
         settings = self.context.settings
         printer, paper = settings.label_printer_name, settings.label_paper
         target = label_file(self.context.paths.data_dir, bol_order_id, label_id)
-        self.printing.run(
+        self.printing.run_ordered(
             lambda: output_label(pdf, printer_name=printer, paper=paper, file=target),
             self._printed, lambda error: self._say(QCoreApplication.translate(
                 "OrderShipmentsPanel", "The label did not print: %1").replace(

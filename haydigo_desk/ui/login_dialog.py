@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from haydigo_desk.context import DeskContext, StaffIdentity
 from haydigo_desk.domain.states import StaffRole
-from haydigo_desk.services import staff
+from haydigo_desk.services import staff, staff_use_cases
 from haydigo_desk.services.staff import StaffRow
 from haydigo_desk.ui.db_feedback import database_problem_text, loading_text
 from haydigo_desk.ui.db_tasks import DbTasks
@@ -39,7 +39,7 @@ class LoginDialog(QDialog):
         self.identity: StaffIdentity | None = None
         self.setWindowTitle(self.tr("Who is working?"))
         self.setMinimumSize(460, 480)
-        self.tasks = DbTasks(context.database, self)
+        self.tasks = DbTasks(self)
         self.first_run: bool | None = None  # None until the staff list has been read
 
         layout = QVBoxLayout(self)
@@ -77,9 +77,9 @@ class LoginDialog(QDialog):
 
     def load(self) -> None:
         self.feedback.hide()
-        self.tasks.run(lambda session: (not staff.has_staff(session),
-                                        staff.list_active_staff(session)),
-                       self._build, self._database_error)
+        database = self.context.database
+        self.tasks.run(lambda: staff_use_cases.login_choices(database), self._build,
+                       self._database_error)
 
     def _database_error(self, error: Exception) -> None:
         self._error(database_problem_text(error))
@@ -136,7 +136,8 @@ class LoginDialog(QDialog):
         self.badge.clear()
         if not code.strip():
             return
-        self.tasks.run(lambda session: staff.find_by_badge(session, code),
+        database = self.context.database
+        self.tasks.run(lambda: staff_use_cases.find_by_badge(database, code),
                        self._badge_found, self._database_error)
 
     def _badge_found(self, member: StaffRow | None) -> None:
@@ -161,19 +162,17 @@ class LoginDialog(QDialog):
 
     def _create_first_manager(self) -> None:
         name, badge = self.new_name.text(), self.new_badge.text()
-        quicker = self.tr("Someone else just created the first manager; log in with that name")
-
-        def work(session) -> StaffRow:
-            if staff.has_staff(session):  # another desk was quicker
-                raise staff.StaffError(quicker)
-            return staff.add_staff(session, name, StaffRole.MANAGER, badge)
-
+        database = self.context.database
         self.ok_button.setEnabled(False)  # one manager, not two on a double click
-        self.tasks.run(work, self._done, self._refused, commit=True)
+        self.tasks.run(lambda: staff_use_cases.add_first_manager(database, name, badge),
+                       self._done, self._refused)
 
     def _refused(self, error: Exception) -> None:
         self.ok_button.setEnabled(True)
-        if isinstance(error, staff.StaffError):
+        quicker = self.tr("Someone else just created the first manager; log in with that name")
+        if isinstance(error, staff_use_cases.StaffExistsError):  # another desk was quicker
+            self._error(quicker)
+        elif isinstance(error, staff.StaffError):
             self._error(str(error))
         else:
             self._database_error(error)

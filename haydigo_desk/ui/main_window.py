@@ -21,8 +21,7 @@ from PySide6.QtWidgets import (
 from haydigo_desk import APP_NAME
 from haydigo_desk.context import DeskContext
 from haydigo_desk.resources_path import resource
-from haydigo_desk.services.accounts import list_accounts
-from haydigo_desk.services.sync_log import list_runs
+from haydigo_desk.services import account_use_cases, sync_log_use_cases
 from haydigo_desk.ui.db_tasks import DbTasks
 from haydigo_desk.ui.demo_banner import DemoBanner
 from haydigo_desk.ui.first_paint import after_first_paint
@@ -122,11 +121,11 @@ class MainWindow(QMainWindow):
         self.sync_status = SyncStatusBar(controller, parent=self)
         self.setStatusBar(self.sync_status)
         self.addAction(self.sync_status.sync_action)  # F5 works from every section
-        self._tasks = DbTasks(context.database, self, max_workers=1)
-        self._tasks.run(
-            lambda session: {a.id: a.name for a in list_accounts(session) if a.enabled},
-            self.sync_status.set_account_names)
-        self._tasks.run(lambda session: next(iter(list_runs(session, limit=1)), None),
+        self._tasks = DbTasks(self, max_workers=1)
+        database = context.database
+        self._tasks.run(lambda: account_use_cases.enabled_account_names(database),
+                        self.sync_status.set_account_names)
+        self._tasks.run(lambda: sync_log_use_cases.last_run(database),
                         self.sync_status.show_last_run)
 
     def _build_next_section(self) -> QWidget | None:

@@ -25,8 +25,8 @@ from PySide6.QtWidgets import (
 from haydigo_desk.context import DeskContext
 from haydigo_desk.domain.clock import format_local
 from haydigo_desk.domain.states import OutboxState
-from haydigo_desk.services import order_queries, transport_corrections
-from haydigo_desk.services.order_queries import OrderDetail, ShipmentDetail
+from haydigo_desk.services import order_use_cases, transport_corrections
+from haydigo_desk.services.order_queries import OPEN_STATUSES, OrderDetail, ShipmentDetail
 from haydigo_desk.services.transport_corrections import CorrectionRefused, Refusal
 from haydigo_desk.ui.db_tasks import DbTasks
 from haydigo_desk.ui.deadline_badges import badges, format_day
@@ -58,7 +58,7 @@ class OrderDetailPane(QFrame):
         self.clock = lambda: datetime.now(UTC)  # "now" for the deadline's badge
         self._detail: OrderDetail | None = None
         self.correction_dialog: TransportCorrectionDialog | None = None
-        self._tasks = tasks or (DbTasks(context.database, self) if context is not None else None)
+        self._tasks = tasks or (DbTasks(self) if context is not None else None)
         if controller is not None:  # the worker's answers: reload while a correction waits
             controller.data_changed.connect(self._on_data_changed)
         self.setProperty("role", "card")
@@ -181,7 +181,7 @@ class OrderDetailPane(QFrame):
             facts.append(self.tr("Deliver by %1 at the latest.").replace(
                 "%1", format_day(detail.deadline_date)))
         pills = badges(detail.deadline_date, detail.expiry_date, False, detail.cutoff_time,
-                       self.clock(), still_to_leave=detail.status in order_queries.OPEN_STATUSES)
+                       self.clock(), still_to_leave=detail.status in OPEN_STATUSES)
         if pills:
             facts[-1] += f" {pills[0][1]}."
         if detail.expiry_date:
@@ -257,13 +257,13 @@ class OrderDetailPane(QFrame):
         database = self.context.database
         order_id = self._detail.id
 
-        def work(session) -> OrderDetail:
-            # The service commits its own transaction; the job's session begins only at its
-            # first query, after that commit, so it reads the queued correction.
+        def work() -> OrderDetail | None:
+            # Two use cases, one after the other: the detail is read after the correction's
+            # commit, so it shows the queued correction.
             transport_corrections.queue_correction(
                 database, shipment.id, request.transporter_code, request.track_and_trace,
                 format_confirmed=request.format_confirmed)
-            return order_queries.order_detail(session, order_id)
+            return order_use_cases.order_detail(database, order_id)
 
         self._tasks.run(work, self._show_if_current, self._correction_failed)
 
@@ -296,6 +296,6 @@ class OrderDetailPane(QFrame):
 
     def _on_data_changed(self, what: str) -> None:
         if what in ("outbox", "orders") and self._tasks is not None and self._waiting_correction():
-            order_id = self._detail.id
-            self._tasks.run(lambda session: order_queries.order_detail(session, order_id),
+            order_id, database = self._detail.id, self.context.database
+            self._tasks.run(lambda: order_use_cases.order_detail(database, order_id),
                             self._show_if_current)

@@ -15,7 +15,6 @@ from dataclasses import replace
 from datetime import UTC, datetime
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
@@ -24,18 +23,19 @@ from PySide6.QtCore import (
 )
 
 from haydigo_desk.domain.clock import format_local
+from haydigo_desk.persistence.database import Database
+from haydigo_desk.services import order_use_cases
 from haydigo_desk.services.order_queries import (
     OPEN_STATUSES,
     MatchCount,
     OrderQuery,
     OrderRow,
     OrderSortKey,
-    count_matching,
-    list_orders,
 )
 from haydigo_desk.ui.db_tasks import DbTasks
 from haydigo_desk.ui.deadline_badges import BADGES_ROLE, badges, short_day, tooltip
 from haydigo_desk.ui.palette import icon
+from haydigo_desk.ui.rows_model import RowsTableModel
 from haydigo_desk.ui.status_style import STATUS_ROLE, status_label
 
 COL_STATUS, COL_ORDER, COL_PLACED, COL_CUSTOMER, COL_CITY, COL_DEADLINE, COL_LINES, COL_UNITS = (
@@ -84,24 +84,26 @@ def column_for_sort_key(key: OrderSortKey) -> int:
     return next(column for column, k in _SORT_KEYS.items() if k == key)
 
 
-class OrdersTableModel(QAbstractTableModel):
+class OrdersTableModel(RowsTableModel[OrderRow]):
+    right_aligned = frozenset(_RIGHT_ALIGNED)
+
     loaded = Signal(int)  # total number of orders matching the query (after each reset)
     load_failed = Signal(str)
 
-    def __init__(self, tasks: DbTasks, parent=None, page_size: int = PAGE_SIZE,
+    def __init__(self, database: Database, tasks: DbTasks, parent=None,
+                 page_size: int = PAGE_SIZE,
                  clock: Callable[[], datetime] = lambda: datetime.now(UTC)) -> None:
         super().__init__(parent)
+        self._database = database
         self._tasks = tasks
         self.clock = clock  # "now" for the deadline badges
         self._page_size = page_size
         self._query = OrderQuery()
-        self._rows: list[OrderRow] = []
         self._total = 0
         self._total_at_least = False  # more orders match than ``total`` (a broad search)
         self._generation = 0
         self._fetching = False
         self._loading = False
-        self._headers = _headers()
         self._warning_icon = icon("warning")
 
     # --- querying ------------------------------------------------------------------------
@@ -130,13 +132,9 @@ class OrdersTableModel(QAbstractTableModel):
         generation = self._generation
         self._loading = True
         self._fetching = False
-        page_size = self._page_size
-
-        def work(session):
-            return count_matching(session, query), list_orders(session, query, 0, page_size)
-
+        database, page_size = self._database, self._page_size
         self._tasks.run(
-            work,
+            lambda: order_use_cases.first_page(database, query, page_size),
             lambda result: self._on_first_page(generation, result),
             lambda error: self._on_error(generation, error),
         )
@@ -174,9 +172,9 @@ class OrdersTableModel(QAbstractTableModel):
             return
         self._fetching = True
         generation, query, offset = self._generation, self._query, len(self._rows)
-        page_size = self._page_size
+        database, page_size = self._database, self._page_size
         self._tasks.run(
-            lambda session: list_orders(session, query, offset, page_size),
+            lambda: order_use_cases.next_page(database, query, offset, page_size),
             lambda rows: self._on_next_page(generation, offset, rows),
             lambda error: self._on_error(generation, error),
         )
@@ -198,42 +196,16 @@ class OrdersTableModel(QAbstractTableModel):
 
     # --- Qt model API --------------------------------------------------------------------
 
-    def rowCount(self, parent: Index = _ROOT) -> int:
-        return 0 if parent.isValid() else len(self._rows)
+    def headers(self) -> list[str]:
+        return _headers()
 
-    def columnCount(self, parent: Index = _ROOT) -> int:
-        return 0 if parent.isValid() else COLUMN_COUNT
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ):
-        if orientation == Qt.Orientation.Horizontal and 0 <= section < COLUMN_COUNT:
-            if role == Qt.ItemDataRole.DisplayRole:
-                return self._headers[section]
-            if role == Qt.ItemDataRole.TextAlignmentRole and section in _RIGHT_ALIGNED:
-                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        return None
-
-    def row_at(self, row: int) -> OrderRow:
-        return self._rows[row]
-
-    def row_of_order(self, order_id: int) -> int:
-        return next((i for i, r in enumerate(self._rows) if r.id == order_id), -1)
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        row, column = self._rows[index.row()], index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(row, column)
+    def cell_data(self, row: OrderRow, column: int, role: int):
         if role == SORT_ROLE:
             return self._sort_value(row, column)
         if role == ORDER_ID_ROLE:
             return row.id
         if role == STATUS_ROLE and column == COL_STATUS:
             return row.status
-        if role == Qt.ItemDataRole.TextAlignmentRole and column in _RIGHT_ALIGNED:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if (
             role == Qt.ItemDataRole.DecorationRole
             and column == COL_ORDER
@@ -254,7 +226,7 @@ class OrdersTableModel(QAbstractTableModel):
         return badges(row.deadline_date, row.expiry_date, row.via_bol, row.cutoff_time,
                       self.clock(), still_to_leave=row.status in _STILL_TO_LEAVE)
 
-    def _display(self, row: OrderRow, column: int) -> str:
+    def display(self, row: OrderRow, column: int) -> str:
         if column == COL_STATUS:
             return status_label(row.status)
         if column == COL_ORDER:

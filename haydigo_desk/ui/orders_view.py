@@ -10,7 +10,6 @@ from datetime import UTC, datetime
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QButtonGroup,
     QHBoxLayout,
     QHeaderView,
@@ -19,21 +18,18 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QSplitter,
-    QTableView,
-    QVBoxLayout,
     QWidget,
 )
 
 from haydigo_desk.context import DeskContext
 from haydigo_desk.domain.states import OrderStatus
-from haydigo_desk.services import order_queries, picklists
+from haydigo_desk.services import order_use_cases, picklist_use_cases, picklists
 from haydigo_desk.services.order_queries import (
     ALL_STATUSES,
     AccountDay,
     OrderQuery,
     OrderSortKey,
 )
-from haydigo_desk.ui.db_tasks import DbTasks
 from haydigo_desk.ui.deadline_badges import BadgesDelegate, format_day
 from haydigo_desk.ui.order_detail_pane import OrderDetailPane
 from haydigo_desk.ui.orders_model import (
@@ -47,6 +43,7 @@ from haydigo_desk.ui.orders_model import (
 from haydigo_desk.ui.palette import icon
 from haydigo_desk.ui.printing import PrintController, make_print_packing_slip_action
 from haydigo_desk.ui.repolish import set_role
+from haydigo_desk.ui.section import Section, model_table, muted_label
 from haydigo_desk.ui.status_style import StatusPillDelegate, status_label
 from haydigo_desk.ui.sync_controller import SyncController
 
@@ -61,7 +58,7 @@ FILTERS = (TODAY, OrderStatus.NEW, OrderStatus.PICKING, OrderStatus.PACKED, Orde
 ORDER_FILTER_STYLE = "QPushButton { padding: 4px 10px; }"
 
 
-class OrdersSection(QWidget):
+class OrdersSection(Section):
     section_id = "orders"
     refresh_on = ("orders", "cancellation")  # what the sync reports that changes this view
     icon_name = "box"
@@ -72,12 +69,9 @@ class OrdersSection(QWidget):
     def __init__(self, context: DeskContext, controller: SyncController,
                  parent: QWidget | None = None,
                  clock: Callable[[], datetime] = lambda: datetime.now(UTC)) -> None:
-        super().__init__(parent)
-        self.context = context
-        self.controller = controller
+        super().__init__(context, controller, parent)
         self.clock = clock
-        self.tasks = DbTasks(context.database, self)
-        self.model = OrdersTableModel(self.tasks, self, clock=clock)
+        self.model = OrdersTableModel(context.database, self.tasks, self, clock=clock)
         self._making_today_lists = False
         self._selected_order_id: int | None = None
         self._detail_generation = 0
@@ -92,15 +86,11 @@ class OrdersSection(QWidget):
     # --- layout -----------------------------------------------------------------------------
 
     def _build(self) -> None:
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(16, 12, 16, 12)
-        layout.setSpacing(10)
+        layout = self.page_layout()
 
         header = QHBoxLayout()
-        heading = QLabel(self.title())
-        heading.setProperty("role", "title")
-        self.total_label = QLabel()
-        self.total_label.setProperty("role", "muted")
+        heading = self.heading_label()
+        self.total_label = muted_label()
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Search order, EAN, SKU or name (Ctrl+F)"))
         self.search.setClearButtonEnabled(True)
@@ -158,15 +148,7 @@ class OrdersSection(QWidget):
         self.feedback.hide()
         layout.addWidget(self.feedback)
 
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.table.setAlternatingRowColors(True)
-        self.table.setShowGrid(False)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(38)
+        self.table = model_table(self.model, multi_select=True)
         self.table.setItemDelegateForColumn(COL_STATUS, StatusPillDelegate(self.table))
         self.table.setItemDelegateForColumn(COL_DEADLINE, BadgesDelegate(self.table))
         header_view = self.table.horizontalHeader()
@@ -250,18 +232,13 @@ class OrdersSection(QWidget):
             self._load_today_note()
         else:
             self.model.reload()
-        now = self.clock()
-
-        def counts(session):
-            found = order_queries.status_counts(session)
-            found[TODAY] = order_queries.count_orders(session, OrderQuery(today_at=now))
-            return found
-
-        self.tasks.run(counts, self._show_counts)
+        now, database = self.clock(), self.context.database
+        self.tasks.run(lambda: order_use_cases.order_counts(database, now),
+                       self._show_counts)
 
     def _load_today_note(self) -> None:
-        now = self.clock()
-        self.tasks.run(lambda session: order_queries.account_days(session, now),
+        now, database = self.clock(), self.context.database
+        self.tasks.run(lambda: order_use_cases.account_days(database, now),
                        self._show_today_note)
 
     def _show_today_note(self, days: list[AccountDay]) -> None:
@@ -284,7 +261,7 @@ class OrdersSection(QWidget):
         self.total_label.setText(self.tr("at least %n order(s)", "", total)
                                  if self.model.total_at_least
                                  else self.tr("%n order(s)", "", total))
-        row = self.model.row_of_order(self._selected_order_id) if self._selected_order_id \
+        row = self.model.row_of(self._selected_order_id) if self._selected_order_id \
             else -1
         if row >= 0:
             self.table.selectRow(row)
@@ -293,7 +270,9 @@ class OrdersSection(QWidget):
             self.detail.show_detail(None)
         self.create_button.setEnabled(bool(self.selected_order_ids()))
 
-    def _show_counts(self, counts: dict[str, int]) -> None:
+    def _show_counts(self, found: tuple[dict[str, int], int]) -> None:
+        per_status, due_today = found
+        counts = {**per_status, TODAY: due_today}
         for status, button in self.filter_buttons.items():
             button.setText(f"{self._filter_label(status)}  {counts.get(status, 0)}")
 
@@ -314,8 +293,8 @@ class OrdersSection(QWidget):
         if current is None:
             self.detail.show_detail(None)
             return
-        generation = self._detail_generation
-        self.tasks.run(lambda session: order_queries.order_detail(session, current),
+        generation, database = self._detail_generation, self.context.database
+        self.tasks.run(lambda: order_use_cases.order_detail(database, current),
                        lambda detail: self._show_detail(generation, detail),
                        self._show_error)
 
@@ -331,9 +310,9 @@ class OrdersSection(QWidget):
             self._show_message(self.tr("Select one or more orders first."), "scan-warning")
             return
         self.create_button.setEnabled(False)
-        user = self.context.user_name
-        self.tasks.run(lambda session: picklists.create_pick_list(session, ids, user),
-                       self._on_pick_list_created, self._show_error, commit=True)
+        user, database = self.context.user_name, self.context.database
+        self.tasks.run(lambda: picklist_use_cases.create_pick_list(database, ids, user),
+                       self._on_pick_list_created, self._show_error)
 
     def _on_pick_list_created(self, result: picklists.CreateResult) -> None:
         summary = result.pick_list
@@ -360,11 +339,10 @@ class OrdersSection(QWidget):
         self.today_progress_bar.show()
         self._show_message(self.tr("Making pick lists of everything due today…"), "muted")
         progress = self.today_progress.emit  # from the database thread: queued to this one
-
-        def work(session):
-            return picklists.make_today_pick_lists(session, now, user, progress=progress)
-
-        self.tasks.run(work, self._on_today_lists, self._on_today_lists_failed, commit=True)
+        database = self.context.database
+        self.tasks.run(lambda: picklist_use_cases.make_today_pick_lists(
+            database, now, user, progress=progress),
+            self._on_today_lists, self._on_today_lists_failed)
 
     def _show_today_progress(self, done: int, total: int) -> None:
         self.today_progress_bar.setRange(0, total)

@@ -5,32 +5,36 @@ message in the section (the last list stays), never a crash dialog."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
-    QLabel,
     QMessageBox,
-    QPlainTextEdit,
     QPushButton,
-    QSplitter,
-    QTableWidget,
     QTableWidgetItem,
-    QVBoxLayout,
     QWidget,
 )
 
 from haydigo_desk.context import DeskContext
 from haydigo_desk.domain.clock import format_local
 from haydigo_desk.domain.states import OutboxKind, OutboxState
-from haydigo_desk.services import outbox_queries
+from haydigo_desk.persistence.database import Database
+from haydigo_desk.services import outbox_use_cases
 from haydigo_desk.services.outbox_queries import OutboxError, OutboxRow
 from haydigo_desk.ui.db_feedback import database_problem_text, loading_text
-from haydigo_desk.ui.db_tasks import DbTasks
 from haydigo_desk.ui.palette import colour, icon
 from haydigo_desk.ui.preview_tables import feedback_label, show_feedback
+from haydigo_desk.ui.section import (
+    Section,
+    detail_text,
+    muted_label,
+    row_table,
+    select_row,
+    selected_row,
+    table_over,
+)
 from haydigo_desk.ui.sync_controller import SyncController
 
 COLUMNS = 7
@@ -83,25 +87,19 @@ def summary(row: OutboxRow) -> str:
     return row.summary
 
 
-class OutboxSection(QWidget):
+class OutboxSection(Section):
     section_id = "outbox"
     icon_name = "outbox"
 
     def __init__(
         self, context: DeskContext, controller: SyncController, parent: QWidget | None = None
     ) -> None:
-        super().__init__(parent)
-        self.context = context
-        self.controller = controller
+        super().__init__(context, controller, parent)
         self.rows: list[OutboxRow] = []
-        self.tasks = DbTasks(context.database, self)
         self._generation = 0  # a newer refresh wins over a list still on its way
         self.loaded = False  # the first list has arrived
 
-        heading = QLabel(self.title())
-        heading.setProperty("role", "title")
-        self.count_label = QLabel()
-        self.count_label.setProperty("role", "muted")
+        self.count_label = muted_label()
         self.retry_button = QPushButton(
             icon("sync"), self.tr("Retry now")
         )
@@ -115,50 +113,30 @@ class OutboxSection(QWidget):
         self.retry_button.clicked.connect(self.retry_selected)
         self.cancel_button.clicked.connect(self.cancel_selected)
         top = QHBoxLayout()
-        top.addWidget(heading)
+        top.addWidget(self.heading_label())
         top.addWidget(self.count_label, 1)
         top.addWidget(self.retry_button)
         top.addWidget(self.cancel_button)
 
-        self.table = QTableWidget(0, COLUMNS)
-        self.table.setObjectName("outboxTable")
-        self.table.setHorizontalHeaderLabels(
-            [
-                self.tr("State"),
-                self.tr("Kind"),
-                self.tr("What"),
-                self.tr("Account"),
-                self.tr("Attempts"),
-                self.tr("Next attempt"),
-                self.tr("bol.com says"),
-            ]
-        )
-        self.table.verticalHeader().hide()
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(6, QHeaderView.ResizeMode.Stretch)
+        self.table = row_table(COLUMNS, "outboxTable", [
+            self.tr("State"),
+            self.tr("Kind"),
+            self.tr("What"),
+            self.tr("Account"),
+            self.tr("Attempts"),
+            self.tr("Next attempt"),
+            self.tr("bol.com says"),
+        ], stretch=[6])
         self.table.itemSelectionChanged.connect(self._selection_changed)
-        self.detail = QPlainTextEdit()
-        self.detail.setReadOnly(True)
-        self.detail.setPlaceholderText(self.tr("Select a post to see bol.com's full message"))
-        splitter = QSplitter(Qt.Orientation.Vertical)
-        splitter.addWidget(self.table)
-        splitter.addWidget(self.detail)
-        splitter.setSizes([500, 140])
+        self.detail = detail_text(self.tr("Select a post to see bol.com's full message"))
 
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(16, 12, 16, 12)
+        layout = self.page_layout()
         self.message = feedback_label()
         self.message.setObjectName("outboxMessage")
         self.message.hide()
         layout.addLayout(top)
         layout.addWidget(self.message)
-        layout.addWidget(splitter, 1)
+        layout.addWidget(table_over(self.table, self.detail, (500, 140)), 1)
         controller.finished.connect(lambda _report: self.refresh())
         controller.data_changed.connect(self._on_data_changed)
         self.refresh()
@@ -175,7 +153,8 @@ class OutboxSection(QWidget):
         generation = self._generation
         if not self.loaded:
             self.count_label.setText(loading_text())
-        self.tasks.run(outbox_queries.list_outbox,
+        database = self.context.database
+        self.tasks.run(lambda: outbox_use_cases.list_outbox(database),
                        lambda rows: self._show_rows(generation, rows),
                        lambda error: self._failed(error, generation))
 
@@ -231,15 +210,10 @@ class OutboxSection(QWidget):
         self._selection_changed()
 
     def select(self, entry_id: int) -> None:
-        for number, row in enumerate(self.rows):
-            if row.id == entry_id:
-                self.table.selectRow(number)
+        select_row(self.table, self.rows, entry_id)
 
     def selected_row(self) -> OutboxRow | None:
-        rows = self.table.selectionModel().selectedRows()
-        if not rows or rows[0].row() >= len(self.rows):
-            return None
-        return self.rows[rows[0].row()]
+        return selected_row(self.table, self.rows)
 
     def _selection_changed(self) -> None:
         row = self.selected_row()
@@ -258,7 +232,7 @@ class OutboxSection(QWidget):
         if row is None:
             return
         # Once committed, send it now rather than at the next scheduled cycle.
-        self._run(outbox_queries.retry, row, then=self.controller.request_sync)
+        self._run(outbox_use_cases.retry, row, then=self.controller.request_sync)
 
     def cancel_selected(self) -> None:
         row = self.selected_row()
@@ -278,18 +252,20 @@ class OutboxSection(QWidget):
             QMessageBox.StandardButton.No,
         )
         if answer == QMessageBox.StandardButton.Yes:
-            self._run(outbox_queries.cancel, row)
+            self._run(outbox_use_cases.cancel, row)
 
-    def _run(self, action, row: OutboxRow, then=None) -> None:
-        entry_id = row.id
+    def _run(self, action: Callable[[Database, int], OutboxRow], row: OutboxRow,
+             then: Callable[[], None] | None = None) -> None:
+        """``action``: a use case that commits (retry, cancel) or refuses with
+        ``OutboxError``."""
+        database, entry_id = self.context.database, row.id
 
         def done(_result) -> None:
             if then is not None:
                 then()
             self.refresh()
 
-        self.tasks.run(lambda session: action(session, entry_id), done, self._refused,
-                       commit=True)
+        self.tasks.run(lambda: action(database, entry_id), done, self._refused)
 
     def _refused(self, error: Exception) -> None:
         if isinstance(error, OutboxError):

@@ -1,15 +1,11 @@
-"""Painting PDF bytes onto a QPrinter, and a tiny runner for work off the GUI thread.
+"""Painting PDF bytes onto a QPrinter.
 
 QPainter on a QPrinter works outside the GUI thread, and QtPdf rasterises a page in a few
-hundred milliseconds, so a whole pick list is printed in a worker: the desk keeps responding.
+hundred milliseconds, so a whole pick list is printed in a worker (``DbTasks.run_ordered``):
+the desk keeps responding.
 """
 
 from __future__ import annotations
-
-import itertools
-from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
-from typing import Any
 
 from PySide6.QtCore import (
     QBuffer,
@@ -20,8 +16,6 @@ from PySide6.QtCore import (
     QRectF,
     QSize,
     QSizeF,
-    Qt,
-    Signal,
 )
 from PySide6.QtGui import QPageLayout, QPageSize, QPainter
 from PySide6.QtPdf import QPdfDocument
@@ -90,52 +84,3 @@ def paint_pdf(data: bytes, printer: QPrinter) -> int:
     finally:
         painter.end()
     return document.pageCount()
-
-
-class Background(QObject):
-    """Runs callables in one worker thread; results come back on the GUI thread.
-
-    One worker on purpose: two print jobs never interleave their pages on a printer.
-    """
-
-    _done = Signal(int, object, object)  # token, result, exception
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="desk-print")
-        self._tokens = itertools.count(1)
-        self._callbacks: dict[int, tuple[Callable[[Any], None], Callable[[Exception], None]]] = {}
-        self._done.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
-
-    @property
-    def busy(self) -> bool:
-        return bool(self._callbacks)
-
-    def run(self, work: Callable[[], Any], on_result: Callable[[Any], None],
-            on_error: Callable[[Exception], None]) -> None:
-        token = next(self._tokens)
-        self._callbacks[token] = (on_result, on_error)
-        self._pool.submit(self._execute, token, work)
-
-    def _execute(self, token: int, work: Callable[[], Any]) -> None:
-        try:
-            result, error = work(), None
-        except Exception as exc:
-            result, error = None, exc
-        if token in self._callbacks:  # its owner may have closed meanwhile
-            self._done.emit(token, result, error)
-
-    def _deliver(self, token: int, result: Any, error: Exception | None) -> None:
-        callbacks = self._callbacks.pop(token, None)
-        if callbacks is None:
-            return
-        on_result, on_error = callbacks
-        if error is not None:
-            on_error(error)
-        else:
-            on_result(result)
-
-    def shutdown(self, *, wait: bool = True) -> None:
-        """Stop taking work and drop undelivered results (a running job still finishes)."""
-        self._callbacks.clear()
-        self._pool.shutdown(wait=wait, cancel_futures=True)

@@ -40,7 +40,6 @@ from haydigo_desk.services.picking import (
 )
 from haydigo_desk.services.station_db import station_database
 from haydigo_desk.services.station_jobs import StationJobs
-from haydigo_desk.ui.db_tasks import DbTasks
 from haydigo_desk.ui.repolish import set_role
 from haydigo_desk.ui.shipment_dialog import ShipmentDialog
 from haydigo_desk.ui.sounds import SoundPlayer, sound_of
@@ -64,15 +63,12 @@ class PickStationSection(LabelView, StationLayout):
     icon_name = "scan"
 
     def __init__(self, context: DeskContext, controller, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.context = context
-        self.controller = controller
-        self.station = StationIdentity(context.workstation, context.user_name)
+        super().__init__(context, controller, parent)
         # The station's own connection: short lock waits, so a busy database answers at once.
         self.database = station_database(context.database)
+        self.station = StationIdentity(context.workstation, context.user_name)
         self.service = PickingService(self.database, self.station,
                                       lambda: context.settings.scanner_settings())
-        self.tasks = DbTasks(self.database, self)
         self.sounds = SoundPlayer(context.settings, self)
         self.sounds.availability_changed.connect(lambda _ok: self._show_sound_state())
         self.active_dialog: QWidget | None = None  # the one open dialog (tests click it)

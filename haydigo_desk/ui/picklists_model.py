@@ -7,7 +7,6 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
@@ -18,23 +17,26 @@ from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from haydigo_desk.domain.clock import format_local
+from haydigo_desk.domain.pick_list_rules import ListOrigin
 from haydigo_desk.domain.states import PickListStatus
 from haydigo_desk.services.picklists import PickListSummary
 from haydigo_desk.ui.deadline_badges import BADGES_ROLE, badges, short_day, tooltip
+from haydigo_desk.ui.rows_model import RowsTableModel
 from haydigo_desk.ui.status_style import STATUS_ROLE, status_colours, status_label
 
 (
     COL_CODE,
     COL_STATUS,
     COL_DEADLINE,
+    COL_RULE,
     COL_ORDERS,
     COL_LINES,
     COL_UNITS,
     COL_PROGRESS,
     COL_CREATED,
     COL_CREATED_BY,
-) = range(9)
-COLUMN_COUNT = 9
+) = range(10)
+COLUMN_COUNT = 10
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 PICK_LIST_ID_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -42,20 +44,33 @@ PROGRESS_ROLE = Qt.ItemDataRole.UserRole + 3  # 0.0 .. 1.0
 
 Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()
-_NUMBERS = {COL_ORDERS, COL_LINES, COL_UNITS}
 
 
-class PickListsTableModel(QAbstractTableModel):
+def rule_text(summary: PickListSummary) -> str:
+    """Who made the list, in words: its rule's name (as it was called then), "Other orders"
+    for the default list of what no rule takes, or "By hand"."""
+    if summary.origin == ListOrigin.RULE and summary.rule_name:
+        return summary.rule_name
+    if summary.origin == ListOrigin.DEFAULT:
+        return QCoreApplication.translate("PickListsModel", "Other orders")
+    return QCoreApplication.translate("PickListsModel", "By hand")
+
+
+class PickListsTableModel(RowsTableModel[PickListSummary]):
+    right_aligned = frozenset({COL_ORDERS, COL_LINES, COL_UNITS})
+
     def __init__(self, parent=None,
                  clock: Callable[[], datetime] = lambda: datetime.now(UTC)) -> None:
         super().__init__(parent)
         self.clock = clock  # "now" for the deadline badges
-        self._rows: list[PickListSummary] = []
         self._sort: tuple[int, Qt.SortOrder] | None = None
-        self._headers = [
+
+    def headers(self) -> list[str]:
+        return [
             QCoreApplication.translate("PickListsModel", "Pick list"),
             QCoreApplication.translate("PickListsModel", "Status"),
             QCoreApplication.translate("PickListsModel", "Deadline"),
+            QCoreApplication.translate("PickListsModel", "Rule"),
             QCoreApplication.translate("PickListsModel", "Orders"),
             QCoreApplication.translate("PickListsModel", "Lines"),
             QCoreApplication.translate("PickListsModel", "Units"),
@@ -83,35 +98,7 @@ class PickListsTableModel(QAbstractTableModel):
         self._sort = (column, order)
         self.set_rows(self._rows)
 
-    def row_at(self, row: int) -> PickListSummary:
-        return self._rows[row]
-
-    def row_of(self, pick_list_id: int) -> int:
-        return next((i for i, r in enumerate(self._rows) if r.id == pick_list_id), -1)
-
-    def rowCount(self, parent: Index = _ROOT) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = _ROOT) -> int:
-        return 0 if parent.isValid() else COLUMN_COUNT
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ):
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < COLUMN_COUNT
-        ):
-            return self._headers[section]
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        row, column = self._rows[index.row()], index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(row, column)
+    def cell_data(self, row: PickListSummary, column: int, role: int):
         if role == SORT_ROLE:
             return self._sort_value(row, column)
         if role == BADGES_ROLE and column == COL_DEADLINE:
@@ -124,8 +111,6 @@ class PickListsTableModel(QAbstractTableModel):
             return row.progress
         if role == STATUS_ROLE and column == COL_STATUS:
             return row.status
-        if role == Qt.ItemDataRole.TextAlignmentRole and column in _NUMBERS:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
     @staticmethod
@@ -134,6 +119,7 @@ class PickListsTableModel(QAbstractTableModel):
             row.code,
             row.status,
             row.deadline_date,
+            rule_text(row).casefold(),
             row.orders,
             row.lines,
             row.units,
@@ -147,14 +133,15 @@ class PickListsTableModel(QAbstractTableModel):
         return badges(row.deadline_date, row.expiry_date, row.via_bol, row.cutoff_time,
                       self.clock(), still_to_leave=row.status != PickListStatus.DONE)
 
-    @staticmethod
-    def _display(row: PickListSummary, column: int) -> str:
+    def display(self, row: PickListSummary, column: int) -> str:
         if column == COL_CODE:
             return row.code
         if column == COL_STATUS:
             return status_label(row.status)
         if column == COL_DEADLINE:
             return short_day(row.deadline_date)
+        if column == COL_RULE:
+            return rule_text(row)
         if column == COL_ORDERS:
             return str(row.orders)
         if column == COL_LINES:

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QSplitter,
-    QTableView,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -24,9 +23,8 @@ from PySide6.QtWidgets import (
 from haydigo_desk.context import DeskContext
 from haydigo_desk.domain.lifecycle import LinePhase
 from haydigo_desk.domain.states import PickListStatus
-from haydigo_desk.services import picklists
+from haydigo_desk.services import picklist_use_cases
 from haydigo_desk.services.picklists import PickListDetail
-from haydigo_desk.ui.db_tasks import DbTasks
 from haydigo_desk.ui.deadline_badges import BadgesDelegate
 from haydigo_desk.ui.palette import icon
 from haydigo_desk.ui.picklists_model import (
@@ -36,8 +34,10 @@ from haydigo_desk.ui.picklists_model import (
     PICK_LIST_ID_ROLE,
     PickListsTableModel,
     ProgressDelegate,
+    rule_text,
 )
 from haydigo_desk.ui.printing import PrintController, make_print_pick_list_action
+from haydigo_desk.ui.section import Section, model_table
 from haydigo_desk.ui.status_style import StatusPillDelegate, status_label
 from haydigo_desk.ui.sync_controller import SyncController
 
@@ -47,7 +47,7 @@ FILTERS = (PickListStatus.OPEN.value, PickListStatus.IN_PROGRESS.value,
 OPEN_SHORTCUT = "Ctrl+Return"
 
 
-class PickListsSection(QWidget):
+class PickListsSection(Section):
     section_id = "picklists"
     refresh_on = ("orders", "cancellation")  # what the sync reports that changes this view
     icon_name = "list"
@@ -56,10 +56,7 @@ class PickListsSection(QWidget):
 
     def __init__(self, context: DeskContext, controller: SyncController,
                  parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.context = context
-        self.controller = controller
-        self.tasks = DbTasks(context.database, self)
+        super().__init__(context, controller, parent)
         self.model = PickListsTableModel(self)
         self._generation = 0
         self._selected_id: int | None = None
@@ -70,13 +67,10 @@ class PickListsSection(QWidget):
         return self.tr("Pick lists")
 
     def _build(self) -> None:
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(16, 12, 16, 12)
-        layout.setSpacing(10)
+        layout = self.page_layout()
 
         header = QHBoxLayout()
-        heading = QLabel(self.title())
-        heading.setProperty("role", "title")
+        heading = self.heading_label()
         header.addWidget(heading)
         header.addStretch(1)
         self.open_button = QPushButton(
@@ -111,19 +105,12 @@ class PickListsSection(QWidget):
         self.filter_group.buttonClicked.connect(lambda _b: self.refresh())
         layout.addLayout(filters)
 
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setAlternatingRowColors(True)
-        self.table.setShowGrid(False)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(38)
+        self.table = model_table(self.model)
         self.table.setItemDelegateForColumn(COL_STATUS, StatusPillDelegate(self.table))
         self.table.setItemDelegateForColumn(COL_PROGRESS, ProgressDelegate(self.table))
         self.table.setItemDelegateForColumn(COL_DEADLINE, BadgesDelegate(self.table))
         header_view = self.table.horizontalHeader()
-        for column, width in enumerate((130, 140, 210, 80, 80, 80, 170, 160, 120)):
+        for column, width in enumerate((130, 120, 200, 150, 70, 70, 70, 150, 160, 120)):
             self.table.setColumnWidth(column, width)
         # Sorted in memory on a header click; until then newest first, as listed.
         header_view.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
@@ -193,12 +180,10 @@ class PickListsSection(QWidget):
         self._generation += 1
         generation = self._generation
         status = self.current_status()
-
-        def work(session):
-            rows = picklists.list_pick_lists(session, None if status == ALL else status)
-            return rows, picklists.status_counts(session)
-
-        self.tasks.run(work, lambda result: self._on_loaded(generation, result))
+        database = self.context.database
+        self.tasks.run(lambda: picklist_use_cases.pick_lists_and_counts(
+            database, None if status == ALL else status),
+            lambda result: self._on_loaded(generation, result))
 
     def _on_loaded(self, generation: int, result) -> None:
         if generation != self._generation:
@@ -226,7 +211,8 @@ class PickListsSection(QWidget):
             return
         pick_list_id = rows[0].data(PICK_LIST_ID_ROLE)
         self._selected_id = pick_list_id
-        self.tasks.run(lambda session: picklists.pick_list_detail(session, pick_list_id),
+        database = self.context.database
+        self.tasks.run(lambda: picklist_use_cases.pick_list_detail(database, pick_list_id),
                        self._on_detail)
 
     def _on_detail(self, detail: PickListDetail) -> None:
@@ -240,7 +226,8 @@ class PickListsSection(QWidget):
             self.lines.setRowCount(0)
             return
         s = detail.summary
-        self.detail_title.setText(f"{s.code}  ·  {status_label(s.status)}")
+        self.detail_title.setText(f"{s.code}  ·  {status_label(s.status)}  ·  "
+                                  + self.tr("Rule: %1").replace("%1", rule_text(s)))
         orders = ", ".join(o.bol_order_id for o in detail.orders)
         self.detail_orders.setText(
             self.tr("%1 order(s): %2").replace("%1", str(len(detail.orders)))

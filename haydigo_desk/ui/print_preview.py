@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
 )
 
 from haydigo_desk.services.print_output import RenderedPdf, write_atomically
+from haydigo_desk.ui.db_tasks import DbTasks
 from haydigo_desk.ui.pdf_printing import (
-    Background,
     PdfLoadError,
     PrinterStartError,
     fit_printer_to,
@@ -46,7 +46,7 @@ class PrintPreviewDialog(QDialog):
         self.pdf = pdf
         self.printer_name = printer_name
         self.file_name = file_name or f"{pdf.title}.pdf"
-        self._jobs = Background(self)
+        self._jobs = DbTasks(self, max_workers=1, name="desk-print")
         self.document: QPdfDocument
         self.document, self._buffer = load_pdf(pdf.data, self)
         self.setWindowTitle(self.tr("Print preview: %1").replace("%1", pdf.title))
@@ -127,7 +127,7 @@ class PrintPreviewDialog(QDialog):
         name = printer.printerName() or printer.outputFileName()
         self._set_busy(True, self.tr("Printing on %1…").replace("%1", name))
         data = self.pdf.data
-        self._jobs.run(lambda: paint_pdf(data, printer),
+        self._jobs.run_ordered(lambda: paint_pdf(data, printer),
                        lambda pages: self._printed(pages, printer),
                        lambda error: self._print_failed(error, name))
 
@@ -162,7 +162,7 @@ class PrintPreviewDialog(QDialog):
         target = Path(path) if path.lower().endswith(".pdf") else Path(f"{path}.pdf")
         self._set_busy(True, self.tr("Saving…"))
         data = self.pdf.data
-        self._jobs.run(lambda: write_atomically(target, data),
+        self._jobs.run_ordered(lambda: write_atomically(target, data),
                        lambda _none: self._saved(target),
                        lambda error: self._save_failed(error, target))
 

@@ -18,8 +18,8 @@ from haydigo_desk.context import DeskContext
 from haydigo_desk.reports import PageFormat
 from haydigo_desk.services.print_documents import PrintError
 from haydigo_desk.services.print_output import RenderedPdf, packing_slip_pdf, pick_list_pdf
+from haydigo_desk.ui.db_tasks import DbTasks
 from haydigo_desk.ui.i18n import resolve_language
-from haydigo_desk.ui.pdf_printing import Background
 from haydigo_desk.ui.print_preview import PrintPreviewDialog
 
 log = logging.getLogger(__name__)
@@ -39,7 +39,7 @@ class PrintController(QObject):
         super().__init__(parent_widget)
         self.context = context
         self.parent_widget = parent_widget
-        self._jobs = Background(self)
+        self._jobs = DbTasks(self, max_workers=1, name="desk-print")
         self.previews: list[PrintPreviewDialog] = []  # strong references while open
 
     @property
@@ -53,7 +53,7 @@ class PrintController(QObject):
                         page_format: PageFormat = PageFormat.A4) -> None:
         database, language = self.context.database, self.language()
         self.rendering_started.emit(self.tr("Preparing the pick list…"))
-        self._jobs.run(
+        self._jobs.run_ordered(
             lambda: pick_list_pdf(database, pick_list_id, page_format=page_format,
                                   language=language),
             lambda pdf: self._open_preview(pdf, page_format, f"{pdf.title}.pdf"),
@@ -64,7 +64,7 @@ class PrintController(QObject):
                            page_format: PageFormat = PageFormat.A4) -> None:
         database, language = self.context.database, self.language()
         self.rendering_started.emit(self.tr("Preparing the packing slip…"))
-        self._jobs.run(
+        self._jobs.run_ordered(
             lambda: packing_slip_pdf(database, order_id, page_format=page_format,
                                      language=language),
             lambda pdf: self._open_preview(pdf, page_format, f"packing-slip-{pdf.title}.pdf"),

@@ -6,6 +6,7 @@ a refusal or a database problem shows in the dialog, which stays open with what 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from html import escape
 
 from PySide6.QtCore import QCoreApplication
@@ -32,7 +33,12 @@ from haydigo_desk.domain.dimensions import (
     format_measure,
     parse_measure,
 )
-from haydigo_desk.services import product_dimensions, product_queries, stock_tools
+from haydigo_desk.services import (
+    product_queries,
+    product_use_cases,
+    stock_tools,
+    stock_use_cases,
+)
 from haydigo_desk.services.product_queries import ProductQueryError, ProductRow
 from haydigo_desk.services.staff import NotAllowedError
 from haydigo_desk.ui.db_feedback import database_problem_text
@@ -69,16 +75,31 @@ class _ProductDialog(QDialog):
         self.context = context
         self.product = product
         self.result_row: ProductRow | None = None
-        self.tasks = tasks if tasks is not None else DbTasks(context.database, self)
+        self.tasks = tasks if tasks is not None else DbTasks(self)
+        self.database = context.database
         self.error = _error_label()
         self.save_button = None  # set by the subclass: disabled while a save runs
 
-    def _submit(self, work) -> None:
-        """Run ``work(session) -> ProductRow`` and commit; accept when it comes back."""
+    def _add_save_buttons(self, layout: QVBoxLayout) -> None:
+        """The error line and Save / Cancel under the form; Save calls the dialog's ``save``."""
+        layout.addWidget(self.error)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+
+    def save(self) -> None:
+        raise NotImplementedError
+
+    def _submit(self, save: Callable[[], ProductRow]) -> None:
+        """Run ``save()``, a use case that commits and returns the product as it is now;
+        accept when it comes back."""
         self.error.hide()
         if self.save_button is not None:
             self.save_button.setEnabled(False)
-        self.tasks.run(work, self._saved, self._refused, commit=True)
+        self.tasks.run(save, self._saved, self._refused)
 
     @property
     def saving(self) -> bool:
@@ -112,19 +133,12 @@ class LocationDialog(_ProductDialog):
         self.code.setMaxLength(product_queries.LOCATION_MAX)
         form.addRow(self.tr("Location code"), self.code)
         layout.addLayout(form)
-        layout.addWidget(self.error)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        self._add_save_buttons(layout)
         self.code.selectAll()
 
     def save(self) -> None:
-        product_id, code = self.product.id, self.code.text()
-        self._submit(lambda session: product_queries.set_location(session, product_id, code))
+        database, product_id, code = self.database, self.product.id, self.code.text()
+        self._submit(lambda: product_use_cases.set_location(database, product_id, code))
 
 
 class AdjustStockDialog(_ProductDialog):
@@ -163,14 +177,7 @@ class AdjustStockDialog(_ProductDialog):
         self.reason.setMaxLength(200)
         form.addRow(self.tr("Reason"), self.reason)
         layout.addLayout(form)
-        layout.addWidget(self.error)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
-        layout.addWidget(self.buttons)
+        self._add_save_buttons(layout)
         self.to_counted.toggled.connect(self._mode_changed)
         self.reason.textChanged.connect(self._update_save)
         self.delta.valueChanged.connect(self._update_save)
@@ -192,13 +199,10 @@ class AdjustStockDialog(_ProductDialog):
         reason = self.reason.text().strip()
         delta = None if counted else self.delta.value()
         value = self.counted.value() if counted else None
-
-        def work(session) -> ProductRow:
-            stock_tools.change_product_stock(session, product_id, identity=identity,
-                                             reason=reason, delta=delta, counted=value)
-            return product_queries.get_product(session, product_id)
-
-        self._submit(work)
+        database = self.database
+        self._submit(lambda: stock_use_cases.change_product_stock(
+            database, product_id, identity=identity, reason=reason, delta=delta,
+            counted=value))
 
 
 def measure_name(measure: Measure) -> str:
@@ -260,14 +264,7 @@ class DimensionsDialog(_ProductDialog):
             form.addRow(f"{measure_name(measure)} ({measure_unit(measure)})",
                         self.fields[measure])
         layout.addLayout(form)
-        layout.addWidget(self.error)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        self._add_save_buttons(layout)
         self.fields[Measure.WEIGHT].field.selectAll()
         self.fields[Measure.WEIGHT].field.setFocus()
 
@@ -296,6 +293,5 @@ class DimensionsDialog(_ProductDialog):
         dimensions = self.dimensions()
         if dimensions is None:
             return
-        product_id = self.product.id
-        self._submit(lambda session: product_dimensions.set_dimensions(
-            session, product_id, dimensions))
+        database, product_id = self.database, self.product.id
+        self._submit(lambda: product_use_cases.set_dimensions(database, product_id, dimensions))

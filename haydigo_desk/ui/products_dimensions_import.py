@@ -6,7 +6,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
 from haydigo_desk.context import DeskContext
-from haydigo_desk.services import product_dimensions
+from haydigo_desk.services import product_use_cases
 from haydigo_desk.services.product_dimensions import (
     DimensionsApplyError,
     DimensionsFormatError,
@@ -100,12 +100,13 @@ class DimensionsImportDialog(CsvImportDialog):
                            "again").format(line=error.line_no, code=error.code)
         return self.tr("The file has problem lines: fix them, or import only the valid lines")
 
-    def preview_csv(self, session, text: str) -> DimensionsPreview:
-        return product_dimensions.preview_dimensions(session, self.product_list_id, text)
+    def preview_csv(self, text: str) -> DimensionsPreview:
+        return product_use_cases.preview_dimensions(self.context.database, self.product_list_id,
+                                                    text)
 
-    def apply_preview(self, session, preview, only_valid: bool, progress):
-        return product_dimensions.apply_dimensions(session, preview, only_valid_rows=only_valid,
-                                                   progress=progress)
+    def apply_preview(self, preview, only_valid: bool, progress):
+        return product_use_cases.apply_dimensions(self.context.database, preview,
+                                                  only_valid_rows=only_valid, progress=progress)
 
     def summary_text(self, preview: DimensionsPreview) -> str:
         changes = len(preview.changes)

@@ -5,14 +5,13 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSize, Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QBrush, QIcon, QPixmap
 
 from haydigo_desk.domain.dimensions import Dimensions
 from haydigo_desk.services.product_queries import ProductRow
 from haydigo_desk.ui.palette import colour, icon
-
-Index = QModelIndex | QPersistentModelIndex
+from haydigo_desk.ui.rows_model import RowsTableModel
 
 COL_IMAGE, COL_EAN, COL_SKU, COL_TITLE, COL_LOCATION = range(5)
 COL_ON_HAND, COL_RESERVED, COL_AVAILABLE, COL_BOL_STOCK, COL_SIZE = range(5, 10)
@@ -56,10 +55,11 @@ def location_sort_key(code: str) -> str:
     return _DIGITS.sub(lambda m: m.group().zfill(12), code.casefold())
 
 
-class ProductsModel(QAbstractTableModel):
+class ProductsModel(RowsTableModel[ProductRow]):
+    right_aligned = frozenset(_NUMERIC)
+
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        self._rows: list[ProductRow] = []
         self._thumbnails: dict[str, QIcon] = {}  # by image path; decoding is the slow part
         self._placeholder: QIcon | None = None
 
@@ -80,25 +80,12 @@ class ProductsModel(QAbstractTableModel):
 
     # --- QAbstractTableModel -----------------------------------------------------------------
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else COLUMN_COUNT
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < COLUMN_COUNT:
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._headers()[section]
+    def header_data(self, section: int, role: int) -> Any:
         if role == Qt.ItemDataRole.ToolTipRole and section == COL_BOL_STOCK:
             return self.tr("The stock amount bol.com had at the last sync")
-        if role == Qt.ItemDataRole.TextAlignmentRole and section in _NUMERIC:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
-    def _headers(self) -> list[str]:
+    def headers(self) -> list[str]:
         return [
             "", self.tr("EAN"), self.tr("SKU"), self.tr("Title"), self.tr("Location"),
             self.tr("On hand"), self.tr("Reserved"), self.tr("Available"),
@@ -106,20 +93,13 @@ class ProductsModel(QAbstractTableModel):
             self.tr("Stock at\nbol.com"), self.tr("Size"),
         ]
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= len(self._rows):
-            return None
-        row, column = self._rows[index.row()], index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(row, column)
+    def cell_data(self, row: ProductRow, column: int, role: int) -> Any:
         if role == SORT_ROLE:
             return self._sort_value(row, column)
         if role == ROW_ROLE:
             return row
         if role == Qt.ItemDataRole.DecorationRole and column == COL_IMAGE:
             return self._thumbnail(row)
-        if role == Qt.ItemDataRole.TextAlignmentRole and column in _NUMERIC:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.TextAlignmentRole and column == COL_SIZE:
             return int(Qt.AlignmentFlag.AlignCenter)
         if role == Qt.ItemDataRole.ForegroundRole:
@@ -130,8 +110,7 @@ class ProductsModel(QAbstractTableModel):
 
     # --- helpers -----------------------------------------------------------------------------
 
-    @staticmethod
-    def _display(row: ProductRow, column: int) -> str | None:
+    def display(self, row: ProductRow, column: int) -> str | None:
         values = {
             COL_EAN: row.ean,
             COL_SKU: row.sku,

@@ -10,7 +10,6 @@ from __future__ import annotations
 from PySide6.QtCore import QSortFilterProxyModel, Qt, QTimer
 from PySide6.QtGui import QAction, QIcon, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
@@ -18,18 +17,15 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMenu,
     QPushButton,
-    QTableView,
-    QVBoxLayout,
     QWidget,
 )
 
 from haydigo_desk.context import DeskContext
 from haydigo_desk.domain.parcel import Fit, ParcelItem, fits
-from haydigo_desk.services import product_queries
+from haydigo_desk.services import product_use_cases
 from haydigo_desk.services.product_queries import ProductPage, ProductRow
 from haydigo_desk.ui import stock_tools as tools
 from haydigo_desk.ui.db_feedback import database_problem_text, loading_text
-from haydigo_desk.ui.db_tasks import DbTasks
 from haydigo_desk.ui.palette import icon
 from haydigo_desk.ui.permissions import ensure_manager, is_manager
 from haydigo_desk.ui.preview_tables import feedback_label, show_feedback
@@ -46,6 +42,7 @@ from haydigo_desk.ui.products_model import (
     ProductsModel,
     size_text,
 )
+from haydigo_desk.ui.section import Section, model_table
 from haydigo_desk.ui.sync_controller import SyncController
 
 PAGE_SIZE = 200
@@ -55,23 +52,19 @@ def _icon(name: str) -> QIcon:
     return icon(name)
 
 
-class ProductsSection(QWidget):
+class ProductsSection(Section):
     section_id = "products"
     icon_name = "box"
 
     def __init__(self, context: DeskContext, controller: SyncController,
                  parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.context = context
-        self.controller = controller
+        super().__init__(context, controller, parent)
         self.offset = 0
         self.page: ProductPage | None = None
-        self.tasks = DbTasks(context.database, self)
         self._generation = 0  # a newer search wins over a page still on its way
         self.loading = False
 
-        heading = QLabel(self.title())
-        heading.setProperty("role", "title")
+        heading = self.heading_label()
         self.lists = QComboBox()
         self.lists.setToolTip(self.tr("Product list"))
         self.search = QLineEdit()
@@ -118,19 +111,11 @@ class ProductsSection(QWidget):
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
         self.proxy.setSortRole(SORT_ROLE)
-        self.table = QTableView()
+        self.table = model_table(self.proxy, row_height=46, grid=True)
         self.table.setObjectName("productsTable")
-        self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(COL_TITLE, Qt.SortOrder.AscendingOrder)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
         self.table.setIconSize(THUMBNAIL)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(46)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(COL_TITLE, QHeaderView.ResizeMode.Stretch)
@@ -155,8 +140,7 @@ class ProductsSection(QWidget):
         pager.addWidget(self.previous_button)
         pager.addWidget(self.next_button)
 
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(16, 12, 16, 12)
+        layout = self.page_layout()
         layout.addLayout(top)
         layout.addLayout(actions)
         layout.addWidget(self.message)
@@ -198,7 +182,9 @@ class ProductsSection(QWidget):
 
     def _load_lists(self) -> None:
         self.count_label.setText(loading_text())
-        self.tasks.run(product_queries.list_product_lists, self._show_lists, self._load_failed)
+        database = self.context.database
+        self.tasks.run(lambda: product_use_cases.product_lists(database), self._show_lists,
+                       self._load_failed)
 
     def _show_lists(self, lists) -> None:
         self.lists.blockSignals(True)
@@ -228,16 +214,11 @@ class ProductsSection(QWidget):
         self.loading = True
         self.count_label.setText(loading_text())
 
-        def work(session) -> ProductPage:
-            page = product_queries.list_products(session, product_list_id=list_id,
-                                                 search=search, offset=offset, limit=PAGE_SIZE)
-            if not page.rows and page.offset > 0:  # the page emptied (fewer products now)
-                page = product_queries.list_products(session, product_list_id=list_id,
-                                                     search=search, offset=0, limit=PAGE_SIZE)
-            return page
-
-        self.tasks.run(work, lambda page: self._show_page(generation, page, select_single),
-                       lambda error: self._page_failed(generation, error))
+        database = self.context.database
+        self.tasks.run(lambda: product_use_cases.products_page(
+            database, product_list_id=list_id, search=search, offset=offset, limit=PAGE_SIZE),
+            lambda page: self._show_page(generation, page, select_single),
+            lambda error: self._page_failed(generation, error))
 
     def _show_page(self, generation: int, page: ProductPage, select_single: bool) -> None:
         if generation != self._generation:

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from haydigo_desk.context import DeskContext
 from haydigo_desk.domain import returns as rules
 from haydigo_desk.domain.returns import Disposition, Handling, ReturnRuleError
-from haydigo_desk.services import return_queries, returns
+from haydigo_desk.services import return_use_cases
 from haydigo_desk.services.return_queries import ReturnableLine
 from haydigo_desk.ui.db_tasks import DbTasks
 from haydigo_desk.ui.permissions import is_manager
@@ -164,7 +164,8 @@ class RegisterReturnDialog(QDialog):
         code = self.order.text().strip()
         if not code:
             return
-        self.tasks.run(lambda s: return_queries.returnable_lines(s, None, code),
+        database = self.context.database
+        self.tasks.run(lambda: return_use_cases.returnable_lines(database, code),
                        self._found, self._refused)
 
     def _found(self, lines: list[ReturnableLine]) -> None:
@@ -192,13 +193,11 @@ class RegisterReturnDialog(QDialog):
             return
         line, handling = self.lines[row], self.form.handling()
         user, manager = self.context.user_name, is_manager(self.context)
-
-        def work(session) -> None:
-            returns.register_unannounced(session, None, line.bol_order_id, line.order_line_id,
-                                         handling, user_name=user, is_manager=manager)
-
+        database = self.context.database
         self.register_button.setEnabled(False)
-        self.tasks.run(work, lambda _none: self.accept(), self._refused, commit=True)
+        self.tasks.run(lambda: return_use_cases.register_unannounced(
+            database, line.bol_order_id, line.order_line_id, handling, user_name=user,
+            is_manager=manager), lambda _none: self.accept(), self._refused)
 
     def _refused(self, error: Exception) -> None:
         self.register_button.setEnabled(bool(self.lines))

@@ -13,16 +13,13 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QKeySequence, QPalette, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QFileDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
     QSplitter,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -33,9 +30,8 @@ from haydigo_desk.domain import returns as rules
 from haydigo_desk.domain.clock import format_local
 from haydigo_desk.domain.returns import ReturnLineState, ReturnRuleError
 from haydigo_desk.persistence.models import utcnow
-from haydigo_desk.services import return_queries, returns
+from haydigo_desk.services import return_use_cases
 from haydigo_desk.services.return_queries import ReturnItemRow
-from haydigo_desk.ui.db_tasks import DbTasks
 from haydigo_desk.ui.palette import icon
 from haydigo_desk.ui.permissions import is_manager
 from haydigo_desk.ui.repolish import set_role
@@ -46,6 +42,7 @@ from haydigo_desk.ui.returns_texts import (
     refusal_text,
     state_label,
 )
+from haydigo_desk.ui.section import Section, muted_label, row_table
 from haydigo_desk.ui.sync_controller import SyncController
 
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -72,17 +69,14 @@ def theme_colour(role: str, parent: QWidget) -> QColor:
     return colour
 
 
-class ReturnsSection(QWidget):
+class ReturnsSection(Section):
     section_id = "returns"
     icon_name = "returns"
     refresh_on = ("returns", "outbox")
 
     def __init__(self, context: DeskContext, controller: SyncController,
                  parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.context = context
-        self.controller = controller
-        self.tasks = DbTasks(context.database, self)
+        super().__init__(context, controller, parent)
         self.rows: list[ReturnItemRow] = []
         self.current: ReturnItemRow | None = None
         self._generation = 0
@@ -94,10 +88,7 @@ class ReturnsSection(QWidget):
     # --- layout -----------------------------------------------------------------------------
 
     def _build(self) -> None:
-        heading = QLabel(self.title())
-        heading.setProperty("role", "title")
-        self.count_label = QLabel()
-        self.count_label.setProperty("role", "muted")
+        self.count_label = muted_label()
         self.scan = QLineEdit()
         self.scan.setObjectName("returnScan")
         self.scan.setProperty("role", "scan")
@@ -113,7 +104,7 @@ class ReturnsSection(QWidget):
         self.export_button.setToolTip(self.tr("Returns per product and reason ({key})").format(
             key=EXPORT_SHORTCUT))
         top = QHBoxLayout()
-        top.addWidget(heading)
+        top.addWidget(self.heading_label())
         top.addWidget(self.count_label, 1)
         top.addWidget(self.register_button)
         top.addWidget(self.export_button)
@@ -134,20 +125,10 @@ class ReturnsSection(QWidget):
         filters.addWidget(self.filter)
         filters.addWidget(self.search, 1)
 
-        self.table = QTableWidget(0, 8)
-        self.table.setObjectName("returnsTable")
-        self.table.setHorizontalHeaderLabels([
+        self.table = row_table(8, "returnsTable", [
             self.tr("Deadline"), self.tr("State"), self.tr("Order"), self.tr("Product"),
-            self.tr("EAN"), self.tr("Qty"), self.tr("Reason"), self.tr("Track & trace")])
-        self.table.verticalHeader().hide()
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+            self.tr("EAN"), self.tr("Qty"), self.tr("Reason"), self.tr("Track & trace")],
+            stretch=[3])
 
         self.detail = QLabel()
         self.detail.setObjectName("returnDetail")
@@ -177,9 +158,7 @@ class ReturnsSection(QWidget):
         splitter.addWidget(side)
         splitter.setSizes([820, 420])
 
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(16, 12, 16, 12)
-        layout.setSpacing(8)
+        layout = self.page_layout()
         layout.addLayout(top)
         layout.addWidget(self.scan)
         layout.addLayout(filters)
@@ -205,10 +184,10 @@ class ReturnsSection(QWidget):
         states = FILTERS[self.filter.currentData() or "to_handle"]
         search = self.search.text()
         self._generation += 1
-        generation = self._generation
+        generation, database = self._generation, self.context.database
         self.tasks.run(
-            lambda s: (return_queries.list_returns(s, None, states=states, search=search),
-                       return_queries.location_codes(s)),
+            lambda: return_use_cases.returns_and_locations(database, states=states,
+                                                           search=search),
             lambda result: self._loaded(generation, *result), self._failed)
 
     def _loaded(self, generation: int, rows: list[ReturnItemRow], locations: list[str]) -> None:
@@ -273,7 +252,8 @@ class ReturnsSection(QWidget):
     def scan_entered(self) -> None:
         code = self.scan.text()
         self.scan.clear()
-        self.tasks.run(lambda s: return_queries.find_by_scan(s, None, code),
+        database = self.context.database
+        self.tasks.run(lambda: return_use_cases.find_by_scan(database, code),
                        self._scanned, self._failed)
 
     def _scanned(self, found: list[ReturnItemRow]) -> None:
@@ -352,14 +332,11 @@ class ReturnsSection(QWidget):
         handling = self.form.handling()
         user, manager = self.context.user_name, is_manager(self.context)
 
-        def work(session) -> ReturnItemRow:
-            returns.request_handling(session, None, row.line_id, handling, user_name=user,
-                                     is_manager=manager)
-            session.flush()
-            return return_queries.return_item(session, None, row.line_id)
-
+        database, line_id = self.context.database, row.line_id
         self.send_button.setEnabled(False)
-        self.tasks.run(work, self._queued, self._send_refused, commit=True)
+        self.tasks.run(lambda: return_use_cases.request_handling(
+            database, line_id, handling, user_name=user, is_manager=manager),
+            self._queued, self._send_refused)
 
     def _queued(self, row: ReturnItemRow) -> None:
         self._feedback(self.tr("{result} for order {order} goes to bol.com; stock follows "
@@ -395,8 +372,10 @@ class ReturnsSection(QWidget):
             self.write_csv(Path(target))
 
     def write_csv(self, target: Path) -> None:
-        def work(session) -> int:
-            text = return_queries.returns_csv(session, None)
+        database = self.context.database
+
+        def work() -> int:
+            text = return_use_cases.returns_csv(database)
             target.write_text(text, encoding="utf-8-sig")  # a BOM: spreadsheets read UTF-8
             return text.count("\n") - 1
 

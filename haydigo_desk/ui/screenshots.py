@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEventLoop, Qt, QTimer
@@ -43,6 +43,25 @@ def _grab(widget: QWidget, path: Path, settle_ms: int) -> Path:
     return path
 
 
+def _orders_states(section: QWidget) -> Iterator[str]:
+    """The Orders section with its Today filter on: what must leave today, by deadline."""
+    section.show_today()
+    yield "today"
+
+
+# States of sections that do not show them themselves (the pick station has
+# ``screenshot_states``): section id -> generator that shows each state and yields its name.
+EXTRA_STATES: dict[str, Callable[[QWidget], Iterator[str]]] = {"orders": _orders_states}
+
+
+def _states_of(section_id: str, section: QWidget | None) -> Iterator[str]:
+    states = getattr(section, "screenshot_states", None)
+    if states is not None:
+        yield from states()
+    elif section is not None and section_id in EXTRA_STATES:
+        yield from EXTRA_STATES[section_id](section)
+
+
 def _retitle_navigation(main_window: QMainWindow) -> None:
     """Navigation items keep the text they were created with; follow the new language."""
     navigation = getattr(main_window, "navigation", None)
@@ -63,8 +82,11 @@ def save_screenshots(
     language: str,
     *,
     settle_ms: int = SETTLE_MS,
+    window_size: tuple[int, int] = WINDOW_SIZE,
 ) -> list[Path]:
-    """Save ``<language>-NN-<section>.png`` per section and ``<language>-settings-N-<tab>.png``.
+    """Save ``<language>-NN-<section>.png`` per section (and ``-<state>`` per state of a
+    section that has some: the station's, the Orders' Today view) and
+    ``<language>-settings-N-<tab>.png``.
 
     Switches the application to ``language`` first. Widgets that retranslate on
     ``LanguageChange`` follow at once; for the others build the window after the switch
@@ -81,7 +103,7 @@ def save_screenshots(
     _retitle_navigation(main_window)
     written: list[Path] = []
 
-    main_window.resize(*WINDOW_SIZE)
+    main_window.resize(*window_size)
     main_window.show()
     navigation = getattr(main_window, "navigation", None)
     rows = range(navigation.count()) if navigation is not None else range(0)
@@ -90,10 +112,9 @@ def save_screenshots(
         section_id = navigation.item(row).data(Qt.ItemDataRole.UserRole) or f"section{row}"
         written.append(_grab(main_window, out_dir / f"{language}-{row + 1:02d}-{section_id}.png",
                              settle_ms))
-        # A section with states of its own (the pick station) shows them one by one.
+        # A section with states (the pick station, the Orders' Today view) shows them in turn.
         section = getattr(main_window, "sections", {}).get(section_id)
-        states = getattr(section, "screenshot_states", None)
-        for state in states() if states is not None else ():
+        for state in _states_of(section_id, section):
             written.append(_grab(
                 main_window, out_dir / f"{language}-{row + 1:02d}-{section_id}-{state}.png",
                 settle_ms))
@@ -124,6 +145,7 @@ def save_screenshots_in_languages(
     languages: Iterable[str] = ("nl", "en"),
     *,
     settle_ms: int = SETTLE_MS,
+    window_size: tuple[int, int] = WINDOW_SIZE,
 ) -> list[Path]:
     """Screenshots in each language, each from a window built after switching language.
 
@@ -137,7 +159,7 @@ def save_screenshots_in_languages(
         try:
             written += save_screenshots(
                 window, lambda w=window: settings_dialog_factory(w), out_dir, language,
-                settle_ms=settle_ms,
+                settle_ms=settle_ms, window_size=window_size,
             )
         finally:
             window.close()  # the factory's caller owns the window

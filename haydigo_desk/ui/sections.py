@@ -1,10 +1,7 @@
 """The sections of the main window, in the order of the navigation.
 
-A section is a QWidget class constructed as ``Section(context, controller, parent)`` with a
-class attribute ``section_id``, ``icon_name`` (an SVG in resources/icons/actions), a
-``title() -> str`` (translated) and ``refresh() -> None`` (reload what it shows; called when it
-becomes visible and when the sync reports changed data). Listed as "module:Class" strings
-so this module stays import-light.
+Each is a ``ui.section.Section`` (which says what a section has), listed as "module:Class"
+strings so this module stays import-light.
 """
 
 from collections.abc import Callable, Iterator, Mapping

@@ -11,6 +11,7 @@ from PySide6.QtCore import QEvent, QTime, Signal
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QTimeEdit, QVBoxLayout, QWidget
 
 from haydigo_desk.domain import deadlines
+from haydigo_desk.ui.repolish import set_role
 
 DEFAULT_CUTOFF = time(15, 0)  # offered when the cut-off is switched on
 
@@ -65,7 +66,15 @@ class CutoffField(QWidget):
     def _on_change(self, *_args) -> None:
         self.time_edit.setEnabled(self.enabled_box.isChecked())
         self.hint.setText(self.hint_text())
+        # A cut-off already past today is allowed, but it moves today's orders to tomorrow
+        # (the Today view, Ctrl+T and the "due today" pick-list rules): said as a warning.
+        set_role(self.hint, "warning" if self.passed() else "muted")
         self.changed.emit()
+
+    def passed(self) -> bool:
+        """Whether the chosen cut-off is already past today."""
+        cutoff = self.cutoff()
+        return cutoff is not None and deadlines.after_cutoff(self.clock(), cutoff)
 
     def hint_text(self) -> str:
         """What the cut-off means, said for this moment."""
@@ -73,7 +82,7 @@ class CutoffField(QWidget):
         if cutoff is None:
             return self.tr("No cut-off: Today shows what must leave today until the day ends.")
         shown = cutoff.strftime("%H:%M")
-        if deadlines.after_cutoff(self.clock(), cutoff):
+        if self.passed():
             return self.tr("Today's cut-off (%1) has passed: what is due now leaves tomorrow, "
                            "and Today shows tomorrow's work.").replace("%1", shown)
         return self.tr("Until %1 Today shows what leaves today; after %1, what leaves "

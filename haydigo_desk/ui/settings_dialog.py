@@ -1,9 +1,12 @@
-"""The settings dialog: bol.com accounts (secrets in the OS keyring) and this workstation.
+"""The settings dialog: bol.com accounts (secrets in the OS keyring), each account's pick-list
+rules, and this workstation.
 
 The accounts are read and saved on the ``DbTasks`` ordered lane (the account services own
 their transactions and also talk to the keyring): the dialog opens at once, its accounts tab
 fills in when they are read, and while a save runs both tabs wait, so what is being written
-cannot change under it. A database that cannot answer is a message; nothing typed is lost."""
+cannot change under it. The pick-list rules are saved right after the accounts (their own
+transaction: services.picklist_rule_settings). A database that cannot answer is a message;
+nothing typed is lost."""
 
 from __future__ import annotations
 
@@ -23,6 +26,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from haydigo_desk.config import DeskSettings
 from haydigo_desk.context import DeskContext
+from haydigo_desk.domain.pick_list_rules import RuleSetError
 from haydigo_desk.services.account_settings import (
     DraftError,
     SaveOutcome,
@@ -30,10 +34,16 @@ from haydigo_desk.services.account_settings import (
     save_account_drafts,
     validate_draft,
 )
+from haydigo_desk.services.picklist_rule_settings import (
+    load_rule_sets,
+    save_rule_sets,
+    validate_rule_set,
+)
 from haydigo_desk.ui.db_feedback import database_problem_text
 from haydigo_desk.ui.db_tasks import DbTasks
 from haydigo_desk.ui.palette import hex_of, icon
 from haydigo_desk.ui.settings_accounts import AccountsPage
+from haydigo_desk.ui.settings_picklists import PickListRulesPage
 from haydigo_desk.ui.settings_workstation import WorkstationPage
 
 log = logging.getLogger(__name__)
@@ -58,7 +68,7 @@ class SettingsDialog(QDialog):
         self.setMinimumSize(960, 740)
         self.resize(1240, 820)  # both account columns side by side without scrolling
         controller = controller if controller is not None else context.sync
-        self.tasks = DbTasks(context.database, self)
+        self.tasks = DbTasks(self)
         self.loaded = False  # the saved accounts have been read
         self.load_failed = False  # they could not be: only the workstation tab can be saved
         self.saving = False
@@ -66,10 +76,15 @@ class SettingsDialog(QDialog):
         self.tabs = QTabWidget()
         self.accounts_page = AccountsPage([], controller)
         self.accounts_page.setEnabled(False)  # until the saved accounts are there
+        self.rules_page = PickListRulesPage()
+        self.rules_page.setEnabled(False)  # until the saved rules are there
+        self.rules_loaded = False
         self.workstation_page = WorkstationPage(context.settings)
         self.accounts_page.setObjectName("accounts")  # stable names for screenshots and tests
+        self.rules_page.setObjectName("pickListRules")
         self.workstation_page.setObjectName("workstation")
         self.tabs.addTab(self.accounts_page, "")
+        self.tabs.addTab(self.rules_page, "")
         self.tabs.addTab(self.workstation_page, "")
 
         self.message = QLabel()
@@ -108,6 +123,20 @@ class SettingsDialog(QDialog):
         context = self.context
         self.tasks.run_ordered(lambda: load_account_drafts(context.accounts_database),
                                self._accounts_loaded, self._accounts_not_loaded)
+        # The rules live where the orders and the sync are (in the demo: its own database).
+        self.tasks.run_ordered(lambda: load_rule_sets(context.database),
+                               self._rules_loaded, self._rules_not_loaded)
+
+    def _rules_loaded(self, rule_sets) -> None:
+        self.rules_loaded = True
+        self.rules_page.set_rule_sets(rule_sets)
+        self.rules_page.setEnabled(True)
+
+    def _rules_not_loaded(self, error: Exception) -> None:
+        # The page stays closed (and is not saved): the other tabs still work.
+        self.rules_page.message.setText(self.tr("The pick-list rules could not be read: {}")
+                                        .format(database_problem_text(error)))
+        self.rules_page.message.show()
 
     def _accounts_loaded(self, drafts) -> None:
         self.loaded = True
@@ -128,7 +157,8 @@ class SettingsDialog(QDialog):
     def retranslate_ui(self) -> None:
         self.setWindowTitle(self.tr("Settings"))
         self.tabs.setTabText(0, self.tr("bol.com accounts"))
-        self.tabs.setTabText(1, self.tr("Workstation"))
+        self.tabs.setTabText(1, self.tr("Pick lists"))
+        self.tabs.setTabText(2, self.tr("Workstation"))
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Save"))
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setToolTip(
@@ -163,9 +193,24 @@ class SettingsDialog(QDialog):
                 self.tabs.setCurrentWidget(self.accounts_page)
                 self.accounts_page.show_error(draft, error)
                 return False
+        if not self._validate_rules():
+            return False
         if not self.workstation_page.validate():
             self.tabs.setCurrentWidget(self.workstation_page)
             return False
+        return True
+
+    def _validate_rules(self) -> bool:
+        if not self.rules_loaded:
+            return True  # not read: not saved either
+        self.rules_page.clear_errors()
+        for rule_set in self.rules_page.collect():
+            try:
+                validate_rule_set(rule_set.rules)
+            except RuleSetError as error:
+                self.tabs.setCurrentWidget(self.rules_page)
+                self.rules_page.show_error(rule_set, error)
+                return False
         return True
 
     def save(self) -> bool:
@@ -207,8 +252,31 @@ class SettingsDialog(QDialog):
         self._show_message(database_problem_text(error))
 
     def _accounts_saved(self, outcome: SaveOutcome) -> None:
-        self._set_saving(False)
         self.accounts_page.removed_ids.clear()
+        if not self.rules_loaded:
+            self._rules_saved(outcome)
+            return
+        rule_sets = self.rules_page.collect()  # the page's own drafts: new ids filled in
+        database = self.context.database
+        self.tasks.run_ordered(lambda: save_rule_sets(database, rule_sets),
+                               lambda _count: self._rules_saved(outcome),
+                               lambda error: self._rules_not_saved(outcome, error))
+
+    def _rules_not_saved(self, outcome: SaveOutcome, error: Exception) -> None:
+        """The accounts are saved; the rules stay on their page as typed, to save again."""
+        self._set_saving(False)
+        self.accounts_saved.emit(outcome)
+        if isinstance(error, RuleSetError):
+            self.validate()
+            return
+        if isinstance(error, SQLAlchemyError):
+            log.warning("Saving the pick-list rules failed: %s", type(error).__name__)
+        self.tabs.setCurrentWidget(self.rules_page)
+        self._show_message(self.tr("The accounts are saved, but the pick-list rules could "
+                                   "not be: {}").format(database_problem_text(error)))
+
+    def _rules_saved(self, outcome: SaveOutcome) -> None:
+        self._set_saving(False)
         if not self._save_settings_file():
             return
         self.accounts_saved.emit(outcome)

@@ -31,10 +31,9 @@ from haydigo_desk.domain.transporters import (
     TrackAndTraceResult,
     Transporter,
     transporter_by_code,
-    validate_track_and_trace,
 )
 from haydigo_desk.ui.carrier_picker import CarrierPicker, transporter_label
-from haydigo_desk.ui.repolish import set_role
+from haydigo_desk.ui.tracking_check import TrackingCheck
 
 
 @dataclass(frozen=True)
@@ -53,7 +52,6 @@ class ShipmentDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Ship order {order}").format(order=order_label))
         self.setMinimumWidth(640)
-        self._language = language
         self._partial = partial
         self.request: ShipmentRequest | None = None
 
@@ -95,13 +93,9 @@ class ShipmentDialog(QDialog):
         form.addRow(self.tr("Track && trace"), self.code)
         layout.addLayout(form)
 
-        self.message = QLabel()
-        self.message.setWordWrap(True)
-        self.message.setVisible(False)
-        layout.addWidget(self.message)
-        self.confirm_format = QCheckBox(self.tr("I checked this code: use it anyway"))
-        self.confirm_format.setVisible(False)
-        layout.addWidget(self.confirm_format)
+        self.check = TrackingCheck(language)
+        self.message, self.confirm_format = self.check.message, self.check.confirm_format
+        layout.addWidget(self.check)
 
         buttons = QDialogButtonBox()
         self.ship_button = buttons.addButton(self.tr("Ship"),
@@ -113,7 +107,7 @@ class ShipmentDialog(QDialog):
         layout.addWidget(buttons)
 
         self.code.returnPressed.connect(self.try_accept)
-        self.code.textChanged.connect(self._forget_confirmation)
+        self.code.textChanged.connect(self.check.forget)
         self.carrier.changed.connect(self._carrier_changed)
         self._carrier_changed()
         # The scanner reads the label next; without a carrier the user must choose one first.
@@ -124,7 +118,7 @@ class ShipmentDialog(QDialog):
         return self.carrier.selected()
 
     def _carrier_changed(self) -> None:
-        self._forget_confirmation()
+        self.check.forget()
         chosen = self.carrier.selected()
         self.last_used_button.setVisible(
             self._last_used is not None and (chosen is None or chosen != self._last_used))
@@ -137,44 +131,24 @@ class ShipmentDialog(QDialog):
     def _carrier_entered(self) -> None:
         """Enter in the carrier field confirms the carrier and moves on to the track & trace."""
         if self.carrier.selected() is None:
-            self._say(self.tr("Choose a carrier first: type its bol.com code or name."),
-                      "scan-error")
+            self.check.say(self.tr("Choose a carrier first: type its bol.com code or name."))
             return
         self.code.setFocus()
         self.code.selectAll()
-
-    def _forget_confirmation(self) -> None:
-        # A confirmation is for one code and carrier: changing either asks again.
-        self.confirm_format.setChecked(False)
-        self.confirm_format.setVisible(False)
-        self.message.setVisible(False)
-
-    def _say(self, text: str, role: str) -> None:
-        self.message.setText(text)
-        set_role(self.message, role)
-        self.message.setVisible(True)
 
     def try_accept(self) -> None:
         if self.request is not None:  # a second Enter or click: already accepted once
             return
         transporter = self.selected_transporter()
         if transporter is None:
-            self._say(self.tr("Choose a carrier first: type its bol.com code or name."),
-                      "scan-error")
+            self.check.say(self.tr("Choose a carrier first: type its bol.com code or name."))
             self.carrier.search.setFocus()
             return
-        check = validate_track_and_trace(transporter, self.code.text())
-        if check.result is TrackAndTraceResult.UNKNOWN_FORMAT:
-            if not self.confirm_format.isChecked():
-                self.confirm_format.setVisible(True)
-                self._say(check.message(self._language), "scan-warning")
-                return
-        elif not check.can_post:
-            self._say(check.message(self._language), "scan-error")
-            self.code.selectAll()
+        check = self.check.accepted(transporter, self.code)
+        if check is None:
             return
         if self._partial and not self.partial_box.isChecked():
-            self._say(self.tr("Tick the partial shipment box to ship only the picked units."),
+            self.check.say(self.tr("Tick the partial shipment box to ship only the picked units."),
                       "scan-error")
             return
         self.request = ShipmentRequest(

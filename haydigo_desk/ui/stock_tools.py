@@ -1,8 +1,9 @@
 """Stock tool dialogs: goods receipt by scanning, other-channel sale/return, stock count import.
 
-Each change runs through services.stock_tools on a ``DbTasks`` thread (never on the GUI
-thread), which logs the stock movement and queues the bol.com stock push. Goods-receipt scans
-go through the ordered lane, so they are written, and answered, in the order they were made.
+Each change is a use case of services.stock_use_cases run on a ``DbTasks`` thread (never on
+the GUI thread); it logs the stock movement, queues the bol.com stock push and commits.
+Goods-receipt scans go through the ordered lane, so they are written, and answered, in the
+order they were made.
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from haydigo_desk.context import DeskContext
-from haydigo_desk.services import stock_tools
+from haydigo_desk.services import stock_tools, stock_use_cases
 from haydigo_desk.services.stock_count import CountProblem, CountProblemKind
 from haydigo_desk.services.stock_tools import (
     ChannelMovement,
@@ -55,7 +56,7 @@ class GoodsReceiptDialog(QDialog):
         super().__init__(parent)
         self.context = context
         self.product_list_id = product_list_id
-        self.tasks = tasks if tasks is not None else DbTasks(context.database, self)
+        self.tasks = tasks if tasks is not None else DbTasks(self)
         self.received: dict[int, tuple[StockToolResult, int]] = {}  # product id -> last, total
         self.setWindowTitle(self.tr("Goods receipt"))
         self.resize(820, 600)
@@ -123,11 +124,12 @@ class GoodsReceiptDialog(QDialog):
         quantity = self.quantity.value()
         self.quantity.setValue(1)  # a typed quantity is for one scan only
         list_id, user = self.product_list_id, self.context.user_name
-        self.tasks.run_in_order(
-            lambda session: stock_tools.receive(session, list_id, code, quantity, user),
+        database = self.context.database
+        # The ordered lane: each scan is written after the one before it.
+        self.tasks.run_ordered(
+            lambda: stock_use_cases.receive(database, list_id, code, quantity, user),
             lambda result: self._received(result, quantity),
-            lambda error: show_feedback(self.feedback, _refusal_text(error), "scan-error"),
-            commit=True)
+            lambda error: show_feedback(self.feedback, _refusal_text(error), "scan-error"))
 
     def _received(self, result: StockToolResult, quantity: int) -> None:
         _, total = self.received.get(result.product_id, (result, 0))
@@ -178,7 +180,7 @@ class ChannelMovementDialog(QDialog):
         super().__init__(parent)
         self.context = context
         self.product_list_id = product_list_id
-        self.tasks = tasks if tasks is not None else DbTasks(context.database, self)
+        self.tasks = tasks if tasks is not None else DbTasks(self)
         self.last_result: StockToolResult | None = None
         self.setWindowTitle(self.tr("Sale or return from another channel"))
         self.setMinimumWidth(520)
@@ -228,14 +230,11 @@ class ChannelMovementDialog(QDialog):
         channel, code, quantity = (self.channel.currentText(), self.code.text(),
                                    self.quantity.value())
         self.save_button.setEnabled(False)  # one movement at a time: no double click
-
-        def work(session) -> StockToolResult:
-            return stock_tools.record_channel_movement(
-                session, list_id, channel=channel, code=code, quantity=quantity,
-                movement=movement, user_name=user)
-
-        self.tasks.run(work, lambda result: self._recorded(result, movement, channel),
-                       self._refused, commit=True)
+        database = self.context.database
+        self.tasks.run(lambda: stock_use_cases.record_channel_movement(
+            database, list_id, channel=channel, code=code, quantity=quantity,
+            movement=movement, user_name=user),
+            lambda result: self._recorded(result, movement, channel), self._refused)
 
     def _refused(self, error: Exception) -> None:
         self.save_button.setEnabled(True)
@@ -326,12 +325,13 @@ class StockCountDialog(CsvImportDialog):
     def apply_error_text(self, error: Exception) -> str | None:
         return str(error) if isinstance(error, stock_tools.StockCountError) else None
 
-    def preview_csv(self, session, text: str) -> StockCountPreview:
-        return stock_tools.preview_stock_count(session, self.product_list_id, text)
+    def preview_csv(self, text: str) -> StockCountPreview:
+        return stock_use_cases.preview_stock_count(self.context.database, self.product_list_id,
+                                                   text)
 
-    def apply_preview(self, session, preview, only_valid: bool, progress):
-        return stock_tools.apply_stock_count(session, preview, self._reason, self._user,
-                                             only_valid_rows=only_valid)
+    def apply_preview(self, preview, only_valid: bool, progress):
+        return stock_use_cases.apply_stock_count(self.context.database, preview, self._reason,
+                                                 self._user, only_valid_rows=only_valid)
 
     def apply(self) -> None:
         # Read on the GUI thread; the job only gets plain values.

@@ -1,34 +1,29 @@
 """The Sync log section: every sync cycle with its outcome, counts and errors.
 
-The runs are read on a ``DbTasks`` thread (``sync_log.load_log``); while they load the section
-says so, and a database that cannot answer is a message above the table, never a crash."""
+The runs are read on a ``DbTasks`` thread (``sync_log_use_cases.load_log``); while they load
+the section says so, and a database that cannot answer is a message above the table, never a
+crash."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
-    QPlainTextEdit,
     QPushButton,
-    QSplitter,
-    QTableWidget,
     QTableWidgetItem,
-    QVBoxLayout,
     QWidget,
 )
 
 from haydigo_desk.context import DeskContext
 from haydigo_desk.domain.clock import format_local
 from haydigo_desk.domain.states import SyncOutcome
-from haydigo_desk.services import labels, sync_log
+from haydigo_desk.services import labels, sync_log, sync_log_use_cases
 from haydigo_desk.services.sync_log import SyncLog, SyncRunRow
 from haydigo_desk.ui.db_feedback import database_problem_text, loading_text
-from haydigo_desk.ui.db_tasks import DbTasks
 from haydigo_desk.ui.palette import colour
 from haydigo_desk.ui.preview_tables import feedback_label, show_feedback
+from haydigo_desk.ui.section import Section, detail_text, muted_label, row_table, table_over
 from haydigo_desk.ui.sync_controller import SyncController
 
 # The palette's text colour of each outcome.
@@ -71,26 +66,20 @@ def count_lines(run: SyncRunRow) -> list[tuple[str, int]]:
     ]
 
 
-class SyncLogSection(QWidget):
+class SyncLogSection(Section):
     section_id = "synclog"
     icon_name = "log"
 
     def __init__(
         self, context: DeskContext, controller: SyncController, parent: QWidget | None = None
     ) -> None:
-        super().__init__(parent)
-        self.context = context
-        self.controller = controller
+        super().__init__(context, controller, parent)
         self.runs: list[SyncRunRow] = []
         self.held: list[sync_log.HeldRecord] = []
-        self.tasks = DbTasks(context.database, self)
         self._generation = 0  # a newer refresh wins over a log still on its way
         self.loaded = False
 
-        heading = QLabel(self.title())
-        heading.setProperty("role", "title")
-        self.status = QLabel()
-        self.status.setProperty("role", "muted")
+        self.status = muted_label()
         self.message = feedback_label()
         self.message.setObjectName("syncLogMessage")
         self.message.hide()
@@ -99,7 +88,7 @@ class SyncLogSection(QWidget):
         self.sync_button.setShortcut(Qt.Key.Key_F5)
         self.sync_button.clicked.connect(lambda: controller.request_sync())
         top = QHBoxLayout()
-        top.addWidget(heading)
+        top.addWidget(self.heading_label())
         top.addWidget(self.status, 1)
         self.labels_today = QLabel()  # bol.com labels bought today and what they cost
         self.labels_today.setObjectName("labelsToday")
@@ -120,31 +109,15 @@ class SyncLogSection(QWidget):
             self.tr("429s"),
             self.tr("Errors"),
         ]
-        self.table = QTableWidget(0, len(self.headers))
-        self.table.setObjectName("syncLogTable")
-        self.table.setHorizontalHeaderLabels(self.headers)
-        self.table.verticalHeader().hide()
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table = row_table(len(self.headers), "syncLogTable", self.headers)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.itemSelectionChanged.connect(self._show_detail)
-        self.detail = QPlainTextEdit()
-        self.detail.setReadOnly(True)
-        self.detail.setPlaceholderText(self.tr("Select a run to see its counts and errors"))
-        splitter = QSplitter(Qt.Orientation.Vertical)
-        splitter.addWidget(self.table)
-        splitter.addWidget(self.detail)
-        splitter.setSizes([460, 200])
+        self.detail = detail_text(self.tr("Select a run to see its counts and errors"))
 
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(16, 12, 16, 12)
+        layout = self.page_layout()
         layout.addLayout(top)
         layout.addWidget(self.message)
-        layout.addWidget(splitter, 1)
+        layout.addWidget(table_over(self.table, self.detail, (460, 200)), 1)
         controller.finished.connect(lambda _report: self.refresh())
         self.refresh()
 
@@ -156,7 +129,9 @@ class SyncLogSection(QWidget):
         generation = self._generation
         if not self.loaded:
             self.status.setText(loading_text())
-        self.tasks.run(sync_log.load_log, lambda log: self._show_log(generation, log),
+        database = self.context.database
+        self.tasks.run(lambda: sync_log_use_cases.load_log(database),
+                       lambda log: self._show_log(generation, log),
                        lambda error: self._failed(generation, error))
 
     def _failed(self, generation: int, error: Exception) -> None:

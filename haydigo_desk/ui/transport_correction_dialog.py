@@ -12,7 +12,6 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -22,9 +21,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from haydigo_desk.domain.transporters import TrackAndTraceResult, validate_track_and_trace
+from haydigo_desk.domain.transporters import TrackAndTraceResult
 from haydigo_desk.ui.carrier_picker import CarrierPicker
-from haydigo_desk.ui.repolish import set_role
+from haydigo_desk.ui.tracking_check import TrackingCheck
 
 
 @dataclass(frozen=True)
@@ -41,7 +40,6 @@ class TransportCorrectionDialog(QDialog):
         self.setObjectName("transportCorrectionDialog")
         self.setWindowTitle(self.tr("Correct track & trace"))
         self.setMinimumWidth(560)
-        self._language = language
         self.request: CorrectionRequest | None = None
 
         layout = QVBoxLayout(self)
@@ -68,14 +66,10 @@ class TransportCorrectionDialog(QDialog):
         form.addRow(self.tr("New track && trace"), self.code)
         layout.addLayout(form)
 
-        self.message = QLabel()
+        self.check = TrackingCheck(language)
+        self.message, self.confirm_format = self.check.message, self.check.confirm_format
         self.message.setObjectName("correctionMessage")
-        self.message.setWordWrap(True)
-        self.message.setVisible(False)
-        layout.addWidget(self.message)
-        self.confirm_format = QCheckBox(self.tr("I checked this code: use it anyway"))
-        self.confirm_format.setVisible(False)
-        layout.addWidget(self.confirm_format)
+        layout.addWidget(self.check)
 
         buttons = QDialogButtonBox()
         self.send_button = buttons.addButton(self.tr("Send to bol.com"),
@@ -87,20 +81,12 @@ class TransportCorrectionDialog(QDialog):
         layout.addWidget(buttons)
 
         self.code.returnPressed.connect(self.try_accept)
-        self.code.textChanged.connect(self._forget_confirmation)
-        self.carrier.changed.connect(self._forget_confirmation)
+        self.code.textChanged.connect(self.check.forget)
+        self.carrier.changed.connect(self.check.forget)
         self.code.setFocus()
 
-    def _forget_confirmation(self, *_args) -> None:
-        # A confirmation is for one code and carrier: changing either asks again.
-        self.confirm_format.setChecked(False)
-        self.confirm_format.setVisible(False)
-        self.message.setVisible(False)
-
     def say(self, text: str, role: str = "scan-error") -> None:
-        self.message.setText(text)
-        set_role(self.message, role)
-        self.message.setVisible(True)
+        self.check.say(text, role)
 
     def try_accept(self) -> None:
         if self.request is not None:  # a second Enter: already accepted once
@@ -110,18 +96,9 @@ class TransportCorrectionDialog(QDialog):
             self.say(self.tr("Choose a carrier first: type its bol.com code or name."))
             self.carrier.search.setFocus()
             return
-        check = validate_track_and_trace(transporter, self.code.text())
-        if not check.code:
-            self.say(self.tr("Enter the new track & trace code."))
-            return
-        if check.result is TrackAndTraceResult.UNKNOWN_FORMAT:
-            if not self.confirm_format.isChecked():
-                self.confirm_format.setVisible(True)
-                self.say(check.message(self._language), "scan-warning")
-                return
-        elif not check.can_post:
-            self.say(check.message(self._language))
-            self.code.selectAll()
+        check = self.check.accepted(transporter, self.code,
+                                    empty_text=self.tr("Enter the new track & trace code."))
+        if check is None:
             return
         self.request = CorrectionRequest(
             transporter.code, check.code, check.result is TrackAndTraceResult.UNKNOWN_FORMAT)

@@ -436,9 +436,19 @@
         <source>Select a line to see its details</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>{count} lines wait for a decision or for stock</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <source>%n line(s) waiting for a decision or for stock</source>
+        <translation>
+            <numerusform>%n line waiting for a decision or for stock</numerusform>
+            <numerusform>%n lines waiting for a decision or for stock</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n line(s) wait for a decision or for stock</source>
+        <translation type="vanished">
+            <numerusform>%n line wait for a decision or for stock</numerusform>
+            <numerusform>%n lines wait for a decision or for stock</numerusform>
+        </translation>
     </message>
     <message>
         <source>Nothing here: every line could be picked</source>
@@ -1678,7 +1688,105 @@
     </message>
 </context>
 <context>
+    <name>PickListRulesPage</name>
+    <message>
+        <source>&amp;Account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add rule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Try this rule earlier (Alt+Up in the list)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Try this rule later (Alt+Down in the list)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pick-list rules, first tried on top</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Orders no rule takes go on “Other orders”, at most %n orders a list.</source>
+        <translation>
+            <numerusform>Orders no rule takes go on “Other orders”, at most %n orders a list.</numerusform>
+            <numerusform>Orders no rule takes go on “Other orders”, at most %n orders a list.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Accounts appear here once saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(no name)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New rule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New rule %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> and </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the rule a name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The name is too long.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another rule is called “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose 1 to %1 orders a list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is not a country code; use two letters such as NL or BE.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rule “%1” has the same criteria as %2: change one of them or delete one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rule “%1” can never get an order: %2 before it take every order it matches. Move it up or narrow the rules before it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>PickListsModel</name>
+    <message>
+        <source>Other orders</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>By hand</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>Pick list</source>
         <translation type="unfinished"></translation>
@@ -1689,6 +1797,10 @@
     </message>
     <message>
         <source>Deadline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rule</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1760,6 +1872,10 @@
     </message>
     <message>
         <source>No pick list selected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rule: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2830,6 +2946,77 @@ bol.com</source>
     </message>
 </context>
 <context>
+    <name>RuleEditor</name>
+    <message>
+        <source>Rule &amp;name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delivery &amp;countries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shi&amp;pped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At &amp;most</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Any deadline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Due today (by the cut-off, late ones too)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Due later</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Any way</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Via bol</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With our own carrier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. Singles via bol</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Any country; or codes such as NL, BE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only orders of one unit (singles, packed straight from the batch)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> orders a list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An order goes on the list of the first rule it matches; when that list is full or being picked, a new list of the rule starts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ScannerGroup</name>
     <message>
         <source>Scanner</source>
@@ -2970,6 +3157,10 @@ bol.com</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The pick-list rules could not be read: {}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The accounts could not be read: {}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2979,6 +3170,10 @@ bol.com</source>
     </message>
     <message>
         <source>bol.com accounts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pick lists</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3003,6 +3198,10 @@ bol.com</source>
     </message>
     <message>
         <source>The accounts could not be saved: {}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The accounts are saved, but the pick-list rules could not be: {}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3038,10 +3237,6 @@ bol.com</source>
     </message>
     <message>
         <source>Track &amp;&amp; trace</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>I checked this code: use it anyway</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3561,6 +3756,13 @@ calls</source>
     </message>
 </context>
 <context>
+    <name>TrackingCheck</name>
+    <message>
+        <source>I checked this code: use it anyway</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>TransportCorrectionDialog</name>
     <message>
         <source>Correct track &amp; trace</source>
@@ -3584,10 +3786,6 @@ calls</source>
     </message>
     <message>
         <source>New track &amp;&amp; trace</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>I checked this code: use it anyway</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -491,9 +491,16 @@
         <source>Select a line to see its details</source>
         <translation>Kies een regel om de details te zien</translation>
     </message>
+    <message numerus="yes">
+        <source>%n line(s) waiting for a decision or for stock</source>
+        <translation>
+            <numerusform>%n regel wacht op een besluit of op voorraad</numerusform>
+            <numerusform>%n regels wachten op een besluit of op voorraad</numerusform>
+        </translation>
+    </message>
     <message>
         <source>{count} lines wait for a decision or for stock</source>
-        <translation>{count} regels wachten op een besluit of op voorraad</translation>
+        <translation type="vanished">{count} regels wachten op een besluit of op voorraad</translation>
     </message>
     <message>
         <source>Nothing here: every line could be picked</source>
@@ -1738,7 +1745,105 @@
     </message>
 </context>
 <context>
+    <name>PickListRulesPage</name>
+    <message>
+        <source>&amp;Account</source>
+        <translation>&amp;Account</translation>
+    </message>
+    <message>
+        <source>Add rule</source>
+        <translation>Regel toevoegen</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Verwijderen</translation>
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation>Omhoog</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation>Omlaag</translation>
+    </message>
+    <message>
+        <source>Try this rule earlier (Alt+Up in the list)</source>
+        <translation>Deze regel eerder proberen (Alt+Omhoog in de lijst)</translation>
+    </message>
+    <message>
+        <source>Try this rule later (Alt+Down in the list)</source>
+        <translation>Deze regel later proberen (Alt+Omlaag in de lijst)</translation>
+    </message>
+    <message>
+        <source>Pick-list rules, first tried on top</source>
+        <translation>Picklijstregels, de bovenste wordt eerst geprobeerd</translation>
+    </message>
+    <message numerus="yes">
+        <source>Orders no rule takes go on “Other orders”, at most %n orders a list.</source>
+        <translation>
+            <numerusform>Orders die geen regel neemt, gaan op “Overige orders”, hoogstens %n order per lijst.</numerusform>
+            <numerusform>Orders die geen regel neemt, gaan op “Overige orders”, hoogstens %n orders per lijst.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Accounts appear here once saved</source>
+        <translation>Accounts verschijnen hier zodra ze zijn opgeslagen</translation>
+    </message>
+    <message>
+        <source>(no name)</source>
+        <translation>(geen naam)</translation>
+    </message>
+    <message>
+        <source>New rule</source>
+        <translation>Nieuwe regel</translation>
+    </message>
+    <message>
+        <source>New rule %1</source>
+        <translation>Nieuwe regel %1</translation>
+    </message>
+    <message>
+        <source> and </source>
+        <translation> en </translation>
+    </message>
+    <message>
+        <source>Give the rule a name.</source>
+        <translation>Geef de regel een naam.</translation>
+    </message>
+    <message>
+        <source>The name is too long.</source>
+        <translation>De naam is te lang.</translation>
+    </message>
+    <message>
+        <source>Another rule is called “%1”.</source>
+        <translation>Een andere regel heet al “%1”.</translation>
+    </message>
+    <message>
+        <source>Choose 1 to %1 orders a list.</source>
+        <translation>Kies 1 tot %1 orders per lijst.</translation>
+    </message>
+    <message>
+        <source>“%1” is not a country code; use two letters such as NL or BE.</source>
+        <translation>“%1” is geen landcode; gebruik twee letters, zoals NL of BE.</translation>
+    </message>
+    <message>
+        <source>Rule “%1” has the same criteria as %2: change one of them or delete one.</source>
+        <translation>Regel “%1” heeft dezelfde voorwaarden als %2: pas er een aan of verwijder er een.</translation>
+    </message>
+    <message>
+        <source>Rule “%1” can never get an order: %2 before it take every order it matches. Move it up or narrow the rules before it.</source>
+        <translation>Regel “%1” krijgt nooit een order: %2 erboven nemen elke order die erbij past. Zet hem hoger of maak de regels erboven smaller.</translation>
+    </message>
+</context>
+<context>
     <name>PickListsModel</name>
+    <message>
+        <source>Other orders</source>
+        <translation>Overige orders</translation>
+    </message>
+    <message>
+        <source>By hand</source>
+        <translation>Met de hand</translation>
+    </message>
     <message>
         <source>Pick list</source>
         <translation>Picklijst</translation>
@@ -1750,6 +1855,10 @@
     <message>
         <source>Deadline</source>
         <translation>Deadline</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>Regel</translation>
     </message>
     <message>
         <source>Orders</source>
@@ -1821,6 +1930,10 @@
     <message>
         <source>No pick list selected</source>
         <translation>Geen picklijst geselecteerd</translation>
+    </message>
+    <message>
+        <source>Rule: %1</source>
+        <translation>Regel: %1</translation>
     </message>
     <message>
         <source>%1 order(s): %2</source>
@@ -2931,6 +3044,77 @@ bol.com</translation>
     </message>
 </context>
 <context>
+    <name>RuleEditor</name>
+    <message>
+        <source>Rule &amp;name</source>
+        <translation>&amp;Naam van de regel</translation>
+    </message>
+    <message>
+        <source>&amp;Due</source>
+        <translation>&amp;Deadline</translation>
+    </message>
+    <message>
+        <source>Delivery &amp;countries</source>
+        <translation>&amp;Leveringslanden</translation>
+    </message>
+    <message>
+        <source>Shi&amp;pped</source>
+        <translation>&amp;Verzonden</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Omvang</translation>
+    </message>
+    <message>
+        <source>At &amp;most</source>
+        <translation>&amp;Hoogstens</translation>
+    </message>
+    <message>
+        <source>Any deadline</source>
+        <translation>Elke deadline</translation>
+    </message>
+    <message>
+        <source>Due today (by the cut-off, late ones too)</source>
+        <translation>Vandaag weg (volgens de sluittijd, ook te late)</translation>
+    </message>
+    <message>
+        <source>Due later</source>
+        <translation>Later weg</translation>
+    </message>
+    <message>
+        <source>Any way</source>
+        <translation>Op elke manier</translation>
+    </message>
+    <message>
+        <source>Via bol</source>
+        <translation>Via bol</translation>
+    </message>
+    <message>
+        <source>With our own carrier</source>
+        <translation>Met onze eigen vervoerder</translation>
+    </message>
+    <message>
+        <source>e.g. Singles via bol</source>
+        <translation>bijv. Singles via bol</translation>
+    </message>
+    <message>
+        <source>Any country; or codes such as NL, BE</source>
+        <translation>Elk land; of codes zoals NL, BE</translation>
+    </message>
+    <message>
+        <source>Only orders of one unit (singles, packed straight from the batch)</source>
+        <translation>Alleen orders van één stuk (singles, direct uit de batch ingepakt)</translation>
+    </message>
+    <message>
+        <source> orders a list</source>
+        <translation> orders per lijst</translation>
+    </message>
+    <message>
+        <source>An order goes on the list of the first rule it matches; when that list is full or being picked, a new list of the rule starts.</source>
+        <translation>Een order gaat op de lijst van de eerste regel waar hij bij past; is die lijst vol of wordt hij al gepickt, dan begint een nieuwe lijst van die regel.</translation>
+    </message>
+</context>
+<context>
     <name>ScannerGroup</name>
     <message>
         <source>Scanner</source>
@@ -3071,6 +3255,10 @@ bol.com</translation>
         <translation>Accounts worden gelezen…</translation>
     </message>
     <message>
+        <source>The pick-list rules could not be read: {}</source>
+        <translation>De picklijstregels konden niet worden gelezen: {}</translation>
+    </message>
+    <message>
         <source>The accounts could not be read: {}</source>
         <translation>De accounts konden niet worden gelezen: {}</translation>
     </message>
@@ -3081,6 +3269,10 @@ bol.com</translation>
     <message>
         <source>bol.com accounts</source>
         <translation>bol.com-accounts</translation>
+    </message>
+    <message>
+        <source>Pick lists</source>
+        <translation>Picklijsten</translation>
     </message>
     <message>
         <source>Workstation</source>
@@ -3105,6 +3297,10 @@ bol.com</translation>
     <message>
         <source>The accounts could not be saved: {}</source>
         <translation>De accounts konden niet worden opgeslagen: {}</translation>
+    </message>
+    <message>
+        <source>The accounts are saved, but the pick-list rules could not be: {}</source>
+        <translation>De accounts zijn opgeslagen, maar de picklijstregels niet: {}</translation>
     </message>
     <message>
         <source>The workstation settings could not be saved: {}</source>
@@ -3147,7 +3343,7 @@ bol.com</translation>
     </message>
     <message>
         <source>I checked this code: use it anyway</source>
-        <translation>Ik heb deze code gecontroleerd: toch gebruiken</translation>
+        <translation type="vanished">Ik heb deze code gecontroleerd: toch gebruiken</translation>
     </message>
     <message>
         <source>Ship</source>
@@ -3770,6 +3966,13 @@ aanroepen</translation>
     </message>
 </context>
 <context>
+    <name>TrackingCheck</name>
+    <message>
+        <source>I checked this code: use it anyway</source>
+        <translation>Ik heb deze code gecontroleerd: toch gebruiken</translation>
+    </message>
+</context>
+<context>
     <name>TransportCorrectionDialog</name>
     <message>
         <source>Correct track &amp; trace</source>
@@ -3797,7 +4000,7 @@ aanroepen</translation>
     </message>
     <message>
         <source>I checked this code: use it anyway</source>
-        <translation>Ik heb deze code gecontroleerd: toch gebruiken</translation>
+        <translation type="vanished">Ik heb deze code gecontroleerd: toch gebruiken</translation>
     </message>
     <message>
         <source>Send to bol.com</source>

@@ -13,7 +13,7 @@ from haydigo_desk.persistence import migrate
 from haydigo_desk.persistence.database import open_database
 from haydigo_desk.persistence.db import create_db_engine
 from haydigo_desk.persistence.models import MarketplaceAccount, Order, OrderLine
-from haydigo_desk.services import order_queries
+from haydigo_desk.services import order_search
 from haydigo_desk.services.order_queries import OrderQuery, count_orders, list_orders
 
 NAMES = ["Femke de Vries", "Jan Jansen", "Dieter Müller", "Anne O'Brien", 'De "Gouden" Lamp',
@@ -110,7 +110,7 @@ def test_search_finds_what_contains_finds(shared, term):
 @pytest.mark.parametrize("term", ["jansen", "sku-0000", "12345678", "c0"])
 def test_a_broad_term_finds_the_same_orders_by_the_other_plan(shared, term, monkeypatch):
     # SQLite walks the sort index for terms with many matches: make every term "broad".
-    monkeypatch.setattr(order_queries, "BROAD_MATCHES", 2)
+    monkeypatch.setattr(order_search, "BROAD_MATCHES", 2)
     found, counted = _search(shared, term)
     assert found == _reference(shared, term) and counted == len(found)
     with shared.unit_of_work() as uow:

@@ -14,7 +14,7 @@ from support.sync_setup import sync_setup
 
 from haydigo_desk.persistence.models import Order, OrderLine, utcnow
 from haydigo_desk.services.picklists import add_to_open_pick_list
-from haydigo_desk.sync import orders as order_step
+from haydigo_desk.sync import order_records
 from haydigo_desk.sync.events import SyncReport
 
 
@@ -79,7 +79,7 @@ async def test_the_sync_keeps_what_bol_sends_about_delivery_and_takes_it_again(s
 
     def write() -> SyncReport:
         report = SyncReport(setup.account_id, "bol NL", utcnow())
-        written = order_step.write_orders(setup.database, setup.account_id, details, report,
+        written = order_records.write_orders(setup.database, setup.account_id, details, report,
                                           set(), add_to_open_pick_list)
         assert written == []  # no new orders: the known ones were refreshed
         return report

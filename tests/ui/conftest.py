@@ -7,6 +7,7 @@ import pytest
 from haydigo_desk.config import AppPaths, SettingsStore
 from haydigo_desk.context import DeskContext
 from haydigo_desk.persistence.database import open_database
+from haydigo_desk.services import redaction
 
 
 @pytest.fixture
@@ -17,3 +18,13 @@ def context(sqlite_url, tmp_path):
     store = SettingsStore(tmp_path / "settings.json")
     yield DeskContext(database, AppPaths.current(), store, store.load())
     database.dispose()
+
+
+@pytest.fixture
+def no_known_secrets():
+    """For tests of the masking patterns: secrets that earlier tests in this process made the
+    desk remember (an account's secret such as "secret") would otherwise be masked first,
+    inside the very words the patterns look for ("client_secret")."""
+    redaction.forget_secrets()
+    yield
+    redaction.forget_secrets()

@@ -62,6 +62,8 @@ def test_the_queue_lists_order_product_reason_and_state(queue, desk):
     assert [cell(queue, r, COL_ORDER) for r in range(2)] == [desk.bol_order_id] * 2
     assert [cell(queue, r, COL_REASON) for r in range(2)] == ["Not found", "Damaged"]
     assert {cell(queue, r, COL_STATE) for r in range(2)} == {"To decide"}
+    assert queue.count_label.text().startswith("2 ")  # the count, as a plural form
+    assert "waiting for a decision" in queue.count_label.text()
     assert not queue.wait_button.isEnabled()  # nothing selected
     queue.table.selectRow(0)
     assert queue.wait_button.isEnabled() and queue.cancel_button.isEnabled()

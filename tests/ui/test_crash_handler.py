@@ -18,6 +18,8 @@ from haydigo_desk.ui.crash_handler import (
     install_crash_handler,
 )
 
+pytestmark = pytest.mark.usefixtures("no_known_secrets")
+
 
 class _Emitter(QObject):
     fire = Signal()

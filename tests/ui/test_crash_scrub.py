@@ -6,6 +6,8 @@ import pytest
 
 from haydigo_desk.services.redaction import scrub
 
+pytestmark = pytest.mark.usefixtures("no_known_secrets")
+
 
 @pytest.mark.parametrize(
     ("text", "expected"),

@@ -28,7 +28,9 @@ def test_dutch_dialog_shows_dutch_text(qtbot, app_language, context):
     dialog.accounts_page.add_account()
 
     assert dialog.windowTitle() == "Instellingen"
-    assert [dialog.tabs.tabText(i) for i in range(2)] == ["bol.com-accounts", "Werkplek"]
+    assert [dialog.tabs.tabText(i) for i in range(3)] == ["bol.com-accounts", "Picklijsten",
+                                                          "Werkplek"]
+    assert dialog.rules_page.add_button.text() == "Regel toevoegen"
     assert dialog.accounts_page.editor.tester.button.text() == "Verbinding testen"
     assert dialog.accounts_page.editor.country_boxes["BE"].text() == "België"
     assert "Nieuw account" in dialog.accounts_page.account_list.item(0).text()
@@ -56,8 +58,11 @@ def test_switching_language_retranslates_an_open_dialog(qtbot, app_language, con
     install_translator(app_language, "nl")
     qtbot.waitUntil(lambda: dialog.windowTitle() == "Instellingen")
     assert dialog.workstation_page.theme_combo.itemText(1) == "Donker"
+    assert dialog.rules_page.editor.due_combo.itemText(2) == "Later weg"
     install_translator(app_language, "en")
-    qtbot.waitUntil(lambda: dialog.tabs.tabText(1) == "Workstation")
+    qtbot.waitUntil(lambda: dialog.tabs.tabText(2) == "Workstation")
+    assert dialog.tabs.tabText(1) == "Pick lists"
+    assert dialog.rules_page.editor.due_combo.itemText(2) == "Due later"
     assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "Cancel"
 
 

@@ -42,7 +42,7 @@ def desk_db(sqlite_url):
 
 @pytest.fixture
 def tasks(qtbot, desk_db):
-    runner = DbTasks(desk_db)
+    runner = DbTasks()
     yield runner
     runner.shutdown()
 
@@ -51,8 +51,8 @@ def _wait_loaded(qtbot, model):
     qtbot.waitUntil(lambda: not model.is_loading, timeout=5000)
 
 
-def test_model_pages_in_and_passes_the_model_tester(qtbot, qtmodeltester, tasks):
-    model = OrdersTableModel(tasks, page_size=10)
+def test_model_pages_in_and_passes_the_model_tester(qtbot, qtmodeltester, desk_db, tasks):
+    model = OrdersTableModel(desk_db, tasks, page_size=10)
     with qtbot.waitSignal(model.loaded, timeout=5000) as loaded:
         model.set_query(OrderQuery())
     assert loaded.args == [46]
@@ -68,8 +68,8 @@ def test_model_pages_in_and_passes_the_model_tester(qtbot, qtmodeltester, tasks)
     qtmodeltester.check(model, force_py=True)
 
 
-def test_model_roles(qtbot, tasks):
-    model = OrdersTableModel(tasks)
+def test_model_roles(qtbot, desk_db, tasks):
+    model = OrdersTableModel(desk_db, tasks)
     with qtbot.waitSignal(model.loaded, timeout=5000):
         model.set_query(OrderQuery(search="C00000003X"))
     assert model.rowCount() == 1
@@ -81,8 +81,8 @@ def test_model_roles(qtbot, tasks):
     assert model.headerData(COL_CUSTOMER, Qt.Orientation.Horizontal) == "Customer"
 
 
-def test_sorting_is_done_by_the_database(qtbot, tasks):
-    model = OrdersTableModel(tasks)
+def test_sorting_is_done_by_the_database(qtbot, desk_db, tasks):
+    model = OrdersTableModel(desk_db, tasks)
     with qtbot.waitSignal(model.loaded, timeout=5000):
         model.set_query(OrderQuery())
     with qtbot.waitSignal(model.loaded, timeout=5000):
@@ -93,8 +93,8 @@ def test_sorting_is_done_by_the_database(qtbot, tasks):
     assert not model.is_loading and model.query.sort == OrderSortKey.CUSTOMER
 
 
-def test_a_late_answer_to_an_older_query_is_dropped(qtbot, tasks):
-    model = OrdersTableModel(tasks)
+def test_a_late_answer_to_an_older_query_is_dropped(qtbot, desk_db, tasks):
+    model = OrdersTableModel(desk_db, tasks)
     model.set_query(OrderQuery(status="shipped"))
     with qtbot.waitSignal(model.loaded, timeout=5000) as loaded:
         model.set_query(OrderQuery(status="problem"))

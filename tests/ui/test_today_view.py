@@ -217,7 +217,7 @@ def test_the_cutoff_field_says_what_it_means_and_is_saved_per_account(qtbot, con
 
 
 def test_the_accounts_editor_loads_and_stores_the_cutoff(qtbot, context):
-    from haydigo_desk.ui.settings_accounts import AccountEditor
+    from haydigo_desk.ui.settings_account_editor import AccountEditor
 
     editor = AccountEditor()
     qtbot.addWidget(editor)

@@ -1,10 +1,11 @@
 """The window never waits for the database: no ui/ module opens a unit of work or a session.
 
-ui/ hands database work to ``ui/db_tasks.py`` (``DbTasks.run``: ``work(session)`` on its
-threads; ``run_ordered``/``run_in_order`` for scans), which is the one module that opens units
-of work. A ui/ module that calls ``.unit_of_work()``, builds a ``Session`` or a session
-factory, or imports the unit of work or engine module would run a query on the GUI thread
-(or have to prove it does not): the check names it.
+ui/ hands each use case to ``ui/db_tasks.py`` (``DbTasks.run(call)``, ``run_ordered`` for
+scans), which runs it on its own threads; the use case opens its own unit of work there. A ui/
+module that calls ``.unit_of_work()``, builds a ``Session`` or a session factory, or imports
+the unit of work or engine module would run a query on the GUI thread (or have to prove it
+does not): the check names it. ``tests/unit/test_layering.py`` pins the other half: ui/ and
+cli/ never decide about a transaction.
 """
 
 from __future__ import annotations
@@ -13,8 +14,6 @@ import ast
 from pathlib import Path
 
 UI = Path(__file__).resolve().parents[2] / "haydigo_desk" / "ui"
-# The background runner itself: it opens each job's unit of work on its own threads.
-ALLOWED = {"db_tasks.py"}
 FORBIDDEN_CALLS = {"unit_of_work", "Session", "sessionmaker", "make_session_factory",
                    "create_engine", "create_db_engine", "open_database"}
 FORBIDDEN_MODULES = {"haydigo_desk.persistence.uow", "haydigo_desk.persistence.db",
@@ -51,16 +50,11 @@ def test_no_ui_module_opens_a_unit_of_work_or_session():
     problems = {
         str(path.relative_to(UI)): found
         for path in sorted(UI.rglob("*.py"))
-        if path.name not in ALLOWED and (found := gui_thread_database_use(path))
+        if (found := gui_thread_database_use(path))
     }
     assert problems == {}, (
-        "ui/ modules must hand database work to DbTasks (ui/db_tasks.py), not open it "
+        "ui/ modules must hand a use case to DbTasks (ui/db_tasks.py), not open a unit of work "
         f"themselves: {problems}")
-
-
-def test_the_allowed_list_is_exact():
-    # The runner is the one place; if it stopped opening units of work the list must shrink.
-    assert all(gui_thread_database_use(UI / name) for name in ALLOWED)
 
 
 def test_the_check_finds_a_query_on_the_gui_thread(tmp_path):
@@ -80,5 +74,5 @@ def test_the_check_finds_a_query_on_the_gui_thread(tmp_path):
     fine = tmp_path / "fine_view.py"
     fine.write_text("from haydigo_desk.persistence.database import Database\n"
                     "def refresh(self):\n"
-                    "    self.tasks.run(lambda session: 1, print)\n", "utf-8")
+                    "    self.tasks.run(lambda: 1, print)\n", "utf-8")
     assert gui_thread_database_use(fine) == []

@@ -152,3 +152,133 @@ def test_the_check_names_an_import_against_the_direction_and_qt(tmp_path):
         "haydigo_desk/persistence/models.py: imports Qt (['qasync']); only "
         "['__main__', 'app', 'ui'] may",
     ]
+
+
+# --- transactions: a use case owns its unit of work; its callers never open one ------------
+# ui/ and cli/ (and the composition root) call use cases: service functions that take the
+# ``Database`` and open, commit or roll back their own unit of work. Functions that take a
+# ``session`` are steps for composing inside a transaction (sync/, other services, the use
+# cases themselves); a caller that opens a unit of work, names ``Session``, calls such a step
+# or hands the background runner work that expects a session decides about a transaction.
+TRANSACTION_CALLERS = {"ui", "cli", "app"}
+RUNNER_METHODS = {"run", "run_ordered"}  # DbTasks: each takes a call without arguments
+
+
+def _is_session_step(node: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
+    arguments = [*node.args.posonlyargs, *node.args.args]
+    if not arguments or node.name.startswith("_"):
+        return False
+    first = arguments[0]
+    annotation = ast.unparse(first.annotation) if first.annotation is not None else ""
+    return first.arg == "session" or annotation.split(".")[-1] == "Session"
+
+
+def session_steps(package: Path) -> dict[str, set[str]]:
+    """Per module of services/ (dotted name), the public functions that take a session; a
+    step another services module re-exports counts there too."""
+    services = package / "services"
+    trees = {".".join((package.name, *path.relative_to(package).with_suffix("").parts)):
+             ast.parse(path.read_text("utf-8")) for path in sorted(services.rglob("*.py"))}
+    steps = {module: {node.name for node in tree.body
+                      if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef)
+                      and _is_session_step(node)}
+             for module, tree in trees.items()}
+    for module, tree in trees.items():
+        for node in tree.body:
+            if isinstance(node, ast.ImportFrom) and node.module in steps:
+                steps[module] |= {alias.asname or alias.name for alias in node.names
+                                  if alias.name in steps[node.module]}
+    return steps
+
+
+def _module_aliases(tree: ast.Module, steps: dict[str, set[str]]) -> dict[str, str]:
+    """Local name -> services module, for ``from haydigo_desk.services import x [as y]`` and
+    ``import haydigo_desk.services.x as y``."""
+    aliases = {}
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            for alias in node.names:
+                if f"{node.module}.{alias.name}" in steps:
+                    aliases[alias.asname or alias.name] = f"{node.module}.{alias.name}"
+        elif isinstance(node, ast.Import):
+            aliases |= {alias.asname: alias.name for alias in node.names
+                        if alias.asname and alias.name in steps}
+    return aliases
+
+
+def transaction_violations(package: Path) -> list[str]:
+    steps = session_steps(package)
+    problems = []
+    for path in sorted(package.rglob("*.py")):
+        if _part(package, path) not in TRANSACTION_CALLERS:
+            continue
+        where = path.relative_to(package.parent)
+        tree = ast.parse(path.read_text("utf-8"))
+        aliases = _module_aliases(tree, steps)
+        found = []
+        for node in ast.walk(tree):
+            problem = None
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute | ast.Name):
+                name = node.func.attr if isinstance(node.func, ast.Attribute) else node.func.id
+                if name == "unit_of_work":
+                    problem = "calls unit_of_work()"
+                elif (name in RUNNER_METHODS and node.args and isinstance(node.args[0], ast.Lambda)
+                      and node.args[0].args.args):
+                    problem = (f"hands {name}() work that takes an argument (a session?): give "
+                               "it a call without arguments")
+            elif isinstance(node, ast.ImportFrom) and node.module == "sqlalchemy.orm" and any(
+                    alias.name == "Session" for alias in node.names):
+                problem = "imports sqlalchemy.orm.Session"
+            elif isinstance(node, ast.ImportFrom) and node.module in steps:
+                named = sorted({alias.name for alias in node.names} & steps[node.module])
+                if named:
+                    problem = f"imports the session step(s) {named} of {node.module}"
+            elif (isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name)
+                  and node.value.id in aliases and node.attr in steps[aliases[node.value.id]]):
+                problem = (f"uses the session step {aliases[node.value.id]}.{node.attr}")
+            if problem is not None:
+                found.append((node.lineno, problem))
+        problems += [f"{where}:{line} {problem}; ui/ and cli/ call a use case that takes the "
+                     "Database and owns its transaction" for line, problem in sorted(found)]
+    return problems
+
+
+def test_ui_and_cli_leave_transactions_to_the_use_cases():
+    assert transaction_violations(PACKAGE) == []
+
+
+def test_the_transaction_check_names_the_module_and_what_it_does(tmp_path):
+    package = tmp_path / "haydigo_desk"
+    (package / "services").mkdir(parents=True)
+    (package / "ui").mkdir()
+    (package / "cli").mkdir()
+    (package / "services" / "queries.py").write_text(
+        "from sqlalchemy.orm import Session\n"
+        "def rows(session: Session): ...\n"
+        "def _private(session): ...\n"
+        "def rows_of(database): ...\n")
+    (package / "services" / "again.py").write_text(
+        "from haydigo_desk.services.queries import rows\n")
+    (package / "ui" / "view.py").write_text(
+        "from sqlalchemy.orm import Session\n"
+        "from haydigo_desk.services import queries, again as other\n"
+        "def refresh(self):\n"
+        "    self.tasks.run(lambda session: queries.rows(session), print)\n"
+        "    self.tasks.run(lambda: queries.rows_of(self.database), print)\n"
+        "    self.tasks.run_ordered(other.rows, print)\n")
+    (package / "cli" / "cmd.py").write_text(
+        "from haydigo_desk.services.queries import rows, rows_of\n"
+        "def run(database):\n"
+        "    with database.unit_of_work() as uow:\n"
+        "        return rows(uow.session)\n")
+    tail = "; ui/ and cli/ call a use case that takes the Database and owns its transaction"
+    assert transaction_violations(package) == [line + tail for line in [
+        "haydigo_desk/cli/cmd.py:1 imports the session step(s) ['rows'] of "
+        "haydigo_desk.services.queries",
+        "haydigo_desk/cli/cmd.py:3 calls unit_of_work()",
+        "haydigo_desk/ui/view.py:1 imports sqlalchemy.orm.Session",
+        "haydigo_desk/ui/view.py:4 hands run() work that takes an argument (a session?): give "
+        "it a call without arguments",
+        "haydigo_desk/ui/view.py:4 uses the session step haydigo_desk.services.queries.rows",
+        "haydigo_desk/ui/view.py:6 uses the session step haydigo_desk.services.again.rows",
+    ]]

@@ -20,6 +20,7 @@ from haydigo_desk.persistence.models.picking import (
     PickList,
     PickListLine,
     PickListOrder,
+    PickListRule,
     ScanLogEntry,
 )
 from haydigo_desk.persistence.models.returns import BolReturn, ReturnLine
@@ -39,6 +40,7 @@ __all__ = [
     "PickList",
     "PickListLine",
     "PickListOrder",
+    "PickListRule",
     "Product",
     "ProductList",
     "QuarantinedRecord",

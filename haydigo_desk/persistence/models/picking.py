@@ -1,4 +1,5 @@
-"""Pick lists (their orders and lines) and the audit of every scan at a station."""
+"""Pick lists (their orders and lines), the rules that fill them, and the audit of every scan
+at a station."""
 
 from __future__ import annotations
 
@@ -6,6 +7,8 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from sqlalchemy import (
+    JSON,
+    Boolean,
     ForeignKey,
     Integer,
     String,
@@ -19,6 +22,26 @@ if TYPE_CHECKING:  # relationships are resolved by name in the registry
     from haydigo_desk.persistence.models.orders import Order, OrderLine
 
 
+class PickListRule(Base):
+    """One of an account's pick-list rules (domain.pick_list_rules), in the manager's order."""
+
+    __tablename__ = "pick_list_rules"
+    # Names are unique per account by validation (domain.pick_list_rules), not by a
+    # constraint: a save that swaps two names would trip over it halfway.
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    account_id: Mapped[int] = mapped_column(
+        ForeignKey("marketplace_accounts.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    name: Mapped[str] = mapped_column(String(80))
+    due: Mapped[str] = mapped_column(String(20), default="any")  # any | today | later
+    countries: Mapped[list[str]] = mapped_column(JSON, default=list)  # empty: any
+    carrier: Mapped[str] = mapped_column(String(20), default="any")  # any | via_bol | own_carrier
+    singles_only: Mapped[bool] = mapped_column(Boolean, default=False)
+    max_orders: Mapped[int] = mapped_column(Integer, default=50)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
 class PickList(Base):
     __tablename__ = "pick_lists"
 
@@ -29,6 +52,13 @@ class PickList(Base):
     created_by: Mapped[str] = mapped_column(String(100), default="")
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     completed_at: Mapped[datetime | None]
+    # Who made it (domain.pick_list_rules.ListOrigin): by hand, a rule, or the default list
+    # the sync fills with the orders no rule takes. The rule's name is kept as text so the
+    # list still says its rule after the rule is renamed or deleted.
+    origin: Mapped[str] = mapped_column(String(20), default="hand", server_default="hand")
+    rule_id: Mapped[int | None] = mapped_column(
+        ForeignKey("pick_list_rules.id", ondelete="SET NULL"), index=True)
+    rule_name: Mapped[str | None] = mapped_column(String(80))
 
     orders: Mapped[list[PickListOrder]] = relationship(
         back_populates="pick_list", cascade="all, delete-orphan", order_by="PickListOrder.position"

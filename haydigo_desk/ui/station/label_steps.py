@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from haydigo_desk.domain.states import LabelState
-from haydigo_desk.services import labels, shipping
+from haydigo_desk.services import labels
 from haydigo_desk.services.picking import OrderWork
 from haydigo_desk.services.redaction import describe_error
 from haydigo_desk.ui.station import label_messages, messages
@@ -105,14 +105,7 @@ class LabelSteps:
         self._run(lambda: self.jobs.buy_label(order.order_id, option), self._label_queued)
 
     def _label_queued(self, queued: Any) -> None:
-        if isinstance(queued, shipping.ShipmentRefused):
-            self._leave_shipment()
-            self.say(messages.shipment_refused(queued, self._language()))
-            return
-        shipment_id, entry_id, work = queued
-        if work is not None and self.order is not None and self.order.order_id == work.order_id:
-            self.order = work
-        self.post_label(shipment_id, entry_id)
+        self.after_queued(queued, self.post_label)
 
     def resume_shipment(self, shipment_id: int) -> None:
         """F8 on a live shipment: its latest outbox row is posted (or looked up), a label

@@ -7,8 +7,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from haydigo_desk.services.redaction import describe_error
+from haydigo_desk.ui.db_tasks import DbTasks
 from haydigo_desk.ui.label_printing import LabelOutput, label_file, output_label
-from haydigo_desk.ui.pdf_printing import Background
 from haydigo_desk.ui.station import label_messages
 from haydigo_desk.ui.station.feedback import Message
 from haydigo_desk.ui.station.label_dialog import LabelDialog
@@ -16,7 +16,7 @@ from haydigo_desk.ui.station.label_steps import LabelAsk, LabelPrint
 
 
 class LabelView:
-    _label_printing: Background | None = None
+    _label_printing: DbTasks | None = None
     last_label_output: LabelOutput | None = None  # where the last label went (tests, status)
 
     def ask_label(self, ask: LabelAsk, done: Callable[[str | None], None]) -> None:
@@ -35,14 +35,14 @@ class LabelView:
         printer, paper = settings.label_printer_name, settings.label_paper
         target = label_file(self.context.paths.data_dir, job.bol_order_id, job.label_id)
         if self._label_printing is None:
-            self._label_printing = Background(self)
+            self._label_printing = DbTasks(self, max_workers=1, name="desk-print")
 
         def printed(output: LabelOutput) -> None:
             self.last_label_output = output
             done(label_messages.printed(output.printer) if output.printer
                  else label_messages.saved(str(output.path)), True)
 
-        self._label_printing.run(
+        self._label_printing.run_ordered(
             lambda: output_label(job.pdf, printer_name=printer, paper=paper, file=target),
             printed,
             lambda error: done(label_messages.print_failed(describe_error(error)), False))

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from haydigo_desk.ui.pick_station_model import COL_COUNT, COL_IMAGE, COL_TITLE, THUMB
 from haydigo_desk.ui.pick_station_model import StationLinesModel as LinesModel
+from haydigo_desk.ui.section import Section
 from haydigo_desk.ui.station.scan_field import ScanField
 
 ROW_HEIGHT = THUMB + 8  # rows at their most comfortable
@@ -56,7 +57,7 @@ def _wrapping(label: QLabel) -> QLabel:
     return label
 
 
-class StationLayout(QWidget):
+class StationLayout(Section):
     """Builds the station's widgets; ``PickStationSection`` gives them behaviour."""
 
     def build(self) -> None:

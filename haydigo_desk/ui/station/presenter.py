@@ -35,7 +35,6 @@ from haydigo_desk.services.picking import (
     OpenWork,
     OrderWork,
     PickListWork,
-    PutBack,
     ScanOutcome,
 )
 from haydigo_desk.services.redaction import describe_error
@@ -45,6 +44,7 @@ from haydigo_desk.ui.station import messages
 from haydigo_desk.ui.station.feedback import Feedback, Message
 from haydigo_desk.ui.station.label_steps import LabelAsk, LabelPrint, LabelSteps
 from haydigo_desk.ui.station.modes import ORDER_MODES, Mode
+from haydigo_desk.ui.station.put_back_steps import PutBackSteps, put_backs
 from haydigo_desk.ui.station.shipment_steps import ShipmentAsk, ShipmentSteps
 from haydigo_desk.ui.station.short_pick_steps import ShortPickSteps
 
@@ -75,7 +75,7 @@ class StationView(Protocol):
     def take_quantity(self) -> int | None: ...
 
 
-class StationPresenter(ShipmentSteps, ShortPickSteps, LabelSteps):
+class StationPresenter(ShipmentSteps, ShortPickSteps, LabelSteps, PutBackSteps):
     def __init__(self, jobs: StationJobs, queue: Queue, view: StationView, *,
                  controller: Any = None, last_transporter: Callable[[], str | None] = lambda: None,
                  remember_transporter: Callable[[str], None] = lambda _code: None,
@@ -355,7 +355,7 @@ class StationPresenter(ShipmentSteps, ShortPickSteps, LabelSteps):
             assert opened.order is not None
             self._show_order(opened.order)
             if opened.order.put_back:
-                self._interrupt(_put_backs(opened.order.lines))
+                self._interrupt(put_backs(opened.order.lines))
             else:
                 self.say(messages.order_opened(opened.order.bol_order_id))
 
@@ -363,7 +363,7 @@ class StationPresenter(ShipmentSteps, ShortPickSteps, LabelSteps):
         message = messages.order_closed(work)
         if work.put_back:  # shown (not claimed) so the units can go back; Enter returns to idle
             self._show_order(work)
-            self._interrupt(_put_backs(work.lines), cancelled=True)
+            self._interrupt(put_backs(work.lines), cancelled=True)
         self.say(message)
 
     def _show_order(self, work: OrderWork) -> None:
@@ -459,55 +459,3 @@ class StationPresenter(ShipmentSteps, ShortPickSteps, LabelSteps):
             self.view.show_pick_list(work)
         if then is not None:
             then(work)
-
-    # --- cancellations --------------------------------------------------------------------------
-
-    def data_changed(self, what: str) -> None:
-        if what == "orders" and self.mode is not Mode.SHIPMENT and not self.pending_put_back:
-            self.refresh()  # statuses and counts the sync changed stay live on screen
-            return
-        if not what.startswith("cancellation:"):
-            return
-        try:
-            order_id = int(what.split(":", 1)[1])
-        except ValueError:
-            return
-        if self.mode in ORDER_MODES and self.order and self.order.order_id == order_id:
-            self._reload_order(lambda work: self._interrupt(
-                _put_backs(work.lines), cancelled=work.units_needed == 0))
-        elif self.mode is Mode.BATCH and self.pick_list and any(
-                o.order_id == order_id for o in self.pick_list.orders):
-            self._reload_pick_list(lambda work: self._interrupt(_put_backs(work.lines)))
-
-    def _interrupt(self, put_back: tuple[PutBack, ...], *, cancelled: bool = False) -> None:
-        """Stop the picker: alert, red banner and a dialog saying exactly what goes back."""
-        self.pending_put_back = True
-        self.view.show_put_back(messages.put_back_text(put_back, cancelled=cancelled))
-        self.say(messages.order_changed())
-
-    def acknowledge_put_back(self) -> None:
-        """The picker put the items back: lower the counts and carry on (or leave)."""
-        if not self.pending_put_back:
-            return
-        self.pending_put_back = False
-        self.view.show_put_back(None)
-        if self.mode in ORDER_MODES and self.order is not None:
-            order_id = self.order.order_id
-            self._run(lambda: self.jobs.put_back_order(order_id), self._order_put_back)
-        elif self.mode is Mode.BATCH and self.pick_list is not None:
-            list_id = self.pick_list.pick_list_id
-            self._run(lambda: self.jobs.put_back_pick_list(list_id),
-                      lambda work: self._pick_list_reloaded(work, None))
-        self.say(messages.carry_on())
-
-    def _order_put_back(self, work: OrderWork | None) -> None:
-        if work is None or self.order is None or self.order.order_id != work.order_id:
-            return
-        self._order_reloaded(work, None)
-        if work.units_needed == 0:
-            self._back_from_order(release=True)
-
-
-def _put_backs(lines: tuple[LineView, ...]) -> tuple[PutBack, ...]:
-    return tuple(PutBack(v.title, v.ean, v.location, v.put_back) for v in lines if v.put_back)
-

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -110,6 +111,11 @@ class ShipmentSteps:
                   self._queued)
 
     def _queued(self, queued: Any) -> None:
+        self.after_queued(queued, self._post)
+
+    def after_queued(self, queued: Any, post: Callable[[int, int | None], None]) -> None:
+        """A shipment (or a label purchase) was queued, or refused: the refusal is said;
+        otherwise the order on screen takes the written state and ``post`` sends the row."""
         if isinstance(queued, shipping.ShipmentRefused):
             self._leave_shipment()
             self.say(messages.shipment_refused(queued, self._language()))
@@ -117,7 +123,7 @@ class ShipmentSteps:
         shipment_id, entry_id, work = queued
         if work is not None and self.order is not None and self.order.order_id == work.order_id:
             self.order = work
-        self._post(shipment_id, entry_id)
+        post(shipment_id, entry_id)
 
     def _post(self, shipment_id: int, entry_id: int | None) -> None:
         if entry_id is None or not getattr(self.controller, "available", False):
