@@ -17,51 +17,7 @@ can so be imported without the HTTP client and httpx.
 from __future__ import annotations
 
 import importlib
-from typing import TYPE_CHECKING, Any
-
-if TYPE_CHECKING:
-    from haydigo_desk.bol.auth import ClientCredentials
-    from haydigo_desk.bol.bodies import ShipmentLine, shipment_body
-    from haydigo_desk.bol.client import BolClient
-    from haydigo_desk.bol.credentials import (
-        KEYRING_SERVICE,
-        SECRET_ENV_VAR,
-        SecretStoreUnavailableError,
-        delete_client_secret,
-        has_client_secret,
-        load_client_secret,
-        load_credentials,
-        store_client_secret,
-    )
-    from haydigo_desk.bol.environments import BolEnvironment
-    from haydigo_desk.bol.errors import (
-        BolAccountInactiveError,
-        BolAuthenticationError,
-        BolConfigurationError,
-        BolError,
-        BolForbiddenError,
-        BolMalformedResponseError,
-        BolNetworkError,
-        BolNotFoundError,
-        BolRateLimitedError,
-        BolRequestError,
-        BolServerError,
-        BolUnexpectedResponseError,
-        BolValidationError,
-    )
-    from haydigo_desk.bol.models import (
-        CancellationReason,
-        Order,
-        ProcessState,
-        ProcessStatus,
-        ReducedOrder,
-        ReducedShipment,
-    )
-    from haydigo_desk.bol.models_content import ProductAsset
-    from haydigo_desk.bol.models_labels import ShippingLabel
-    from haydigo_desk.bol.models_offers import Offer
-    from haydigo_desk.bol.retry import RetryPolicy
-    from haydigo_desk.bol.stats import ApiStats, EndpointStats
+from typing import Any
 
 # Where each public name lives.
 _HOMES: dict[str, str] = {
@@ -105,46 +61,7 @@ _HOMES: dict[str, str] = {
     "EndpointStats": "haydigo_desk.bol.stats",
 }
 
-__all__ = [
-    "KEYRING_SERVICE",
-    "SECRET_ENV_VAR",
-    "ApiStats",
-    "BolAccountInactiveError",
-    "BolAuthenticationError",
-    "BolClient",
-    "BolConfigurationError",
-    "BolEnvironment",
-    "BolError",
-    "BolForbiddenError",
-    "BolMalformedResponseError",
-    "BolNetworkError",
-    "BolNotFoundError",
-    "BolRateLimitedError",
-    "BolRequestError",
-    "BolServerError",
-    "BolUnexpectedResponseError",
-    "BolValidationError",
-    "CancellationReason",
-    "ClientCredentials",
-    "EndpointStats",
-    "Offer",
-    "Order",
-    "ProcessState",
-    "ProcessStatus",
-    "ProductAsset",
-    "ReducedOrder",
-    "ReducedShipment",
-    "RetryPolicy",
-    "SecretStoreUnavailableError",
-    "ShipmentLine",
-    "ShippingLabel",
-    "delete_client_secret",
-    "has_client_secret",
-    "load_client_secret",
-    "load_credentials",
-    "shipment_body",
-    "store_client_secret",
-]
+__all__ = sorted(_HOMES)
 
 
 def __getattr__(name: str) -> Any:

@@ -10,13 +10,7 @@ import sys
 import textwrap
 
 import pytest
-from support.desk_process import desk_env
-
-from haydigo_desk.config import sqlite_url
-from haydigo_desk.domain.states import StaffRole
-from haydigo_desk.persistence.database import open_database
-from haydigo_desk.services.accounts import AccountSpec, save_account
-from haydigo_desk.services.staff import add_staff
+from support.desk_process import desk_env, profile_with_account
 
 HEAVY = ("PySide6", "sqlalchemy", "aiohttp", "reportlab", "httpx", "pydantic", "alembic")
 
@@ -94,16 +88,7 @@ def _too_early(loaded: set[str]) -> set[str]:
 
 @pytest.fixture
 def desk_home(tmp_path):
-    """A profile with its own database at the head revision: an account and a manager."""
-    database = open_database(sqlite_url(tmp_path / "data" / "haydigo-desk.sqlite3"))
-    with database.unit_of_work() as uow:
-        save_account(uow.session, AccountSpec(
-            name="bol NL", client_id="client-1", store_name="Shop", environment="custom",
-            base_url="http://127.0.0.1:9", token_url="http://127.0.0.1:9/token"))
-        add_staff(uow.session, "Anna", StaffRole.MANAGER, badge_code="A-1")
-        uow.commit()
-    database.dispose()
-    return tmp_path
+    return profile_with_account(tmp_path)  # its database at the head revision
 
 
 @pytest.mark.slow
