@@ -206,6 +206,13 @@ def _module_aliases(tree: ast.Module, steps: dict[str, set[str]]) -> dict[str, s
     return aliases
 
 
+def _takes_arguments(work: ast.expr, functions_with_arguments: set[str]) -> bool:
+    """A lambda with parameters, or a local function that has some (``def work(session)``)."""
+    if isinstance(work, ast.Lambda):
+        return bool(work.args.posonlyargs or work.args.args)
+    return isinstance(work, ast.Name) and work.id in functions_with_arguments
+
+
 def transaction_violations(package: Path) -> list[str]:
     steps = session_steps(package)
     problems = []
@@ -215,6 +222,14 @@ def transaction_violations(package: Path) -> list[str]:
         where = path.relative_to(package.parent)
         tree = ast.parse(path.read_text("utf-8"))
         aliases = _module_aliases(tree, steps)
+        # Local functions (``def work(session)`` inside a method) that take arguments; a
+        # method passed by name would be ``self.name``, never a bare name.
+        takes_arguments = {inner.name for outer in ast.walk(tree)
+                           if isinstance(outer, ast.FunctionDef | ast.AsyncFunctionDef)
+                           for inner in ast.walk(outer)
+                           if inner is not outer
+                           and isinstance(inner, ast.FunctionDef | ast.AsyncFunctionDef)
+                           and (inner.args.posonlyargs or inner.args.args)}
         found = []
         for node in ast.walk(tree):
             problem = None
@@ -222,8 +237,8 @@ def transaction_violations(package: Path) -> list[str]:
                 name = node.func.attr if isinstance(node.func, ast.Attribute) else node.func.id
                 if name == "unit_of_work":
                     problem = "calls unit_of_work()"
-                elif (name in RUNNER_METHODS and node.args and isinstance(node.args[0], ast.Lambda)
-                      and node.args[0].args.args):
+                elif name in RUNNER_METHODS and node.args and _takes_arguments(
+                        node.args[0], takes_arguments):
                     problem = (f"hands {name}() work that takes an argument (a session?): give "
                                "it a call without arguments")
             elif isinstance(node, ast.ImportFrom) and node.module == "sqlalchemy.orm" and any(
@@ -265,7 +280,10 @@ def test_the_transaction_check_names_the_module_and_what_it_does(tmp_path):
         "def refresh(self):\n"
         "    self.tasks.run(lambda session: queries.rows(session), print)\n"
         "    self.tasks.run(lambda: queries.rows_of(self.database), print)\n"
-        "    self.tasks.run_ordered(other.rows, print)\n")
+        "    self.tasks.run_ordered(other.rows, print)\n"
+        "    def work(session):\n"
+        "        return session.scalars(...)\n"
+        "    self.tasks.run(work, print)\n")
     (package / "cli" / "cmd.py").write_text(
         "from haydigo_desk.services.queries import rows, rows_of\n"
         "def run(database):\n"
@@ -281,4 +299,6 @@ def test_the_transaction_check_names_the_module_and_what_it_does(tmp_path):
         "it a call without arguments",
         "haydigo_desk/ui/view.py:4 uses the session step haydigo_desk.services.queries.rows",
         "haydigo_desk/ui/view.py:6 uses the session step haydigo_desk.services.again.rows",
+        "haydigo_desk/ui/view.py:9 hands run() work that takes an argument (a session?): give "
+        "it a call without arguments",
     ]]
