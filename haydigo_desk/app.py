@@ -127,6 +127,7 @@ class DeskSession:
         from PySide6.QtWidgets import QMessageBox
 
         from haydigo_desk.ui.crash_handler import install_crash_handler
+        from haydigo_desk.ui.first_paint import after_first_paint
         from haydigo_desk.ui.quit_signals import QuitOnSignals
         from haydigo_desk.ui.startup_error import show_startup_error
         from haydigo_desk.ui.sync_controller import SyncController
@@ -149,7 +150,7 @@ class DeskSession:
             return EXIT_CANNOT_START
         demo = database is None
         if demo:
-            from haydigo_desk.demo import PendingDatabase
+            from haydigo_desk.persistence.pending import PendingDatabase
 
             database = PendingDatabase(sqlite_url(paths.demo_dir / "demo.sqlite3"))
         context = DeskContext(
@@ -172,16 +173,11 @@ class DeskSession:
             if getattr(args, "screenshots", None):
                 self._prepare_for_screenshots(database)
                 return _save_screenshots(context, controller, args.screenshots, loop)
-            if demo:  # builds while the window is made; the products come after it shows
-                self._prepare_demo(database)
-            try:
-                self._open_window()
-            except DatabaseUnavailableError as error:  # the demo's database could not be built
-                log.error("The desk cannot start: %s", error)
-                show_startup_error(error)
-                return EXIT_CANNOT_START
-            if not demo:
-                QTimer.singleShot(0, lambda: self._start_worker(database, None))
+            self._open_window()
+            # What can wait starts once the window is on screen: the demo's preparation, or
+            # the sync worker (both on threads of their own, which would slow the window).
+            after_first_paint(self.window, (lambda: self._prepare_demo(database)) if demo
+                              else (lambda: self._start_worker(database, None)))
             if os.environ.get("HAYDIGO_QUIT_AFTER_MS"):  # smoke tests: start, show, quit cleanly
                 QTimer.singleShot(int(os.environ["HAYDIGO_QUIT_AFTER_MS"]), app.quit)
             with loop:
@@ -226,11 +222,10 @@ class DeskSession:
             window._previous_crash_box = offer_previous_crash(self.previous_crash, window)
 
     def _prepare_demo(self, pending) -> None:
-        from haydigo_desk.demo import start_demo
         from haydigo_desk.ui.demo_preparation import DemoPreparation
 
         self.preparation = DemoPreparation(
-            functools.partial(start_demo, self.paths), pending,
+            functools.partial(_start_demo, self.paths), pending,
             on_progress=lambda text: self.window.demo_banner.show_progress(text),
             on_ready=lambda demo: self._start_worker(demo.database, demo),
             on_failed=self._demo_failed)
@@ -260,31 +255,23 @@ class DeskSession:
             self._start_worker(database, None, background=False)
 
     def _start_worker(self, database: Database, demo, *, background: bool = True) -> None:
-        from haydigo_desk.sync.client_factory import build_client
-        from haydigo_desk.sync.worker import SyncWorker
         from haydigo_desk.ui.worker_start import WorkerStart
 
-        client_factory = build_client
-        if demo is not None:  # the demo module loads the sandbox (aiohttp): only for the demo
-            from haydigo_desk.demo import demo_client_factory
-
-            client_factory = demo_client_factory(demo.credentials)
-        worker = SyncWorker(database, listener=self.controller, client_factory=client_factory,
-                            image_cache_dir=self.paths.image_cache_dir,
-                            workstation=self.context.settings.workstation,
-                            images_per_minute=120.0 if demo else 20.0)
-        self.controller.attach(worker)
-        self.worker = worker
-        self.worker_start = WorkerStart(worker, self._worker_started)
+        settings = self.context.settings
+        self.worker_start = WorkerStart(
+            functools.partial(_build_worker, database, demo, self.controller,
+                              self.paths.image_cache_dir, settings.workstation),
+            self._worker_started)
         if background:
             self.worker_start.start()
         else:
-            worker.start()
-            self._worker_started(worker)
+            self.worker_start.run_here()
 
     def _worker_started(self, worker) -> None:
         from PySide6.QtWidgets import QMessageBox
 
+        self.worker = worker
+        self.controller.attach(worker)
         freeze_startup_objects()  # now that the worker's modules are loaded too
         if worker.startup_error is not None:
             QMessageBox.critical(self.window, APP_NAME,
@@ -306,6 +293,7 @@ class DeskSession:
     def _shut_down(self) -> None:
         if self.worker_start is not None:
             self.worker_start.wait()
+            self.worker = self.worker_start.worker  # also when its start was never reported
         if self.worker is not None:
             self.worker.stop()  # cancels the schedulers; an open transaction rolls back
         demo = getattr(self, "_demo_environment", None)
@@ -316,6 +304,30 @@ class DeskSession:
             demo.stop()
         self.context.database.dispose()
         self.context.close_accounts_database()
+
+
+def _start_demo(paths: AppPaths, **kwargs):
+    """``demo.start_demo``, imported on the preparation's thread: the demo loads the sandbox
+    (aiohttp) and the bol.com client, which the window does not need."""
+    from haydigo_desk.demo import start_demo
+
+    return start_demo(paths, **kwargs)
+
+
+def _build_worker(database: Database, demo, listener, image_cache_dir, workstation: str):
+    """The sync worker, built on the thread that starts it (its imports are the sync engine
+    and the HTTP stack)."""
+    from haydigo_desk.sync.client_factory import build_client
+    from haydigo_desk.sync.worker import SyncWorker
+
+    client_factory = build_client
+    if demo is not None:  # the demo's credentials come from its sandbox
+        from haydigo_desk.demo import demo_client_factory
+
+        client_factory = demo_client_factory(demo.credentials)
+    return SyncWorker(database, listener=listener, client_factory=client_factory,
+                      image_cache_dir=image_cache_dir, workstation=workstation,
+                      images_per_minute=120.0 if demo is not None else 20.0)
 
 
 def _restart_without_demo() -> None:

@@ -3,14 +3,14 @@
 ``haydigo-desk`` without an account (or with ``--demo``) runs this, so a newcomer sees
 products on shelves, orders and pick lists within seconds and nothing reaches bol.com.
 The desk builds it on a background thread after its window shows (``start_demo`` with a
-``progress`` callback); ``PendingDatabase`` stands in for the database until it exists.
+``progress`` callback); ``persistence.pending.PendingDatabase`` stands in for the database
+until it exists.
 """
 
 from __future__ import annotations
 
 import asyncio
 import shutil
-import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -21,7 +21,7 @@ from haydigo_desk.config import AppPaths, sqlite_url
 from haydigo_desk.domain.lifecycle import LifecycleError
 from haydigo_desk.domain.short_picks import ShortReason
 from haydigo_desk.domain.states import PickListStatus, StaffRole
-from haydigo_desk.persistence.database import Database, DatabaseUnavailableError, open_database
+from haydigo_desk.persistence.database import Database, open_database
 from haydigo_desk.persistence.models import (
     Location,
     PickList,
@@ -173,50 +173,3 @@ def _import_products_now(client: BolClient, database: Database, account_id: int,
     # Its own selector loop: qasync may already own the process-wide policy.
     with asyncio.Runner(loop_factory=asyncio.SelectorEventLoop) as runner:
         runner.run(run())
-
-
-class PendingDatabase:
-    """The demo's database before it exists: the window is built on it and shows "loading";
-    every use waits until the database is there (sections query off the GUI thread)."""
-
-    def __init__(self, url: str) -> None:
-        self.url = url
-        self._ready = threading.Event()
-        self._database: Database | None = None
-        self._error: BaseException | None = None
-
-    def resolve(self, database: Database) -> None:
-        self._database = database
-        self._ready.set()
-
-    def fail(self, error: BaseException) -> None:
-        self._error = error
-        self._ready.set()
-
-    @property
-    def database(self) -> Database:
-        self._ready.wait()
-        if self._database is None:
-            raise DatabaseUnavailableError(
-                "disk_error", f"The demo database could not be built: {self._error}",
-                where=self.url)
-        return self._database
-
-    def unit_of_work(self):
-        return self.database.unit_of_work()
-
-    @property
-    def engine(self):
-        return self.database.engine
-
-    @property
-    def session_factory(self):
-        return self.database.session_factory
-
-    @property
-    def safe_url(self) -> str:
-        return self.url
-
-    def dispose(self) -> None:
-        if self._database is not None:
-            self._database.dispose()

@@ -10,8 +10,7 @@ import argparse
 import getpass
 import sys
 
-from haydigo_desk.cli.arguments import positive_count
-from haydigo_desk.cli.failures import EXIT_CONFIGURATION, EXIT_ENVIRONMENT
+from haydigo_desk.cli.arguments import EXIT_CONFIGURATION, EXIT_ENVIRONMENT, positive_count
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:

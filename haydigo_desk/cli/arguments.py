@@ -14,6 +14,11 @@ from typing import NoReturn
 from haydigo_desk.logging_setup import LOG_LEVELS
 
 EXIT_USAGE = 2  # argparse's code for a bad command line
+# The exit codes of every command (cli/failures.py explains failures with them). Kept here,
+# beside the parser, so a command module reads them without loading the failure texts.
+EXIT_FAILED = 1  # something unexpected, or the work itself failed
+EXIT_CONFIGURATION = 2  # bad input or a missing setting: the person can fix it
+EXIT_ENVIRONMENT = 3  # the database, disk or keyring of this machine
 
 
 class OneLineParser(argparse.ArgumentParser):

@@ -11,11 +11,11 @@ import argparse
 import errno
 from dataclasses import dataclass
 
+from haydigo_desk.cli.arguments import EXIT_CONFIGURATION, EXIT_ENVIRONMENT, EXIT_FAILED
 from haydigo_desk.services.redaction import describe_error
 
-EXIT_FAILED = 1  # something unexpected, or the work itself failed
-EXIT_CONFIGURATION = 2  # bad input or a missing setting: the person can fix it
-EXIT_ENVIRONMENT = 3  # the database, disk or keyring of this machine
+__all__ = ["EXIT_CONFIGURATION", "EXIT_ENVIRONMENT", "EXIT_FAILED", "Failure",
+           "explain_failure"]
 
 
 @dataclass(frozen=True)

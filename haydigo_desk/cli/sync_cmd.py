@@ -8,8 +8,7 @@ import json
 import signal
 import sys
 
-from haydigo_desk.cli.failures import EXIT_CONFIGURATION
-from haydigo_desk.services.redaction import scrub
+from haydigo_desk.cli.arguments import EXIT_CONFIGURATION
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -37,6 +36,7 @@ def run(args: argparse.Namespace) -> int:
 
 async def _once(database, args: argparse.Namespace) -> int:
     from haydigo_desk.bol import BolConfigurationError
+    from haydigo_desk.services.redaction import scrub
     from haydigo_desk.sync.client_factory import accounts_to_sync, build_client
     from haydigo_desk.sync.cycle import CycleRunner
 
@@ -64,6 +64,7 @@ async def _once(database, args: argparse.Namespace) -> int:
 async def _loop(database, args: argparse.Namespace) -> int:
     from haydigo_desk.bol import BolConfigurationError
     from haydigo_desk.config import AppPaths
+    from haydigo_desk.services.redaction import scrub
     from haydigo_desk.sync.client_factory import accounts_to_sync, build_client
     from haydigo_desk.sync.cycle import CycleRunner
     from haydigo_desk.sync.events import NullListener

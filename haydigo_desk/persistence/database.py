@@ -74,8 +74,7 @@ def open_database(url: str, *, upgrade: bool = True) -> Database:
         try:
             before = migrate.current_revision(engine)  # also proves the database opens
             _refuse_newer_schema(database, before)
-            if upgrade:
-                migrate.upgrade(engine)
+            if upgrade and migrate.upgrade_if_behind(engine, before):
                 after = migrate.current_revision(engine)
                 if before != after:
                     log.info("Database %s upgraded from %s to %s", database.safe_url, before,

@@ -42,7 +42,13 @@ from haydigo_desk.persistence.models import (
     Shipment,
     ShipmentLine,
 )
-from haydigo_desk.services.order_search import count_matches, search_condition
+from haydigo_desk.services import order_search_postgres as postgres_search
+from haydigo_desk.services.order_search import (
+    MIN_CONTAINS_LENGTH,
+    count_matches,
+    search_condition,
+)
+from haydigo_desk.services.order_search_postgres import MatchCount
 from haydigo_desk.services.transport_corrections import Correction, corrections_of
 
 ALL_STATUSES = "all"
@@ -268,6 +274,19 @@ def count_orders(session: Session, spec: OrderQuery) -> int:
         if counted is not None:
             return counted
     return session.scalar(_filtered(select(func.count(Order.id)), spec, session)) or 0
+
+
+def count_matching(session: Session, spec: OrderQuery) -> MatchCount:
+    """What the Orders screen shows above its list: ``count_orders``, except that on
+    PostgreSQL the count of a broad search stops at a limit ("at least N")."""
+    term = spec.search.strip()
+    if term and session.get_bind().dialect.name == "postgresql":
+        unfiltered = spec.status == ALL_STATUSES and spec.account_id is None \
+            and spec.today_at is None
+        filtered = None if unfiltered else _filtered(select(Order.id), spec, session)
+        return postgres_search.count_matches(session, filtered, term,
+                                             prefix=len(term) < MIN_CONTAINS_LENGTH)
+    return MatchCount(count_orders(session, spec))
 
 
 def list_orders(session: Session, spec: OrderQuery, offset: int = 0,

@@ -26,6 +26,7 @@ from haydigo_desk.persistence.search_index import (
     SQLITE_SEARCH_TABLE,
     has_sqlite_search_table,
 )
+from haydigo_desk.services import order_search_postgres as postgres_search
 
 # A term of three or more characters is found anywhere (case-insensitive) in the order id, the
 # customer's name or a line's SKU; a term that looks like an EAN matches line EANs exactly
@@ -37,14 +38,8 @@ MIN_CONTAINS_LENGTH = 3
 _sqlite_index_present: weakref.WeakKeyDictionary[Engine, bool] = weakref.WeakKeyDictionary()
 
 
-def _like_pattern(text: str) -> str:
-    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return f"%{escaped.casefold()}%"
-
-
-def _looks_like_ean(text: str) -> bool:
-    """EAN-8, UPC-A, EAN-13 or GTIN-14: such a term is matched exactly against line EANs."""
-    return text.isdigit() and len(text) in (8, 12, 13, 14)
+_like_pattern = postgres_search.like_pattern
+_looks_like_ean = postgres_search.looks_like_ean
 
 
 def _ean_lines(term: str) -> Select:
@@ -52,9 +47,8 @@ def _ean_lines(term: str) -> Select:
 
 
 def _like_condition(term: str) -> ColumnElement[bool]:
-    """Case-insensitive "contains" with LIKE: PostgreSQL's pg_trgm GIN indexes serve exactly
-    these expressions; without them (or on SQLite without its search table) it reads every
-    order."""
+    """Case-insensitive "contains" with LIKE, for SQLite without its search table (it reads
+    every order); PostgreSQL has its own path (``services.order_search_postgres``)."""
     pattern = _like_pattern(term)
 
     def contains(column) -> ColumnElement[bool]:
@@ -104,9 +98,7 @@ def _sqlite_trigram_condition(session: Session, term: str, *,
 
 
 def _order_id_prefix(session: Session, term: str) -> ColumnElement[bool]:
-    if session.get_bind().dialect.name != "sqlite":  # pg_trgm serves anchored patterns too
-        escaped = _like_pattern(term)[1:]  # drop the leading %: "starts with"
-        return func.lower(Order.bol_order_id).like(escaped, escape="\\")
+    """SQLite's "starts with" (PostgreSQL's is in ``services.order_search_postgres``)."""
     # SQLite compares text by code point, so every case variant of the term is one range on
     # ix_orders_bol_order_id (at most four for two letters).
     variants = {""}
@@ -138,6 +130,9 @@ def search_condition(session: Session, term: str, *,
     ``for_page``: the condition of a sorted page rather than of a count."""
     if _uses_sqlite_index(session, term):
         return _sqlite_trigram_condition(session, term, for_page=for_page)
+    if session.get_bind().dialect.name == "postgresql":
+        return postgres_search.search_condition(
+            session, term, prefix=len(term) < MIN_CONTAINS_LENGTH)
     if len(term) < MIN_CONTAINS_LENGTH:
         return _order_id_prefix(session, term)
     return _like_condition(term)

@@ -10,13 +10,21 @@ from datetime import datetime
 
 from haydigo_desk.persistence.database import Database
 from haydigo_desk.services import order_queries
-from haydigo_desk.services.order_queries import AccountDay, OrderDetail, OrderQuery, OrderRow
+from haydigo_desk.services.order_queries import (
+    AccountDay,
+    MatchCount,
+    OrderDetail,
+    OrderQuery,
+    OrderRow,
+)
 
 
-def first_page(database: Database, query: OrderQuery, limit: int) -> tuple[int, list[OrderRow]]:
-    """How many orders match, and the first ``limit`` of them, read in one transaction."""
+def first_page(database: Database, query: OrderQuery, limit: int
+               ) -> tuple[MatchCount, list[OrderRow]]:
+    """How many orders match (a broad PostgreSQL search: at least how many), and the first
+    ``limit`` of them, read in one transaction."""
     with database.unit_of_work() as uow:
-        return (order_queries.count_orders(uow.session, query),
+        return (order_queries.count_matching(uow.session, query),
                 order_queries.list_orders(uow.session, query, 0, limit))
 
 

@@ -26,6 +26,7 @@ from sqlalchemy.engine import make_url
 
 from haydigo_desk.persistence.database import Database
 from haydigo_desk.persistence.db import create_db_engine, make_session_factory
+from haydigo_desk.persistence.pending import PendingDatabase
 
 LOCK_WAIT_S = 0.3
 BUSY_ATTEMPTS = 3
@@ -38,8 +39,11 @@ _POSTGRES_BUSY = {"55P03", "57014"}
 T = TypeVar("T")
 
 
-def station_database(database: Database, lock_wait_s: float = LOCK_WAIT_S) -> Database:
+def station_database(database: Database | PendingDatabase,
+                     lock_wait_s: float = LOCK_WAIT_S) -> Database | PendingDatabase:
     """The same database as ``database`` with transactions that wait at most ``lock_wait_s``."""
+    if isinstance(database, PendingDatabase):  # still being built (the demo's): not yet here
+        return database.derive(lambda ready: station_database(ready, lock_wait_s))
     url = database.url
     millis = max(1, int(lock_wait_s * 1000))
     if make_url(url).get_backend_name() == "sqlite":

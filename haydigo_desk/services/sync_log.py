@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from haydigo_desk.persistence.models import MarketplaceAccount, QuarantinedRecord, SyncRun
-from haydigo_desk.services.labels import DayLabels, day_labels
+
+if TYPE_CHECKING:
+    from haydigo_desk.services.labels import DayLabels
 
 
 @dataclass(frozen=True)
@@ -111,4 +114,8 @@ class SyncLog:
 
 
 def load_log(session: Session) -> SyncLog:
+    # Imported here: the labels' use cases load the bol.com client's models, which the
+    # window's status bar (list_runs) does not need before it shows.
+    from haydigo_desk.services.labels import day_labels
+
     return SyncLog(list_runs(session), held_records(session), day_labels(session))

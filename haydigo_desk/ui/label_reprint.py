@@ -4,14 +4,26 @@ nothing is bought. The database reads run on the pane's ``DbTasks``, printing on
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QCoreApplication, QObject
 
 from haydigo_desk.context import DeskContext
-from haydigo_desk.services import labels
 from haydigo_desk.services.redaction import describe_error
 from haydigo_desk.ui.db_tasks import DbTasks
 from haydigo_desk.ui.label_printing import LabelOutput, label_file, output_label
 from haydigo_desk.ui.order_shipments import OrderShipmentsPanel
+
+if TYPE_CHECKING:
+    from haydigo_desk.services import labels
+
+
+def _labels():
+    """The labels' use cases, loaded by the first order with a label (on the pane's database
+    thread): they bring the bol.com client's models, which the Orders list does not need."""
+    from haydigo_desk.services import labels
+
+    return labels
 
 
 class LabelReprint(QObject):
@@ -33,7 +45,7 @@ class LabelReprint(QObject):
             self.panel.show_labels({})
             return
         database = self.context.database
-        self.tasks.run(lambda: labels.labels_of_order(database, order_id),
+        self.tasks.run(lambda: _labels().labels_of_order(database, order_id),
                        lambda found: self._loaded(order_id, found))
 
     def _loaded(self, order_id: int, found: list[labels.LabelView]) -> None:
@@ -43,7 +55,7 @@ class LabelReprint(QObject):
 
     def reprint(self, label_id: int) -> None:
         database = self.context.database
-        self.tasks.run(lambda: labels.label_for_reprint(database, label_id),
+        self.tasks.run(lambda: _labels().label_for_reprint(database, label_id),
                        lambda stored: self._print(label_id, *stored))
 
     def _print(self, label_id: int, pdf: bytes | None, bol_order_id: str) -> None:

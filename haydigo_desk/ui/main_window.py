@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import importlib
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QGuiApplication, QIcon, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
@@ -24,11 +24,11 @@ from haydigo_desk.resources_path import resource
 from haydigo_desk.services import account_use_cases, sync_log_use_cases
 from haydigo_desk.ui.db_tasks import DbTasks
 from haydigo_desk.ui.demo_banner import DemoBanner
+from haydigo_desk.ui.first_paint import after_first_paint
 from haydigo_desk.ui.login_dialog import log_in
 from haydigo_desk.ui.palette import icon
 from haydigo_desk.ui.permissions import ensure_manager
-from haydigo_desk.ui.sections import SECTIONS
-from haydigo_desk.ui.settings_dialog import SettingsDialog
+from haydigo_desk.ui.sections import SECTIONS, LazySections
 from haydigo_desk.ui.status_bar import SyncStatusBar
 from haydigo_desk.ui.sync_controller import SyncController
 
@@ -95,27 +95,22 @@ class MainWindow(QMainWindow):
         self.navigation.setFixedWidth(210)
         self.stack = QStackedWidget()
         self.stack.setMinimumSize(*STACK_MINIMUM)  # the sections' own minimum never widens us
+        self._sections_connected = False
+        self._closed = False
         body.addWidget(self.navigation)
         body.addWidget(self.stack, 1)
         self.setCentralWidget(central)
 
-        self.sections: dict[str, QWidget] = {}
-        for index, spec in enumerate(SECTIONS):
-            section = load_section_class(spec)(context, controller, self)
-            self.sections[section.section_id] = section
-            item = QListWidgetItem(
-                icon(section.icon_name),
-                section.title(),
-            )
-            item.setData(Qt.ItemDataRole.UserRole, section.section_id)
-            self.navigation.addItem(item)
-            self.stack.addWidget(section)
-            if index < 9:  # Ctrl+1..9 jump to a section
-                shortcut = QShortcut(QKeySequence(f"Ctrl+{index + 1}"), self)
-                shortcut.activated.connect(lambda i=index: self.navigation.setCurrentRow(i))
+        self._unbuilt = list(SECTIONS)
+        self.sections = LazySections(self._build_next_section)
+        self.sections.build_next()  # the first section shows at once; the others follow it
+        for index in range(min(len(SECTIONS), 9)):  # Ctrl+1..9 jump to a section
+            shortcut = QShortcut(QKeySequence(f"Ctrl+{index + 1}"), self)
+            shortcut.activated.connect(lambda i=index: self.show_row(i))
         self.navigation.currentRowChanged.connect(self._show_section)
         if SECTIONS:
             self.navigation.setCurrentRow(0)
+        after_first_paint(self, self._build_sections_in_turn)
         controller.data_changed.connect(self._on_data_changed)
 
         self._connect_sections()
@@ -133,6 +128,31 @@ class MainWindow(QMainWindow):
         self._tasks.run(lambda: sync_log_use_cases.last_run(database),
                         self.sync_status.show_last_run)
 
+    def _build_next_section(self) -> QWidget | None:
+        """Import and build the next section of SECTIONS, with its navigation item."""
+        if not self._unbuilt:
+            return None
+        spec = self._unbuilt.pop(0)
+        section = load_section_class(spec)(self.context, self.controller, self)
+        self.sections.add(section)
+        item = QListWidgetItem(icon(section.icon_name), section.title())
+        item.setData(Qt.ItemDataRole.UserRole, section.section_id)
+        self.navigation.addItem(item)
+        self.stack.addWidget(section)
+        self._connect_sections()
+        return section
+
+    def _build_sections_in_turn(self) -> None:
+        """One section per turn of the event loop: the window answers in between (and a
+        closed window builds no more; a deleted one drops the timer with itself)."""
+        if not self._closed and self.sections.build_next() is not None:
+            QTimer.singleShot(0, self, self._build_sections_in_turn)
+
+    def show_row(self, row: int) -> None:
+        while self.navigation.count() <= row and self.sections.build_next() is not None:
+            pass
+        self.navigation.setCurrentRow(row)
+
     def _fit_to_screen(self) -> None:
         """Open at the preferred size, or smaller on a small screen (1366×768 laptops)."""
         screen = self.screen() or QGuiApplication.primaryScreen()
@@ -145,10 +165,10 @@ class MainWindow(QMainWindow):
 
     def _connect_sections(self) -> None:
         """Hand-offs between sections: a pick list or order opens in the pick station."""
-        station = self.sections.get("station")
-        pick_lists = self.sections.get("picklists")
-        if station is not None and pick_lists is not None:
-            pick_lists.open_in_station.connect(self.open_pick_list_in_station)
+        built = {section.section_id: section for section in self.sections.built()}
+        if "station" in built and "picklists" in built and not self._sections_connected:
+            built["picklists"].open_in_station.connect(self.open_pick_list_in_station)
+            self._sections_connected = True
 
     def open_pick_list_in_station(self, pick_list_id: int) -> None:
         self.show_section("station").open_pick_list(pick_list_id)
@@ -191,6 +211,9 @@ class MainWindow(QMainWindow):
     def open_settings(self) -> None:
         if not ensure_manager(self.context, self):
             return
+        # Imported when opened: its account pages load the bol.com client's credentials code.
+        from haydigo_desk.ui.settings_dialog import SettingsDialog
+
         dialog = SettingsDialog(self.context, self, self.controller)
         dialog.settings_saved.connect(self.settings_saved)
         dialog.accounts_saved.connect(lambda _outcome: self.controller.request_sync())
@@ -213,6 +236,7 @@ class MainWindow(QMainWindow):
         self.stack.currentWidget().refresh()
 
     def show_section(self, section_id: str) -> QWidget:
+        self.sections.get(section_id)  # built (with those before it) if it was not yet
         for row in range(self.navigation.count()):
             if self.navigation.item(row).data(Qt.ItemDataRole.UserRole) == section_id:
                 self.navigation.setCurrentRow(row)
@@ -230,9 +254,10 @@ class MainWindow(QMainWindow):
             current.refresh()
 
     def closeEvent(self, event) -> None:
+        self._closed = True
         QApplication.instance().removeEventFilter(self._keys_first)
         self._tasks.shutdown()
-        for section in self.sections.values():
+        for section in self.sections.built():
             shutdown = getattr(section, "shutdown", None)
             tasks = getattr(section, "tasks", None)
             if callable(shutdown):

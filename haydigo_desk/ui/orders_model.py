@@ -27,6 +27,7 @@ from haydigo_desk.persistence.database import Database
 from haydigo_desk.services import order_use_cases
 from haydigo_desk.services.order_queries import (
     OPEN_STATUSES,
+    MatchCount,
     OrderQuery,
     OrderRow,
     OrderSortKey,
@@ -99,6 +100,7 @@ class OrdersTableModel(RowsTableModel[OrderRow]):
         self._page_size = page_size
         self._query = OrderQuery()
         self._total = 0
+        self._total_at_least = False  # more orders match than ``total`` (a broad search)
         self._generation = 0
         self._fetching = False
         self._loading = False
@@ -113,6 +115,11 @@ class OrdersTableModel(RowsTableModel[OrderRow]):
     @property
     def total(self) -> int:
         return self._total
+
+    @property
+    def total_at_least(self) -> bool:
+        """``total`` is where counting stopped: at least that many orders match."""
+        return self._total_at_least
 
     @property
     def is_loading(self) -> bool:
@@ -135,13 +142,15 @@ class OrdersTableModel(RowsTableModel[OrderRow]):
     def reload(self) -> None:
         self.set_query(self._query)
 
-    def _on_first_page(self, generation: int, result: tuple[int, list[OrderRow]]) -> None:
+    def _on_first_page(self, generation: int, result: tuple[MatchCount, list[OrderRow]]
+                       ) -> None:
         if generation != self._generation:
             return  # an older query answered late
-        total, rows = result
+        counted, rows = result
         self.beginResetModel()
         self._rows = rows
-        self._total = max(total, len(rows))
+        self._total = max(counted.count, len(rows))
+        self._total_at_least = counted.at_least
         self._loading = False
         self.endResetModel()
         self.loaded.emit(self._total)
@@ -155,7 +164,8 @@ class OrdersTableModel(RowsTableModel[OrderRow]):
     def canFetchMore(self, parent: Index = _ROOT) -> bool:
         if parent.isValid():
             return False
-        return not self._loading and not self._fetching and len(self._rows) < self._total
+        return not self._loading and not self._fetching and (
+            len(self._rows) < self._total or self._total_at_least)
 
     def fetchMore(self, parent: Index = _ROOT) -> None:
         if not self.canFetchMore(parent):
@@ -173,11 +183,13 @@ class OrdersTableModel(RowsTableModel[OrderRow]):
         if generation != self._generation:
             return
         if offset == len(self._rows):
-            if not rows:  # orders went away since the count: stop asking
+            if not rows:  # orders went away since the count (or its limit was all): stop
                 self._total = len(self._rows)
+                self._total_at_least = False
             else:
                 self.beginInsertRows(QModelIndex(), offset, offset + len(rows) - 1)
                 self._rows.extend(rows)
+                self._total = max(self._total, len(self._rows))  # past a count's limit
                 self.endInsertRows()
         # Only now: views may call fetchMore() from inside the insert notifications.
         self._fetching = False

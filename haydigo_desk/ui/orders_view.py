@@ -258,7 +258,9 @@ class OrdersSection(Section):
             "%3", format_day(day.working_day))
 
     def _on_loaded(self, total: int) -> None:
-        self.total_label.setText(self.tr("%n order(s)", "", total))
+        self.total_label.setText(self.tr("at least %n order(s)", "", total)
+                                 if self.model.total_at_least
+                                 else self.tr("%n order(s)", "", total))
         row = self.model.row_of(self._selected_order_id) if self._selected_order_id \
             else -1
         if row >= 0:

@@ -97,6 +97,9 @@ def save_screenshots(
     app = QCoreApplication.instance()
     install_translator(app, language)
     settle(50)  # deliver LanguageChange before anything is grabbed
+    build_all = getattr(getattr(main_window, "sections", None), "build_all", None)
+    if build_all is not None:  # the window builds its sections after it shows: all now
+        build_all()
     _retitle_navigation(main_window)
     written: list[Path] = []
 

@@ -1456,6 +1456,13 @@
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
+        <source>at least %n order(s)</source>
+        <translation>
+            <numerusform>at least %n order</numerusform>
+            <numerusform>at least %n orders</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n order(s)</source>
         <translation>
             <numerusform>%n order</numerusform>

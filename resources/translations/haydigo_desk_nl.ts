@@ -1520,6 +1520,13 @@
         <translation>%1: sluittijd vandaag om %2; u ziet wat vandaag weggaat.</translation>
     </message>
     <message numerus="yes">
+        <source>at least %n order(s)</source>
+        <translation>
+            <numerusform>minstens %n order</numerusform>
+            <numerusform>minstens %n orders</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n order(s)</source>
         <translation>
             <numerusform>%n order</numerusform>

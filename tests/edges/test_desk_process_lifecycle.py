@@ -6,14 +6,8 @@ from __future__ import annotations
 import signal
 
 import pytest
-from support.desk_process import desk_env, run_desk_command
+from support.desk_process import desk_env, profile_with_account, run_desk_command
 from support.running_desk import RunningDesk
-
-from haydigo_desk.config import sqlite_url
-from haydigo_desk.domain.states import StaffRole
-from haydigo_desk.persistence.database import open_database
-from haydigo_desk.services.accounts import AccountSpec, save_account
-from haydigo_desk.services.staff import add_staff
 
 pytestmark = pytest.mark.slow
 
@@ -23,16 +17,7 @@ STAFF = {"HAYDIGO_STAFF": "Anna", "HAYDIGO_BOL_CLIENT_SECRET": "not-used-here"}
 
 @pytest.fixture
 def real_home(tmp_path):
-    """A profile with its own database: one account (bol.com unreachable) and a manager."""
-    database = open_database(sqlite_url(tmp_path / "data" / "haydigo-desk.sqlite3"))
-    with database.unit_of_work() as uow:
-        save_account(uow.session, AccountSpec(
-            name="bol NL", client_id="client-1", store_name="Shop", environment="custom",
-            base_url="http://127.0.0.1:9", token_url="http://127.0.0.1:9/token"))
-        add_staff(uow.session, "Anna", StaffRole.MANAGER, badge_code="A-1")
-        uow.commit()
-    database.dispose()
-    return tmp_path
+    return profile_with_account(tmp_path)
 
 
 def test_a_second_start_brings_the_running_desk_forward_and_sigterm_quits(real_home):

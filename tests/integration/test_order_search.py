@@ -189,22 +189,26 @@ def test_search_reads_the_index_not_every_order(shared, term):
         with shared.unit_of_work() as uow:
             count_orders(uow.session, query)
 
-    [(statement, parameters)] = [
-        s for s in _statements_of(engine, count) if "count(" in s[0].lower()]
+    statements = _statements_of(engine, count)
     raw = engine.raw_connection()
     try:
         cursor = raw.cursor()
         if engine.dialect.name == "sqlite":
+            [(statement, parameters)] = [s for s in statements if "count(" in s[0].lower()]
             cursor.execute("EXPLAIN QUERY PLAN " + statement, parameters)
             plan = " | ".join(str(row[-1]) for row in cursor.fetchall())
             assert "SCAN orders" not in plan, plan
             assert "order_search" in plan or "ix_orders_bol_order_id" in plan, plan
         else:
+            # The matching ids through the trigram indexes, then the orders by id: no
+            # statement of the search reads a whole table.
             cursor.execute("SET enable_seqscan = off")  # tiny tables: ask whether it *can*
-            cursor.execute("EXPLAIN " + statement, parameters)
-            plan = " | ".join(row[0] for row in cursor.fetchall())
-            assert "Seq Scan" not in plan, plan
-            assert "_trgm" in plan, plan
+            plans = []
+            for statement, parameters in statements:
+                cursor.execute("EXPLAIN " + statement, parameters)
+                plans.append(" | ".join(row[0] for row in cursor.fetchall()))
+            assert not any("Seq Scan" in plan for plan in plans), plans
+            assert any("_trgm" in plan for plan in plans), plans
     finally:
         raw.close()
 

@@ -41,6 +41,24 @@ def desk_env(home: Path, **extra: str) -> dict[str, str]:
     return env
 
 
+def profile_with_account(home: Path) -> Path:
+    """A profile with its own database: one account (bol.com unreachable) and a manager,
+    Anna (``HAYDIGO_STAFF=Anna`` skips the login)."""
+    from haydigo_desk.domain.states import StaffRole
+    from haydigo_desk.services.accounts import AccountSpec, save_account
+    from haydigo_desk.services.staff import add_staff
+
+    database = open_database(sqlite_url(home / "data" / "haydigo-desk.sqlite3"))
+    with database.unit_of_work() as uow:
+        save_account(uow.session, AccountSpec(
+            name="bol NL", client_id="client-1", store_name="Shop", environment="custom",
+            base_url="http://127.0.0.1:9", token_url="http://127.0.0.1:9/token"))
+        add_staff(uow.session, "Anna", StaffRole.MANAGER, badge_code="A-1")
+        uow.commit()
+    database.dispose()
+    return home
+
+
 def run_desk_command(args: list[str], home: Path, *, env: dict[str, str] | None = None,
                      stdin=subprocess.DEVNULL, preexec: Callable[[], None] | None = None,
                      user: int | None = None, wrapper: list[str] | None = None,

@@ -1,7 +1,8 @@
 """New orders from bol.com into the desk, a batch at a time.
 
 Set-based, because the sync writes thousands of orders on the GUI's process: the rows of a
-batch go in with one INSERT per table (orders, lines, stock movements), the products of the
+batch go in with one statement per table (orders and lines through ``persistence.bulk``: a
+multi-row INSERT on SQLite, COPY on PostgreSQL; stock movements), the products of the
 batch are read once by the caller, and each product's stock push is decided once. Every rule
 of an import still holds per order: numbers that cannot be true, or values no column holds,
 refuse that order alone before anything is written; open units of matched lines are reserved
@@ -16,13 +17,14 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
 
-from sqlalchemy import bindparam, insert, select, update
+from sqlalchemy import bindparam, select, update
 from sqlalchemy.orm import Session, make_transient_to_detached
 
 from haydigo_desk.domain import deadlines
 from haydigo_desk.domain import lifecycle as rules
 from haydigo_desk.domain.lifecycle import LineCounts
 from haydigo_desk.domain.outbox_payloads import CancellationPayload
+from haydigo_desk.persistence.bulk import insert_returning_ids
 from haydigo_desk.persistence.limits import check_values
 from haydigo_desk.persistence.models import Order, OrderLine, Product
 from haydigo_desk.services import stock
@@ -173,12 +175,6 @@ def _summaries(lines: Sequence[NewLine]) -> dict[str, object]:
     }
 
 
-def _insert_returning_ids(session: Session, model: type, rows: list[dict]) -> list[int]:
-    """One multi-row INSERT (SQLAlchemy's insertmanyvalues); the new ids in row order."""
-    return list(session.scalars(
-        insert(model).returning(model.id, sort_by_parameter_order=True), rows))
-
-
 def import_orders(session: Session, orders: Sequence[NewOrder]) -> BatchImport:
     """Write new orders in one go; an order refused (LifecycleError, ValueError) is named in
     the result and the others are written. The caller commits."""
@@ -191,10 +187,10 @@ def import_orders(session: Session, orders: Sequence[NewOrder]) -> BatchImport:
             result.refused.append((order.bol_order_id, exc))
     if not planned:
         return result
-    order_ids = _insert_returning_ids(session, Order, [p.row for p in planned])
+    order_ids = insert_returning_ids(session, Order, [p.row for p in planned])
     line_rows = [dict(row, order_id=order_id)
                  for p, order_id in zip(planned, order_ids, strict=True) for row in p.line_rows]
-    line_ids = iter(_insert_returning_ids(session, OrderLine, line_rows))
+    line_ids = iter(insert_returning_ids(session, OrderLine, line_rows))
     reservations: list[tuple[Product, int, int]] = []
     for p, order_id in zip(planned, order_ids, strict=True):
         queued, open_lines = 0, []

@@ -12,9 +12,10 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterable
 
-from sqlalchemy import event, or_, select
+from sqlalchemy import event, or_, select, update
 from sqlalchemy.orm import Session
 
+from haydigo_desk.domain.lifecycle import Cancellation, LineCounts
 from haydigo_desk.domain.oversold import Demand, oversold_orders
 from haydigo_desk.domain.states import OrderStatus
 from haydigo_desk.persistence.models import Order, OrderLine, Product
@@ -60,23 +61,40 @@ def apply_oversold(session: Session, product_ids: Iterable[int]) -> set[int]:
     # Every product of the affected orders counts: an order is flagged by any of its lines.
     products |= set(session.scalars(select(OrderLine.product_id).where(
         OrderLine.order_id.in_(affected), OrderLine.product_id.is_not(None))))
+    # Plain columns, not entities: a big import looks at thousands of open lines, and
+    # building ORM objects for them (with each order's bol.com JSON) cost more than the rule.
     found = session.execute(
-        select(OrderLine, Order.placed_at, Order.status)
+        select(OrderLine.order_id, OrderLine.id, OrderLine.product_id, OrderLine.quantity,
+               OrderLine.quantity_picked, OrderLine.quantity_shipped,
+               OrderLine.quantity_cancelled, OrderLine.cancellation, OrderLine.quantity_short,
+               Order.placed_at, Order.status)
         .join(Order, Order.id == OrderLine.order_id)
         .where(OrderLine.product_id.in_(products), Order.status.not_in(_FINAL))).all()
-    demands = [Demand(line.order_id, line.id, line.product_id, units, placed_at,
-                      started=status in _STARTED)
-               for line, placed_at, status in found if (units := line.quantity_open) > 0]
+    demands = [Demand(row.order_id, row.id, row.product_id, units, row.placed_at,
+                      started=row.status in _STARTED)
+               for row in found if (units := _open_units(row)) > 0]
     on_hand = dict(session.execute(
         select(Product.id, Product.on_hand).where(Product.id.in_(products))).all())
     flagged = oversold_orders(on_hand, demands)
-    for order in session.scalars(select(Order).where(Order.id.in_(affected))):
-        now = order.id in flagged
-        if bool(order.oversold) != now:
-            order.oversold = now
+    changed = {True: [], False: []}
+    for order_id, bol_order_id, was in session.execute(
+            select(Order.id, Order.bol_order_id, Order.oversold).where(Order.id.in_(affected))):
+        now = order_id in flagged
+        if bool(was) != now:
+            changed[now].append(order_id)
             if now:
-                log.info("Order %s oversold: the stock cannot serve it", order.bol_order_id)
+                log.info("Order %s oversold: the stock cannot serve it", bol_order_id)
+    for now, order_ids in changed.items():
+        if order_ids:  # ORM-enabled: orders loaded in this session see the new flag too
+            session.execute(update(Order).where(Order.id.in_(order_ids)).values(oversold=now))
     return flagged & affected
+
+
+def _open_units(row) -> int:
+    """``OrderLine.quantity_open`` of a row of plain columns."""
+    return LineCounts(row.quantity, row.quantity_picked, row.quantity_shipped,
+                      row.quantity_cancelled, Cancellation(row.cancellation),
+                      short=row.quantity_short or 0).open
 
 
 def apply_pending_oversold(session: Session) -> set[int]:
