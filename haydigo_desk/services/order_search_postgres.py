@@ -30,7 +30,7 @@ from sqlalchemy.orm import Session
 
 from haydigo_desk.persistence.models import Order, OrderLine
 
-SEARCH_COUNT_LIMIT = 10_000
+SEARCH_COUNT_LIMIT = 5_000
 # A broad term within other filters (a status, the Today view) is counted up to this many:
 # each order is tested on its own there, so the count stops early.
 FILTERED_COUNT_LIMIT = 1_000
