@@ -233,12 +233,11 @@ def test_cancel_at_bol_queues_one_seller_cancellation_and_refuses_a_second(shop)
     assert short_pick_queries_rows(database) == []
 
 
-def test_bol_cancelling_part_of_the_item_leaves_the_sellers_cancellation_of_the_rest(shop):
-    """Found by the lifecycle machine: 2 units, 1 short, the manager cancels the item at
-    bol.com, then bol.com cancels 1 unit itself before our row is sent. The unit still open is
-    the one that is not there: our cancellation must still go, or the queue waits forever."""
+def _cancel_then_bol_cancels(shop, bol_order_id: str, by_bol: int):
+    """An order line of 2 units, 1 reported short, the manager cancels the item at bol.com,
+    then bol.com cancels ``by_bol`` units itself before our row is sent."""
     database, account_id, product_ids = shop
-    order_id, (line_id,) = _new_order(database, account_id, product_ids, "C00PART", [(0, 2)])
+    order_id, (line_id,) = _new_order(database, account_id, product_ids, bol_order_id, [(0, 2)])
     with database.unit_of_work() as uow:
         [reported] = lifecycle.report_short(uow.session, [line_id], 1, ShortReason.NOT_FOUND)
         uow.commit()
@@ -249,8 +248,16 @@ def test_bol_cancelling_part_of_the_item_leaves_the_sellers_cancellation_of_the_
     with database.unit_of_work() as uow:
         order = uow.session.get(Order, order_id)
         lifecycle.apply_bol_item(uow.session, order, uow.session.get(OrderLine, line_id),
-                                 shipped=0, cancelled=1, cancellation_request=False)
+                                 shipped=0, cancelled=by_bol, cancellation_request=False)
         uow.commit()
+    return database, order_id, line_id, row_id, reported
+
+
+def test_bol_cancelling_part_of_the_item_leaves_the_sellers_cancellation_of_the_rest(shop):
+    """Found by the lifecycle machine: 2 units, 1 short, the manager cancels the item at
+    bol.com, then bol.com cancels 1 unit itself before our row is sent. The unit still open is
+    the one that is not there: our cancellation must still go, or the queue waits forever."""
+    database, order_id, line_id, row_id, reported = _cancel_then_bol_cancels(shop, "C00PART", 1)
     with database.unit_of_work() as uow:
         assert uow.session.get(OutboxEntry, row_id).state == "queued"  # still to be sent
     assert _short(database, reported.short_pick_id).state == "cancelling"
@@ -266,20 +273,7 @@ def test_bol_cancelling_part_of_the_item_leaves_the_sellers_cancellation_of_the_
 
 
 def test_bol_cancelling_the_whole_item_answers_the_sellers_cancellation(shop):
-    database, account_id, product_ids = shop
-    order_id, (line_id,) = _new_order(database, account_id, product_ids, "C00WHOLE", [(0, 2)])
-    with database.unit_of_work() as uow:
-        [reported] = lifecycle.report_short(uow.session, [line_id], 1, ShortReason.NOT_FOUND)
-        uow.commit()
-    with database.unit_of_work() as uow:
-        row_id = short_pick_queries.cancel_at_bol(uow.session, reported.short_pick_id,
-                                                  "OUT_OF_STOCK", "Marleen")
-        uow.commit()
-    with database.unit_of_work() as uow:
-        order = uow.session.get(Order, order_id)
-        lifecycle.apply_bol_item(uow.session, order, uow.session.get(OrderLine, line_id),
-                                 shipped=0, cancelled=2, cancellation_request=False)
-        uow.commit()
+    database, _order_id, _line_id, row_id, reported = _cancel_then_bol_cancels(shop, "C00WHOLE", 2)
     with database.unit_of_work() as uow:
         assert uow.session.get(OutboxEntry, row_id).state == "done"  # nothing left to send
     assert _short(database, reported.short_pick_id).state == "cancelled"
