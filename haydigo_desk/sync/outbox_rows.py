@@ -9,7 +9,7 @@ sender and the recovery both move rows only through here.
 from __future__ import annotations
 
 import random
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from sqlalchemy.orm import Session
 
@@ -134,6 +134,6 @@ class OutboxRows:
             entry.next_attempt_at = utcnow()
             uow.commit()
 
-    def created_at(self, entry_id: int):
+    def created_at(self, entry_id: int) -> datetime:
         with self.database.unit_of_work() as uow:
             return uow.session.get(OutboxEntry, entry_id).created_at

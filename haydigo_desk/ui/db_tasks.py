@@ -95,4 +95,3 @@ class DbTasks(QObject):
         self._pool.shutdown(wait=wait, cancel_futures=True)
         if self._lane is not None:
             self._lane.shutdown(wait=wait, cancel_futures=True)
-        self._pending.clear()

@@ -11,7 +11,7 @@ the same margins, heading and read-only tables, so the sections look and behave 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from typing import ClassVar, Protocol, TypeVar
+from typing import ClassVar
 
 from PySide6.QtCore import QAbstractItemModel, Qt
 from PySide6.QtWidgets import (
@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from haydigo_desk.context import DeskContext
 from haydigo_desk.ui.db_tasks import DbTasks
+from haydigo_desk.ui.rows_model import HasId, Row
 
 PAGE_MARGINS = (16, 12, 16, 12)
 
@@ -125,14 +126,6 @@ def table_over(table: QWidget, detail: QWidget, sizes: tuple[int, int]) -> QSpli
     splitter.addWidget(detail)
     splitter.setSizes(list(sizes))
     return splitter
-
-
-class HasId(Protocol):
-    @property
-    def id(self) -> int: ...
-
-
-Row = TypeVar("Row", bound=HasId)
 
 
 def select_row(table: QTableWidget, rows: Sequence[HasId], row_id: int) -> None:
